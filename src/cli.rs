@@ -1,0 +1,115 @@
+//! Command line: clap derive, German help texts, English command names.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// konzept – erstellt aus den Arbeitsmappen der Arbeitsgruppen ein ratsfähiges
+/// kommunales Integrationskonzept (PDF und DOCX).
+#[derive(Debug, Parser)]
+#[command(
+    name = "konzept",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Befehle",
+    subcommand_value_name = "BEFEHL",
+    next_help_heading = "Optionen",
+    help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}",
+    after_help = "\nHilfe zu einem Befehl: konzept BEFEHL --help"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Hilfe anzeigen
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    pub help: Option<bool>,
+
+    /// Version anzeigen
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Prüft ein Konzeptprojekt: liest konzept.toml und alle Arbeitsmappen und meldet jedes Problem mit Datei, Blatt und Zelle
+    #[command(
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        next_help_heading = "Optionen",
+        override_usage = "konzept check [ORDNER] [--format text|json] [--model]"
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Ordner des Konzeptprojekts (mit konzept.toml); Standard: der aktuelle Ordner
+    #[arg(
+        value_name = "ORDNER",
+        default_value = ".",
+        hide_default_value = true,
+        help_heading = "Argumente"
+    )]
+    pub dir: PathBuf,
+
+    /// Ausgabeformat der Meldungen: text (Standard) oder json
+    #[arg(long, value_enum, default_value_t = Format::Text, value_name = "FORMAT", hide_possible_values = true, hide_default_value = true)]
+    pub format: Format,
+
+    /// Gibt das zusammengeführte Datenmodell als JSON aus (das, was die Vorlagen sehen)
+    #[arg(long)]
+    pub model: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Lesbarer Text (Standard)
+    Text,
+    /// JSON-Liste der Meldungen
+    Json,
+}
+
+/// Turns a clap error into a German message (clap's own texts are English).
+pub fn german_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let value = ctx(ContextKind::InvalidValue);
+    let msg = match e.kind() {
+        ErrorKind::UnknownArgument => format!("unbekanntes Argument „{arg}“"),
+        ErrorKind::InvalidSubcommand => format!(
+            "unbekannter Befehl „{}“",
+            ctx(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue => {
+            let valid = ctx(ContextKind::ValidValue);
+            if valid.is_empty() {
+                format!("ungültiger Wert „{value}“ für {arg}")
+            } else {
+                format!("ungültiger Wert „{value}“ für {arg}; erlaubt: {valid}")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "es fehlt ein Befehl (check)".to_string()
+        }
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("unerwartetes Argument „{value}{arg}“")
+        }
+        _ => format!("ungültiger Aufruf ({})", e.kind()),
+    };
+    let suggestion = match e
+        .get(ContextKind::SuggestedSubcommand)
+        .or(e.get(ContextKind::SuggestedArg))
+    {
+        Some(s) => format!("\n  hinweis: meinten Sie „{s}“?"),
+        None => String::new(),
+    };
+    format!("fehler: {msg}{suggestion}\n  hinweis: Hilfe mit `konzept --help`")
+}

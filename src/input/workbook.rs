@@ -1,0 +1,730 @@
+//! Workbook reading. calamine is used only here: every format (`.xlsx`,
+//! `.xls`, `.ods`) becomes the same [`Workbook`] of sheets whose cells keep
+//! their absolute positions, so that every message can name its A1 cell.
+
+// A read error is one per bad file, so its size on the stack does not matter;
+// the public functions box it for callers that collect many.
+#![allow(clippy::result_large_err)]
+
+use super::values::CellValue;
+use super::{clean_text, normalize};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location, Severity};
+use calamine::{Data, Ods, Reader, Xls, Xlsx};
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::Path;
+
+/// Largest workbook file accepted (bytes). Real working-group workbooks are a
+/// few hundred kilobytes; anything near this is a mistake or an attack.
+pub const MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
+/// Most cells read from one sheet.
+pub const MAX_CELLS_PER_SHEET: u64 = 2_000_000;
+
+/// One sheet: a rectangle of cells starting at an absolute position.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub name: String,
+    /// Absolute (row, column) of `rows[0][0]`.
+    origin: (u32, u32),
+    rows: Vec<Vec<CellValue>>,
+    /// Whether number formats were available, i.e. percentage cells can be
+    /// told from plain numbers (only `.xlsx` through calamine).
+    pub knows_percent: bool,
+}
+
+static EMPTY: CellValue = CellValue::Empty;
+
+impl Sheet {
+    pub fn new(name: impl Into<String>, origin: (u32, u32), rows: Vec<Vec<CellValue>>) -> Self {
+        Sheet {
+            name: name.into(),
+            origin,
+            rows,
+            knows_percent: true,
+        }
+    }
+
+    /// The cell at an absolute 0-based position.
+    pub fn cell(&self, row: u32, col: u32) -> &CellValue {
+        if row < self.origin.0 || col < self.origin.1 {
+            return &EMPTY;
+        }
+        self.rows
+            .get((row - self.origin.0) as usize)
+            .and_then(|r| r.get((col - self.origin.1) as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Absolute row numbers that hold cells.
+    pub fn row_range(&self) -> std::ops::Range<u32> {
+        self.origin.0..self.origin.0 + self.rows.len() as u32
+    }
+
+    /// Absolute column numbers that hold cells.
+    pub fn col_range(&self) -> std::ops::Range<u32> {
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        self.origin.1..self.origin.1 + width as u32
+    }
+
+    pub fn is_row_empty(&self, row: u32) -> bool {
+        self.col_range().all(|c| self.cell(row, c).is_empty())
+    }
+}
+
+/// A workbook: its path as shown to users and its sheets in order.
+#[derive(Debug, Clone)]
+pub struct Workbook {
+    pub file: String,
+    pub sheets: Vec<Sheet>,
+}
+
+impl Workbook {
+    /// The sheet with this name or one of its aliases, compared
+    /// case-, space- and umlaut-insensitively.
+    pub fn sheet(&self, names: &[&str]) -> Option<&Sheet> {
+        let wanted: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+        self.sheets
+            .iter()
+            .find(|s| wanted.contains(&normalize(&s.name)))
+    }
+
+    /// A required sheet: an error with the nearest sheet name if missing.
+    pub fn required_sheet(&self, names: &[&str], diags: &mut Diagnostics) -> Option<&Sheet> {
+        let found = self.sheet(names);
+        if found.is_none() {
+            let hint = did_you_mean(names[0], self.sheets.iter().map(|s| s.name.as_str()))
+                .unwrap_or_else(|| {
+                    format!(
+                        "vorhandene Blätter: {}",
+                        self.sheets
+                            .iter()
+                            .map(|s| format!("„{}“", s.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                });
+            diags
+                .error(
+                    Location::file(&self.file),
+                    format!("das Pflichtblatt „{}“ fehlt", names[0]),
+                )
+                .hint = Some(hint);
+        }
+        found
+    }
+}
+
+/// What kind of file the bytes are, judged by content, not by name: people
+/// rename CSV exports and saved web pages to `.xlsx`.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Xlsx,
+    Ods,
+    Xls,
+    EncryptedOoxml,
+}
+
+fn sniff(bytes: &[u8], ext: &str) -> Result<Kind, String> {
+    if bytes.is_empty() {
+        return Err("die Datei ist leer (0 Byte)".into());
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // ODF packages start with an uncompressed `mimetype` entry.
+        let head = &bytes[..bytes.len().min(128)];
+        if contains(head, b"application/vnd.oasis.opendocument") {
+            if contains(head, b"opendocument.spreadsheet") {
+                return Ok(Kind::Ods);
+            }
+            return Err("die Datei ist ein OpenDocument-Dokument, aber keine Tabelle (z. B. ein Textdokument)".into());
+        }
+        return Ok(if ext == "ods" { Kind::Ods } else { Kind::Xlsx });
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        let marker: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if contains(bytes, &marker) {
+            return Ok(Kind::EncryptedOoxml);
+        }
+        return Ok(Kind::Xls);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<table") {
+        return Err("die Datei ist eine HTML-Seite, keine Arbeitsmappe".into());
+    }
+    if head.starts_with("<?xml") {
+        return Err("die Datei ist eine XML-Datei, keine Arbeitsmappe".into());
+    }
+    if head.starts_with("%pdf") {
+        return Err("die Datei ist ein PDF-Dokument, keine Arbeitsmappe".into());
+    }
+    let printable = bytes[..bytes.len().min(2048)]
+        .iter()
+        .all(|&b| b >= 0x20 || b == b'\n' || b == b'\r' || b == b'\t' || b >= 0x80);
+    if printable && (head.contains(';') || head.contains(',') || head.contains('\t')) {
+        return Err(
+            "die Datei ist eine Textdatei mit Trennzeichen (CSV), keine Arbeitsmappe".into(),
+        );
+    }
+    Err("die Datei ist keine Arbeitsmappe (weder .xlsx noch .xls noch .ods)".into())
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+const SAVE_AS_HINT: &str =
+    "die Datei in Excel oder LibreOffice öffnen und als Arbeitsmappe (.xlsx oder .ods) speichern";
+
+/// Reads a workbook. `display` is the path shown in messages.
+pub fn read_workbook(path: &Path, display: &str) -> Result<Workbook, Box<Diagnostic>> {
+    read_file(path, display).map_err(Box::new)
+}
+
+fn read_file(path: &Path, display: &str) -> Result<Workbook, Diagnostic> {
+    let err = |msg: String| Diagnostic::new(Severity::Error, Location::file(display), msg);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        err(format!(
+            "die Datei kann nicht gelesen werden: {}",
+            io_reason(&e)
+        ))
+    })?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(err(format!(
+            "die Datei ist mit {} MB zu groß (höchstens {} MB)",
+            meta.len() / 1024 / 1024,
+            MAX_FILE_SIZE / 1024 / 1024
+        ))
+        .with_hint("Bilder und nicht benötigte Blätter aus der Arbeitsmappe entfernen"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        err(format!(
+            "die Datei kann nicht gelesen werden: {}",
+            io_reason(&e)
+        ))
+    })?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    read_bytes(bytes, &ext, display)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "sie existiert nicht".into(),
+        std::io::ErrorKind::PermissionDenied => "keine Leseberechtigung".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a workbook from memory (also used by fuzzing and tests).
+pub fn read_workbook_bytes(
+    bytes: Vec<u8>,
+    ext: &str,
+    display: &str,
+) -> Result<Workbook, Box<Diagnostic>> {
+    read_bytes(bytes, ext, display).map_err(Box::new)
+}
+
+fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diagnostic> {
+    let err = |msg: String| Diagnostic::new(Severity::Error, Location::file(display), msg);
+    let kind = sniff(&bytes, ext).map_err(|m| err(m).with_hint(SAVE_AS_HINT))?;
+    let password = || {
+        err("die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden".into())
+            .with_hint("den Kennwortschutz in Excel oder LibreOffice aufheben (Datei › Informationen bzw. Datei › Eigenschaften › Sicherheit) und erneut speichern")
+    };
+    let broken = |detail: String| {
+        err(format!(
+            "die Arbeitsmappe ist beschädigt oder unvollständig ({detail})"
+        ))
+        .with_hint("die Datei erneut aus dem Original speichern oder neu anfordern")
+    };
+    match kind {
+        Kind::EncryptedOoxml => Err(password()),
+        Kind::Xlsx => {
+            let mut wb: Xlsx<_> =
+                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+                    calamine::XlsxError::Password => password(),
+                    other => broken(other.to_string()),
+                })?;
+            let names = wb.sheet_names();
+            let mut sheets = Vec::new();
+            for name in names {
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| broken(e.to_string()))?;
+                let styles = wb.worksheet_style(&name).ok();
+                sheets.push(convert(&name, &range, styles.as_ref(), display)?);
+            }
+            Ok(Workbook {
+                file: display.into(),
+                sheets,
+            })
+        }
+        Kind::Ods => {
+            let mut wb: Ods<_> =
+                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+                    calamine::OdsError::Password => password(),
+                    other => broken(other.to_string()),
+                })?;
+            let names = wb.sheet_names();
+            let mut sheets = Vec::new();
+            for name in names {
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| broken(e.to_string()))?;
+                let mut s = convert(&name, &range, None, display)?;
+                s.knows_percent = false;
+                sheets.push(s);
+            }
+            Ok(Workbook {
+                file: display.into(),
+                sheets,
+            })
+        }
+        Kind::Xls => {
+            let mut wb: Xls<_> =
+                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+                    calamine::XlsError::Password => password(),
+                    other => broken(other.to_string()),
+                })?;
+            let names = wb.sheet_names();
+            let mut sheets = Vec::new();
+            for name in names {
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| broken(e.to_string()))?;
+                let mut s = convert(&name, &range, None, display)?;
+                s.knows_percent = false;
+                sheets.push(s);
+            }
+            Ok(Workbook {
+                file: display.into(),
+                sheets,
+            })
+        }
+    }
+}
+
+fn convert(
+    name: &str,
+    range: &calamine::Range<Data>,
+    styles: Option<&calamine::StyleRange>,
+    display: &str,
+) -> Result<Sheet, Diagnostic> {
+    let Some(origin) = range.start() else {
+        return Ok(Sheet::new(name, (0, 0), Vec::new()));
+    };
+    let (h, w) = range.get_size();
+    if (h as u64) * (w as u64) > MAX_CELLS_PER_SHEET {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Location::sheet(display, name),
+            format!(
+                "das Blatt ist mit {h} Zeilen × {w} Spalten zu groß (höchstens {MAX_CELLS_PER_SHEET} Zellen)"
+            ),
+        )
+        .with_hint("leere, aber formatierte Zeilen und Spalten am Ende des Blattes löschen"));
+    }
+    let mut rows = Vec::with_capacity(h);
+    for (r, row) in range.rows().enumerate() {
+        let mut out = Vec::with_capacity(row.len());
+        for (c, d) in row.iter().enumerate() {
+            let pos = (origin.0 + r as u32, origin.1 + c as u32);
+            let percent = || {
+                styles
+                    .and_then(|s| s.get(pos))
+                    .and_then(|st| st.number_format.as_ref())
+                    .is_some_and(|f| f.format_code.contains('%'))
+            };
+            out.push(match d {
+                Data::Empty => CellValue::Empty,
+                Data::String(s) => {
+                    let t = clean_text(s);
+                    if t.is_empty() {
+                        CellValue::Empty
+                    } else {
+                        CellValue::Text(t)
+                    }
+                }
+                Data::Int(i) if percent() => CellValue::Percent(*i as f64),
+                Data::Int(i) => CellValue::Number(*i as f64),
+                Data::Float(f) if percent() => CellValue::Percent(*f),
+                Data::Float(f) => CellValue::Number(*f),
+                Data::Bool(b) => CellValue::Bool(*b),
+                Data::DateTime(dt) => match dt.as_datetime() {
+                    Some(t) if dt.is_datetime() => CellValue::Date(t.date()),
+                    _ => CellValue::Number(dt.as_f64()),
+                },
+                Data::DateTimeIso(s) => {
+                    match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+                        Ok(d) => CellValue::Date(d),
+                        Err(_) => CellValue::Text(clean_text(s)),
+                    }
+                }
+                Data::DurationIso(s) => CellValue::Text(clean_text(s)),
+                Data::Error(e) => CellValue::Error(e.to_string()),
+            });
+        }
+        rows.push(out);
+    }
+    Ok(Sheet::new(name, origin, rows))
+}
+
+// ---------------------------------------------------------------- tables
+
+/// A column a sheet may have.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// Internal key, used by the code that reads rows.
+    pub key: &'static str,
+    /// The name shown to users (the spec's header).
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+impl Column {
+    pub const fn req(
+        key: &'static str,
+        name: &'static str,
+        aliases: &'static [&'static str],
+    ) -> Self {
+        Column {
+            key,
+            name,
+            aliases,
+            required: true,
+        }
+    }
+    pub const fn opt(
+        key: &'static str,
+        name: &'static str,
+        aliases: &'static [&'static str],
+    ) -> Self {
+        Column {
+            key,
+            name,
+            aliases,
+            required: false,
+        }
+    }
+
+    fn matches(&self, header: &str) -> bool {
+        let h = normalize(header);
+        !h.is_empty()
+            && (h == normalize(self.name) || self.aliases.iter().any(|a| normalize(a) == h))
+    }
+}
+
+/// One data row of a table: the value of each known column with its cell.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub sheet: &'a Sheet,
+    pub file: &'a str,
+    pub row: u32,
+    columns: &'a BTreeMap<&'static str, u32>,
+}
+
+impl<'a> Row<'a> {
+    /// The cell of a column (Empty if the column is absent).
+    pub fn get(&self, key: &str) -> &'a CellValue {
+        match self.columns.get(key) {
+            Some(&c) => self.sheet.cell(self.row, c),
+            None => &EMPTY,
+        }
+    }
+
+    /// The location of a column's cell in this row (the row's first column if
+    /// the column is absent).
+    pub fn loc(&self, key: &str) -> Location {
+        let col = self.columns.get(key).copied().unwrap_or(0);
+        Location::cell(self.file, &self.sheet.name, self.row, col)
+    }
+
+    /// The cell as trimmed text, if not empty.
+    pub fn text(&self, key: &str) -> Option<String> {
+        let v = self.get(key);
+        if v.is_empty() {
+            None
+        } else {
+            Some(v.display())
+        }
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        !self.get(key).is_empty()
+    }
+}
+
+/// A sheet read as a table: header row found, columns mapped.
+#[derive(Debug)]
+pub struct Table<'a> {
+    pub sheet: &'a Sheet,
+    pub file: &'a str,
+    pub header_row: u32,
+    columns: BTreeMap<&'static str, u32>,
+}
+
+impl<'a> Table<'a> {
+    /// Finds the header row (the first row holding every required column),
+    /// maps the columns, and reports unknown columns (warning, once each) and
+    /// missing required columns (one error for the sheet).
+    pub fn read(
+        file: &'a str,
+        sheet: &'a Sheet,
+        spec: &[Column],
+        diags: &mut Diagnostics,
+    ) -> Option<Table<'a>> {
+        let mut best: Option<(u32, usize)> = None;
+        for row in sheet.row_range() {
+            let found = spec
+                .iter()
+                .filter(|c| c.required)
+                .filter(|c| {
+                    sheet
+                        .col_range()
+                        .any(|col| header_text(sheet.cell(row, col)).is_some_and(|h| c.matches(&h)))
+                })
+                .count();
+            let any = spec
+                .iter()
+                .filter(|c| {
+                    sheet
+                        .col_range()
+                        .any(|col| header_text(sheet.cell(row, col)).is_some_and(|h| c.matches(&h)))
+                })
+                .count();
+            if found == spec.iter().filter(|c| c.required).count() && any > 0 {
+                return Some(Self::map(file, sheet, row, spec, diags));
+            }
+            if best.is_none_or(|(_, n)| any > n) && any > 0 {
+                best = Some((row, any));
+            }
+        }
+        // No complete header row: name what is missing, measured against the
+        // row that looked most like a header.
+        match best {
+            Some((row, _)) => {
+                let headers: Vec<String> = sheet
+                    .col_range()
+                    .filter_map(|c| header_text(sheet.cell(row, c)))
+                    .collect();
+                for c in spec.iter().filter(|c| c.required) {
+                    if !headers.iter().any(|h| c.matches(h)) {
+                        let unknown: Vec<&str> = headers
+                            .iter()
+                            .filter(|h| !spec.iter().any(|s| s.matches(h)))
+                            .map(String::as_str)
+                            .collect();
+                        let hint = did_you_mean(c.name, unknown.iter().copied())
+                            .map(|h| format!("{h} Die Spalte muss „{}“ heißen", c.name))
+                            .unwrap_or_else(|| {
+                                format!(
+                                    "eine Spalte „{}“ in der Kopfzeile (Zeile {}) ergänzen",
+                                    c.name,
+                                    row + 1
+                                )
+                            });
+                        diags
+                            .error(
+                                Location::sheet(file, &sheet.name),
+                                format!("die Pflichtspalte „{}“ fehlt", c.name),
+                            )
+                            .hint = Some(hint);
+                    }
+                }
+            }
+            None => {
+                if sheet.row_range().any(|r| !sheet.is_row_empty(r)) {
+                    let names: Vec<&str> =
+                        spec.iter().filter(|c| c.required).map(|c| c.name).collect();
+                    diags
+                        .error(
+                            Location::sheet(file, &sheet.name),
+                            "keine Kopfzeile gefunden",
+                        )
+                        .hint = Some(format!(
+                        "die erste Zeile der Tabelle muss die Spalten {} enthalten",
+                        names
+                            .iter()
+                            .map(|n| format!("„{n}“"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                } else {
+                    return Some(Table {
+                        sheet,
+                        file,
+                        header_row: sheet.row_range().end,
+                        columns: BTreeMap::new(),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    fn map(
+        file: &'a str,
+        sheet: &'a Sheet,
+        row: u32,
+        spec: &[Column],
+        diags: &mut Diagnostics,
+    ) -> Table<'a> {
+        let mut columns = BTreeMap::new();
+        for col in sheet.col_range() {
+            let Some(h) = header_text(sheet.cell(row, col)) else {
+                continue;
+            };
+            match spec.iter().find(|c| c.matches(&h)) {
+                Some(c) => {
+                    if columns.contains_key(c.key) {
+                        diags.warning(
+                            Location::cell(file, &sheet.name, row, col),
+                            format!(
+                                "die Spalte „{h}“ kommt doppelt vor; nur die erste wird gelesen"
+                            ),
+                        );
+                    } else {
+                        columns.insert(c.key, col);
+                    }
+                }
+                None => {
+                    diags
+                        .warning(
+                            Location::cell(file, &sheet.name, row, col),
+                            format!("unbekannte Spalte „{h}“ wird ignoriert"),
+                        )
+                        .hint = did_you_mean(&h, spec.iter().map(|c| c.name)).or_else(|| {
+                        Some(format!(
+                            "bekannte Spalten: {}",
+                            spec.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+                        ))
+                    });
+                }
+            }
+        }
+        Table {
+            sheet,
+            file,
+            header_row: row,
+            columns,
+        }
+    }
+
+    /// The data rows below the header, empty rows skipped.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        let end = self.sheet.row_range().end;
+        (self.header_row + 1..end)
+            .filter(|&r| {
+                self.columns
+                    .values()
+                    .any(|&c| !self.sheet.cell(r, c).is_empty())
+            })
+            .map(move |r| Row {
+                sheet: self.sheet,
+                file: self.file,
+                row: r,
+                columns: &self.columns,
+            })
+    }
+
+    pub fn has_column(&self, key: &str) -> bool {
+        self.columns.contains_key(key)
+    }
+}
+
+fn header_text(v: &CellValue) -> Option<String> {
+    match v {
+        CellValue::Text(t) => Some(t.replace('\n', " ")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> CellValue {
+        if s.is_empty() {
+            CellValue::Empty
+        } else {
+            CellValue::Text(s.into())
+        }
+    }
+
+    const SPEC: &[Column] = &[
+        Column::req("nr", "Nr", &[]),
+        Column::req("titel", "Maßnahme", &["Titel"]),
+        Column::opt("kosten", "Kosten", &["Kosten in EUR"]),
+    ];
+
+    #[test]
+    fn header_below_title_rows_any_order_aliases() {
+        let sheet = Sheet::new(
+            "Massnahmen",
+            (2, 1),
+            vec![
+                vec![t("Maßnahmenkatalog AG Bildung"), t(""), t("")],
+                vec![t(""), t(""), t("")],
+                vec![t("KOSTEN IN EUR"), t("titel"), t(" Nr ")],
+                vec![t("100"), t("Lesen"), t("B1")],
+                vec![t(""), t(""), t("")],
+                vec![t(""), t("Rechnen"), t("B2")],
+            ],
+        );
+        let mut d = Diagnostics::new();
+        let table = Table::read("ag.xlsx", &sheet, SPEC, &mut d).unwrap();
+        assert!(d.is_empty(), "{:?}", d);
+        assert_eq!(table.header_row, 4);
+        let rows: Vec<_> = table.rows().collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].text("titel").as_deref(), Some("Lesen"));
+        assert_eq!(rows[0].loc("titel").cell.as_deref(), Some("C6"));
+        assert_eq!(rows[1].loc("nr").cell.as_deref(), Some("D8"));
+        assert!(!rows[1].has("kosten"));
+    }
+
+    #[test]
+    fn unknown_column_warned_missing_required_error() {
+        let sheet = Sheet::new(
+            "Ziele",
+            (0, 0),
+            vec![vec![t("Nr"), t("Massnahme"), t("Bemerkung")]],
+        );
+        let mut d = Diagnostics::new();
+        assert!(Table::read("f.xlsx", &sheet, SPEC, &mut d).is_some());
+        assert_eq!(d.count(Severity::Warning), 1);
+        assert!(d.iter().next().unwrap().message.contains("Bemerkung"));
+
+        let sheet = Sheet::new("Ziele", (0, 0), vec![vec![t("Nr"), t("Massnahem")]]);
+        let mut d = Diagnostics::new();
+        assert!(Table::read("f.xlsx", &sheet, SPEC, &mut d).is_none());
+        let e: Vec<_> = d.iter().collect();
+        assert_eq!(e.len(), 1);
+        assert!(e[0].message.contains("Maßnahme"));
+        assert!(
+            e[0].hint.as_deref().unwrap().contains("Massnahem"),
+            "{:?}",
+            e[0].hint
+        );
+    }
+
+    #[test]
+    fn sniff_kinds() {
+        assert_eq!(sniff(b"PK\x03\x04rest", "xlsx"), Ok(Kind::Xlsx));
+        assert!(sniff(b"<!DOCTYPE html><html>", "xlsx")
+            .unwrap_err()
+            .contains("HTML"));
+        assert!(sniff(b"Nr;Ziel\n1;Lesen\n", "xlsx")
+            .unwrap_err()
+            .contains("CSV"));
+        assert!(sniff(b"", "xlsx").unwrap_err().contains("leer"));
+        assert!(sniff(&[0u8, 1, 2, 3, 200, 7], "xlsx").is_err());
+    }
+}

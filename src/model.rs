@@ -1,0 +1,486 @@
+//! The merged concept: the only thing templates see.
+//!
+//! Field names are German, like `konzept.toml`, because municipalities edit
+//! the templates (`konzept templates`). Every value a document prints is
+//! already formatted here (`text`), next to the raw number where charts need
+//! one, so templates never format numbers, dates or money themselves.
+
+use crate::input::markdown::RichText;
+use crate::input::values::{DateValue, EndDate, Money, Priority, Status};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Konzept {
+    pub meta: Meta,
+    pub gestaltung: Gestaltung,
+    pub texte: Texte,
+    pub steuerungsgruppe: Vec<Person>,
+    /// One row per working group for chapter 2.4.
+    pub arbeitsgruppen: Vec<AgUebersicht>,
+    pub akteure: Akteure,
+    pub leitlinien: Vec<Leitlinie>,
+    /// The statistics table of chapter 3.2, shares computed.
+    pub ausgangslage: Vec<Statistik>,
+    pub finanzen: Finanzen,
+    pub zeitplan: Vec<Phase>,
+    /// One per configured field of action, in configured order.
+    pub felder: Vec<Feld>,
+    /// Chapter 3.3: the high-priority measures of all fields.
+    pub schwerpunkte: Vec<Massnahme>,
+    /// Chapter 3.11: every goal that has an indicator, across fields.
+    pub indikatoren: Vec<Indikator>,
+    /// Appendix B: measure costs by field and year next to the budget.
+    pub kosten: Kostenplan,
+    pub zaehlung: Zaehlung,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub titel: String,
+    pub untertitel: Option<String>,
+    /// For the running header.
+    pub kurztitel: String,
+    pub kommune: Kommune,
+    pub version: String,
+    pub stand: Tag,
+    pub status: String,
+    /// Status "Entwurf": a watermark on every page.
+    pub entwurf: bool,
+    pub laufzeit: Laufzeit,
+    pub vorlage: Option<String>,
+    pub gremium: Option<String>,
+    pub sitzung: Option<Tag>,
+    pub verantwortlich: String,
+    pub beratung: Vec<Beratung>,
+    /// Output file name without extension: `Integrationskonzept-Musterstadt-1.0`.
+    pub dateiname: String,
+    pub schluesselwoerter: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Kommune {
+    pub name: String,
+    pub art: String,
+    pub bundesland: Option<String>,
+    /// "Stadt Musterstadt".
+    pub bezeichnung: String,
+}
+
+/// A calendar day: `15.11.2026` and ISO `2026-11-15`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tag {
+    pub text: String,
+    pub iso: String,
+    pub jahr: i32,
+    pub monat: u32,
+    pub tag: u32,
+}
+
+impl Tag {
+    pub fn new(d: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Tag {
+            text: d.format("%d.%m.%Y").to_string(),
+            iso: d.format("%Y-%m-%d").to_string(),
+            jahr: d.year(),
+            monat: d.month(),
+            tag: d.day(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Laufzeit {
+    pub von: i32,
+    pub bis: i32,
+    /// "2026–2030".
+    pub text: String,
+    pub jahre: Vec<i32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Beratung {
+    pub gremium: String,
+    pub sitzung: Option<Tag>,
+    pub oeffentlich: bool,
+    /// "öffentlich" / "nicht öffentlich".
+    pub oeffentlichkeit: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gestaltung {
+    /// Accent colour `#RRGGBB`.
+    pub farbe: String,
+    pub farbe2: String,
+    pub schrift: String,
+    /// File name of the logo inside the rendered package, if any.
+    pub logo: Option<String>,
+    pub logo_alt: String,
+}
+
+/// The prose sections of the `Texte` sheet, each optional.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Texte {
+    pub vorwort: Option<RichText>,
+    pub einleitung: Option<RichText>,
+    pub warum_integration: Option<RichText>,
+    pub auftrag: Option<RichText>,
+    pub netzwerk: Option<RichText>,
+    pub projektrahmen: Option<RichText>,
+    pub steuerung: Option<RichText>,
+    pub akteure: Option<RichText>,
+    pub leitlinien: Option<RichText>,
+    pub ausgangslage: Option<RichText>,
+    pub schwerpunkte: Option<RichText>,
+    pub umsetzung_und_monitoring: Option<RichText>,
+    pub beschlussvorschlag: Option<RichText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub funktion: Option<String>,
+    pub institution: String,
+    pub rolle: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgUebersicht {
+    pub feld: String,
+    pub kurz: String,
+    pub bezeichnung: String,
+    pub leitung: String,
+    pub mitglieder: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Akteure {
+    /// Grouped by the guide's categories, in the guide's order; only
+    /// categories that have actors.
+    pub kategorien: Vec<Kategorie>,
+    /// All actors sorted by name (appendix D).
+    pub alle: Vec<Akteur>,
+    pub anzahl: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Kategorie {
+    pub name: String,
+    pub akteure: Vec<Akteur>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Akteur {
+    pub name: String,
+    pub kategorie: String,
+    pub ansprechperson: Option<String>,
+    /// Letters (`kurz`) of the fields the actor works in.
+    pub felder: Vec<String>,
+    /// "Bildung und Sprachförderung, Arbeit und Wirtschaft".
+    pub felder_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Leitlinie {
+    pub nr: String,
+    pub titel: String,
+    pub erlaeuterung: Option<RichText>,
+}
+
+/// A number as shown (`1.234,5`, `17,5 %`) and its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Zahl {
+    pub wert: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Statistik {
+    pub merkmal: String,
+    pub insgesamt: Zahl,
+    pub mit_mh: Option<Zahl>,
+    pub einheit: Option<String>,
+    /// Share of people with a migration background, computed when both
+    /// values are absolute numbers of the same unit: "34,0 %".
+    pub anteil: Option<Zahl>,
+    pub jahr: i32,
+    pub quelle: Option<String>,
+}
+
+/// An amount: `text` is "12.500 €", or "–" when not given.
+#[derive(Debug, Clone, Serialize)]
+pub struct Geld {
+    pub cent: Option<i64>,
+    pub euro: f64,
+    pub text: String,
+}
+
+impl Geld {
+    pub fn of(m: Money) -> Self {
+        Geld {
+            cent: Some(m.0),
+            euro: m.euros(),
+            text: m.display(),
+        }
+    }
+
+    pub fn opt(m: Option<Money>) -> Self {
+        match m {
+            Some(m) => Geld::of(m),
+            None => Geld {
+                cent: None,
+                euro: 0.0,
+                text: "–".into(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finanzen {
+    pub posten: Vec<Posten>,
+    /// Funding sources present, in the spec's order.
+    pub quellen: Vec<String>,
+    /// One row per year: amount per source (aligned with `quellen`) and sum.
+    pub jahre: Vec<FinanzJahr>,
+    pub summe_je_quelle: Vec<Geld>,
+    pub summe: Geld,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Posten {
+    pub jahr: i32,
+    pub posten: String,
+    pub betrag: Geld,
+    pub quelle: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FinanzJahr {
+    pub jahr: i32,
+    pub je_quelle: Vec<Geld>,
+    pub summe: Geld,
+}
+
+/// A date as given, or open-ended.
+#[derive(Debug, Clone, Serialize)]
+pub struct Datum {
+    /// "31.12.2027", "12/2027", "Q3 2027", "2027", "fortlaufend".
+    pub text: String,
+    /// First and last day covered (ISO); absent for an open end.
+    pub von: Option<String>,
+    pub bis: Option<String>,
+    pub offen: bool,
+}
+
+impl Datum {
+    pub fn of(d: &DateValue) -> Self {
+        Datum {
+            text: d.display(),
+            von: Some(d.first.format("%Y-%m-%d").to_string()),
+            bis: Some(d.last.format("%Y-%m-%d").to_string()),
+            offen: false,
+        }
+    }
+
+    pub fn end(e: &EndDate) -> Self {
+        match e {
+            EndDate::Date(d) => Datum::of(d),
+            EndDate::Open => Datum {
+                text: "fortlaufend".into(),
+                von: None,
+                bis: None,
+                offen: true,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Phase {
+    pub phase: String,
+    pub beginn: Datum,
+    pub ende: Datum,
+    pub beschreibung: Option<String>,
+    /// Position on the Laufzeit axis for charts, 0.0–1.0.
+    pub achse_von: f64,
+    pub achse_bis: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Feld {
+    /// Position among the fields, from 1.
+    pub index: usize,
+    /// Section number in the document: "3.4".
+    pub abschnitt: String,
+    pub name: String,
+    pub kurz: String,
+    /// Whether a working group handed in a workbook.
+    pub bearbeitet: bool,
+    pub datei: Option<String>,
+    pub arbeitsgruppe: Option<Arbeitsgruppe>,
+    pub befund: Befund,
+    pub kennzahlen: Vec<Kennzahl>,
+    pub ziele: Vec<Ziel>,
+    pub massnahmen: Vec<Massnahme>,
+    pub empfehlungen: Vec<Empfehlung>,
+    pub kosten_je_jahr: Vec<Geld>,
+    pub kosten_summe: Geld,
+    pub zaehlung: FeldZaehlung,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Arbeitsgruppe {
+    pub bezeichnung: String,
+    pub leitung: String,
+    pub stand: Option<Datum>,
+    pub mitglieder: Vec<Mitglied>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mitglied {
+    pub name: String,
+    pub institution: String,
+    pub funktion: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Befund {
+    pub ausgangslage: Option<RichText>,
+    pub handlungsbedarf: Option<RichText>,
+    pub staerken: Option<RichText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Kennzahl {
+    pub kennzahl: String,
+    pub wert: Zahl,
+    pub einheit: Option<String>,
+    pub jahr: i32,
+    pub quelle: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ziel {
+    pub nr: String,
+    pub ziel: String,
+    pub indikator: Option<String>,
+    pub quelle: Option<String>,
+    pub ausgangswert: Option<Zahl>,
+    pub basisjahr: Option<i32>,
+    pub zielwert: Option<Zahl>,
+    pub einheit: Option<String>,
+    pub zieljahr: Option<i32>,
+    /// Numbers of the measures that serve this goal.
+    pub massnahmen: Vec<String>,
+    /// "17,5 % → 12 %", "250 → 400 Verfahren".
+    pub verlauf: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Massnahme {
+    pub nr: String,
+    pub feld: String,
+    pub feld_kurz: String,
+    pub ziele: Vec<String>,
+    pub titel: String,
+    pub beschreibung: Option<String>,
+    pub zielgruppe: Option<String>,
+    pub federfuehrung: String,
+    pub partner: Vec<String>,
+    pub beginn: Option<Datum>,
+    pub ende: Option<Datum>,
+    /// "2026–2028", "ab 03/2026", "2026–fortlaufend".
+    pub zeitraum: String,
+    pub kosten: Geld,
+    pub finanzierung: Option<String>,
+    pub prioritaet: Option<Priority>,
+    pub status: Option<Status>,
+    /// Position on the Laufzeit axis for the Gantt chart, 0.0–1.0.
+    pub achse_von: f64,
+    pub achse_bis: f64,
+    /// First and last day for the cost rule ([`crate::costs::period`]).
+    #[serde(skip)]
+    pub periode: (chrono::NaiveDate, chrono::NaiveDate),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Empfehlung {
+    pub nr: String,
+    pub empfehlung: String,
+    pub adressat: Option<String>,
+    pub prioritaet: Option<Priority>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Anzahl {
+    pub name: String,
+    pub anzahl: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeldZaehlung {
+    pub ziele: usize,
+    pub massnahmen: usize,
+    pub empfehlungen: usize,
+    pub mitglieder: usize,
+    /// hoch, mittel, niedrig, ohne Angabe.
+    pub nach_prioritaet: Vec<Anzahl>,
+    /// geplant, in Umsetzung, umgesetzt, zurückgestellt, ohne Angabe.
+    pub nach_status: Vec<Anzahl>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indikator {
+    pub feld: String,
+    pub feld_kurz: String,
+    pub nr: String,
+    pub ziel: String,
+    pub indikator: String,
+    pub quelle: Option<String>,
+    pub ausgangswert: Option<Zahl>,
+    pub basisjahr: Option<i32>,
+    pub zielwert: Option<Zahl>,
+    pub zieljahr: Option<i32>,
+    pub verlauf: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Kostenplan {
+    /// The years of the table: the Laufzeit, widened to any year with costs.
+    pub jahre: Vec<i32>,
+    pub felder: Vec<KostenFeld>,
+    /// Sum of all measure costs per year, aligned with `jahre`.
+    pub summe_je_jahr: Vec<Geld>,
+    /// The `Finanzen` budget per year, aligned with `jahre`.
+    pub budget_je_jahr: Vec<Geld>,
+    pub summe: Geld,
+    pub budget_summe: Geld,
+    /// Measures without a cost figure (not counted in the sums).
+    pub ohne_angabe: usize,
+    /// The pro-rata rule, printed as a footnote under the table.
+    pub regel: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KostenFeld {
+    pub name: String,
+    pub kurz: String,
+    pub je_jahr: Vec<Geld>,
+    pub summe: Geld,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Zaehlung {
+    pub felder: usize,
+    pub felder_bearbeitet: usize,
+    pub ziele: usize,
+    pub massnahmen: usize,
+    pub empfehlungen: usize,
+    pub arbeitsgruppen: usize,
+    pub mitglieder: usize,
+    pub akteure: usize,
+    pub steuerungsgruppe: usize,
+    pub nach_prioritaet: Vec<Anzahl>,
+    pub nach_status: Vec<Anzahl>,
+}

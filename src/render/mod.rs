@@ -1,0 +1,2 @@
+//! Rendering: the model into Typst (PDF) and OOXML (DOCX).
+pub mod typst;

@@ -1,0 +1,1 @@
+//! Typst: compile generated source in-process to PDF.

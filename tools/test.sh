@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs the readers the tests use to look at the
+# documents like a person would (poppler-utils, qpdf, LibreOffice, python-docx,
+# openxml-audit) when they are missing, then runs `cargo test`.
+# Extra arguments go to `cargo test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+if ((${#missing[@]})); then
+  echo "Installiere: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! python3 -c "import docx, openpyxl" >/dev/null 2>&1 || ! command -v openxml-audit >/dev/null 2>&1; then
+  echo "Installiere: python-docx openpyxl openxml-audit" >&2
+  python3 -m pip install -q --disable-pip-version-check python-docx openpyxl openxml-audit
+fi
+
+cargo test "$@"
