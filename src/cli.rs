@@ -40,6 +40,38 @@ pub enum Command {
         override_usage = "konzept check [ORDNER] [--format text|json] [--model]"
     )]
     Check(CheckArgs),
+
+    /// Erstellt das Integrationskonzept als PDF (und DOCX) im Ausgabeordner; prüft vorher wie `check`
+    #[command(
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        next_help_heading = "Optionen",
+        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst]"
+    )]
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Ordner des Konzeptprojekts (mit konzept.toml); Standard: der aktuelle Ordner
+    #[arg(
+        value_name = "ORDNER",
+        default_value = ".",
+        hide_default_value = true,
+        help_heading = "Argumente"
+    )]
+    pub dir: PathBuf,
+
+    /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none
+    #[arg(long, value_name = "STANDARD", default_value = "a-2a+ua-1", hide_default_value = true, value_parser = parse_standard)]
+    pub pdf_standard: crate::render::typst::PdfStandard,
+
+    /// Schreibt zusätzlich den erzeugten Typst-Quelltext (.typ) neben das PDF
+    #[arg(long)]
+    pub typst: bool,
+}
+
+fn parse_standard(s: &str) -> Result<crate::render::typst::PdfStandard, String> {
+    s.parse()
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +119,12 @@ pub fn german_error(e: &clap::Error) -> String {
             "unbekannter Befehl „{}“",
             ctx(ContextKind::InvalidSubcommand)
         ),
+        ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            format!("ungültiger Wert „{value}“ für {arg}: {source}")
+        }
         ErrorKind::InvalidValue => {
             let valid = ctx(ContextKind::ValidValue);
             if valid.is_empty() {
@@ -97,7 +135,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (check)".to_string()
+            "es fehlt ein Befehl (check oder build)".to_string()
         }
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
             format!("unerwartetes Argument „{value}{arg}“")

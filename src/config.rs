@@ -31,6 +31,7 @@ pub struct Config {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kommune {
+    #[serde(default)]
     pub name: String,
     #[serde(default = "default_art")]
     pub art: String,
@@ -48,10 +49,12 @@ pub const STATUS: [&str; 3] = ["Entwurf", "Beschlussvorlage", "Beschlossen"];
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dokument {
+    #[serde(default)]
     pub titel: String,
     pub untertitel: Option<String>,
     /// Short title for the running header; defaults to "Integrationskonzept".
     pub kurztitel: Option<String>,
+    #[serde(default = "no_version")]
     pub version: Version,
     pub stand: TomlDate,
     #[serde(default = "default_status")]
@@ -60,7 +63,12 @@ pub struct Dokument {
     pub vorlage: Option<String>,
     pub gremium: Option<String>,
     pub sitzung: Option<TomlDate>,
+    #[serde(default)]
     pub verantwortlich: String,
+}
+
+fn no_version() -> Version {
+    Version::Text(String::new())
 }
 
 fn default_status() -> String {
@@ -238,6 +246,34 @@ pub fn default_fields() -> Vec<Handlungsfeld> {
     ]
 }
 
+/// The configured fields of action, or the guide's seven. A configured field
+/// that carries a name of the guide keeps the guide's aliases ("Arbeit und
+/// Beruf" stays accepted for "Arbeit und Wirtschaft").
+pub fn fields(c: &Config) -> Vec<Handlungsfeld> {
+    if c.handlungsfeld.is_empty() {
+        return default_fields();
+    }
+    let defaults = default_fields();
+    c.handlungsfeld
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            let n = crate::input::normalize(&f.name);
+            if let Some(d) = defaults.iter().find(|d| {
+                crate::input::normalize(&d.name) == n
+                    || d.aliase.iter().any(|a| crate::input::normalize(a) == n)
+            }) {
+                for a in std::iter::once(&d.name).chain(&d.aliase) {
+                    if crate::input::normalize(a) != n && !f.aliase.contains(a) {
+                        f.aliase.push(a.clone());
+                    }
+                }
+            }
+            f
+        })
+        .collect()
+}
+
 /// The known keys of each table, for the unknown-key check.
 fn known_keys(path: &str) -> Option<&'static [&'static str]> {
     Some(match path {
@@ -344,6 +380,32 @@ fn check_keys(src: &str, table: &toml::Table, path: &str, diags: &mut Diagnostic
     }
 }
 
+/// Removes the keys [`check_keys`] reported, so the rest can be read.
+fn strip_unknown(table: &mut toml::Table, path: &str) {
+    let Some(known) = known_keys(path) else {
+        return;
+    };
+    table.retain(|k, _| known.iter().any(|n| **n == *k));
+    for (key, value) in table.iter_mut() {
+        let child = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        match value {
+            toml::Value::Table(t) => strip_unknown(t, &child),
+            toml::Value::Array(items) => {
+                for item in items {
+                    if let toml::Value::Table(t) = item {
+                        strip_unknown(t, &child);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Translates the most common serde/TOML messages into German.
 fn german(msg: &str) -> String {
     let m = msg.trim();
@@ -400,10 +462,17 @@ pub fn parse(src: &str, diags: &mut Diagnostics) -> Option<Config> {
     };
     let before = diags.count(crate::diag::Severity::Error);
     check_keys(src, &table, "", diags);
-    if diags.count(crate::diag::Severity::Error) > before {
-        return None;
-    }
-    let config: Config = match toml::from_str(src) {
+    let had_unknown = diags.count(crate::diag::Severity::Error) > before;
+    // Unknown keys are reported above; the rest of the file is still read so
+    // that the workbooks are checked in the same run.
+    let result = if had_unknown {
+        let mut cleaned = table.clone();
+        strip_unknown(&mut cleaned, "");
+        toml::Value::Table(cleaned).try_into::<Config>()
+    } else {
+        toml::from_str::<Config>(src)
+    };
+    let config: Config = match result {
         Ok(c) => c,
         Err(e) => {
             let loc = e
@@ -458,7 +527,8 @@ fn validate(src: &str, c: &Config, diags: &mut Diagnostics) {
             .or(Some(format!("erlaubt: {}", STATUS.join(", "))));
     }
     if c.dokument.titel.trim().is_empty() {
-        diags.error(at("dokument", "titel"), "`dokument.titel` ist leer");
+        diags.error(at("dokument", "titel"), "`dokument.titel` fehlt oder ist leer").hint =
+            Some("den Titel des Dokuments eintragen, z. B. titel = \"Integrationskonzept der Stadt Musterstadt\"".into());
     }
     if c.dokument.verantwortlich.trim().is_empty() {
         diags
@@ -479,7 +549,14 @@ fn validate(src: &str, c: &Config, diags: &mut Diagnostics) {
             .hint = Some("besser als Text schreiben, z. B. version = \"1.0\"".into());
     }
     if c.dokument.version.text().is_empty() {
-        diags.error(at("dokument", "version"), "`dokument.version` ist leer");
+        diags
+            .error(
+                at("dokument", "version"),
+                "`dokument.version` fehlt oder ist leer",
+            )
+            .hint = Some(
+            "eine Versionsnummer in Anführungszeichen eintragen, z. B. version = \"1.0\"".into(),
+        );
     }
     let date_check = |d: &TomlDate, path: &str, key: &str, diags: &mut Diagnostics| {
         if d.to_date().is_none() {
@@ -629,10 +706,14 @@ verantwortlich = "Amt für Integration"
             .replace("titel =", "titl =")
             .replace("[kommune]", "[kommune]\nlogoo = \"x.png\"");
         let mut d = Diagnostics::new();
-        assert!(parse(&src, &mut d).is_none());
+        assert!(parse(&src, &mut d).is_some(), "the rest is still read");
         let text = d.render_text();
         assert!(
             text.contains("unbekannter Schlüssel `dokument.titl`"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`dokument.titel` fehlt oder ist leer"),
             "{text}"
         );
         assert!(text.contains("meinten Sie `titel`?"), "{text}");

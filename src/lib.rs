@@ -21,6 +21,8 @@ pub mod diag;
 pub mod input;
 pub mod merge;
 pub mod model;
+pub mod output;
+pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod schema;

@@ -46,5 +46,22 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Build(args) => {
+            let opts = konzept::pipeline::BuildOptions {
+                standard: args.pdf_standard,
+                write_typst: args.typst,
+            };
+            let report = konzept::pipeline::build(&args.dir, &opts);
+            eprint!("{}", report.diagnostics.render_text());
+            for (path, what) in &report.written {
+                eprintln!("geschrieben: {} ({what})", path.display());
+            }
+            if report.diagnostics.has_errors() {
+                eprintln!("Es wurde kein Dokument erstellt, weil Fehler vorliegen.");
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
     }
 }

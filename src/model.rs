@@ -32,6 +32,32 @@ pub struct Konzept {
     /// Appendix B: measure costs by field and year next to the budget.
     pub kosten: Kostenplan,
     pub zaehlung: Zaehlung,
+    /// Charts: title and alt text stating their numbers (PDF and DOCX alike).
+    pub diagramme: Diagramme,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagramme {
+    /// Budget by year and funding source (chapter 2.3).
+    pub finanzen: Diagramm,
+    /// Project phases over the Laufzeit (chapter 2.3).
+    pub zeitplan: Diagramm,
+    /// Shares of people with a migration background (chapter 3.2).
+    pub statistik: Diagramm,
+    /// Measures by field and status (chapter 3.11).
+    pub massnahmen: Diagramm,
+    /// Measure costs by field and year (appendix B).
+    pub kosten: Diagramm,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagramm {
+    /// Key, also the image name in the DOCX.
+    pub name: String,
+    pub titel: String,
+    pub alt: String,
+    /// Whether there is data to draw.
+    pub vorhanden: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -456,10 +482,19 @@ pub struct Kostenplan {
     pub budget_je_jahr: Vec<Geld>,
     pub summe: Geld,
     pub budget_summe: Geld,
+    /// One row per year: measure costs next to the budget.
+    pub je_jahr: Vec<KostenJahr>,
     /// Measures without a cost figure (not counted in the sums).
     pub ohne_angabe: usize,
     /// The pro-rata rule, printed as a footnote under the table.
     pub regel: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KostenJahr {
+    pub jahr: i32,
+    pub kosten: Geld,
+    pub budget: Geld,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -8,15 +8,15 @@
 //! staff type (`# 1`, `[Entwurf]`, `C:\Daten`), which the spec forbids, so the
 //! subset is parsed here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A parsed text: a sequence of blocks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct RichText {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "art", rename_all = "lowercase")]
 pub enum Block {
     /// A paragraph; single line breaks inside it are kept.
@@ -30,7 +30,7 @@ pub enum Block {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "art", rename_all = "lowercase")]
 pub enum Inline {
     Text { text: String },

@@ -1,0 +1,258 @@
+//! `konzept build`: check, render, compile, write.
+//!
+//! Runs the same reading and checks as `check`; with errors nothing is
+//! written. Every later failure (a template or Typst error: our bug, or a
+//! broken template override) becomes a diagnostic, never a panic.
+
+use crate::diag::{Diagnostics, Location};
+use crate::output::write_atomic;
+use crate::project::{self, Checked};
+use crate::render::pdf;
+use crate::render::typst::{PdfStandard, TypstMessage};
+use std::path::{Path, PathBuf};
+
+/// Options of one build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub standard: PdfStandard,
+    /// Also write the generated Typst source beside the PDF.
+    pub write_typst: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            standard: PdfStandard::A2aUa1,
+            write_typst: false,
+        }
+    }
+}
+
+/// What a build did.
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    /// Files written, with a short German description.
+    pub written: Vec<(PathBuf, String)>,
+}
+
+/// Extensions of font files taken from `gestaltung.schriften`.
+const FONT_EXTS: [&str; 4] = ["ttf", "otf", "ttc", "otc"];
+
+/// Reads the municipality's own font files (`gestaltung.schriften`).
+fn extra_fonts(root: &Path, checked: &Checked, diags: &mut Diagnostics) -> Vec<Vec<u8>> {
+    let Some(dir) = checked
+        .config
+        .as_ref()
+        .and_then(|c| c.gestaltung.schriften.clone())
+    else {
+        return vec![];
+    };
+    let path = match project::project_path(root, &dir) {
+        Ok(p) => p,
+        Err(msg) => {
+            diags.error(
+                Location::file(crate::config::FILE_NAME),
+                format!("`gestaltung.schriften`: {msg}"),
+            );
+            return vec![];
+        }
+    };
+    let entries = match std::fs::read_dir(&path) {
+        Ok(e) => e,
+        Err(_) => {
+            diags.error(
+                Location::file(crate::config::FILE_NAME),
+                format!(
+                    "der Schriftenordner „{dir}“ aus `gestaltung.schriften` wurde nicht gefunden"
+                ),
+            );
+            return vec![];
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| FONT_EXTS.contains(&e.to_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .collect()
+}
+
+/// The font families available to the document: the embedded ones and those
+/// of the extra files.
+fn families(extra: &[Vec<u8>]) -> Vec<String> {
+    let mut names: Vec<String> = crate::render::typst::embedded_fonts()
+        .iter()
+        .map(|f| f.info().family.clone())
+        .collect();
+    for bytes in extra {
+        for f in typst::text::Font::iter(typst::foundations::Bytes::new(bytes.clone())) {
+            names.push(f.info().family.clone());
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn typst_error(diags: &mut Diagnostics, what: &str, msgs: &[TypstMessage]) {
+    let details: Vec<String> = msgs.iter().map(|m| m.to_string()).collect();
+    diags
+        .error(Location::default(), format!("{what} ist fehlgeschlagen:\n{}", details.join("\n")))
+        .hint = Some(
+        "das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen; mit --typst wird der erzeugte Typst-Quelltext zur Fehlersuche mitgeschrieben".into(),
+    );
+}
+
+/// Builds the documents of the project in `root`.
+pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
+    let checked = project::check(root);
+    let mut diags = checked.diagnostics.clone();
+    let mut written = Vec::new();
+    let (Some(konzept), Some(config)) = (&checked.konzept, &checked.config) else {
+        return BuildReport {
+            diagnostics: diags,
+            written,
+        };
+    };
+    if diags.has_errors() {
+        return BuildReport {
+            diagnostics: diags,
+            written,
+        };
+    }
+    let fonts = extra_fonts(root, &checked, &mut diags);
+    let known = families(&fonts);
+    if !known
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(&konzept.gestaltung.schrift))
+    {
+        diags
+            .warning(
+                Location::file(crate::config::FILE_NAME),
+                format!("die Schrift „{}“ aus `gestaltung.schrift` ist nicht vorhanden; es wird Liberation Sans verwendet", konzept.gestaltung.schrift),
+            )
+            .hint = Some(format!("verfügbar: {}; eigene Schriftdateien in den Ordner aus `gestaltung.schriften` legen", known.join(", ")));
+    }
+    let out_dir = match project::project_path(root, &config.ausgabe.verzeichnis) {
+        Ok(p) => p,
+        Err(msg) => {
+            diags.error(
+                Location::file(crate::config::FILE_NAME),
+                format!("`ausgabe.verzeichnis`: {msg}"),
+            );
+            return BuildReport {
+                diagnostics: diags,
+                written,
+            };
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(&out_dir) {
+        diags.error(
+            Location::default(),
+            format!(
+                "der Ausgabeordner „{}“ kann nicht angelegt werden: {e}",
+                out_dir.display()
+            ),
+        );
+        return BuildReport {
+            diagnostics: diags,
+            written,
+        };
+    }
+    let formats: Vec<String> = config
+        .ausgabe
+        .formate
+        .iter()
+        .map(|f| f.to_lowercase())
+        .collect();
+    // Not `with_extension`: the version in the name ("-1.0") has a dot.
+    let file = |ext: &str| out_dir.join(format!("{}.{ext}", konzept.meta.dateiname));
+
+    let hb = match pdf::registry() {
+        Ok(hb) => hb,
+        Err(e) => {
+            diags.error(Location::default(), e.to_string());
+            return BuildReport {
+                diagnostics: diags,
+                written,
+            };
+        }
+    };
+    let src = match pdf::source(&hb, konzept, &checked.assets) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.error(Location::default(), e.to_string()).hint =
+                Some("das ist ein Fehler in konzept oder in einer eigenen Vorlage".into());
+            return BuildReport {
+                diagnostics: diags,
+                written,
+            };
+        }
+    };
+    if opts.write_typst {
+        let p = file("typ");
+        match write_atomic(&p, src.main.as_bytes()) {
+            Ok(()) => written.push((p, "Typst-Quelltext".into())),
+            Err(e) => {
+                diags.error(
+                    Location::default(),
+                    format!("{} kann nicht geschrieben werden: {e}", p.display()),
+                );
+            }
+        }
+    }
+    let input = pdf::input(konzept, src, opts.standard, fonts);
+    let compiled = match pdf::compile(&input) {
+        Ok(c) => c,
+        Err(msgs) => {
+            typst_error(&mut diags, "Das Setzen des PDF", &msgs);
+            return BuildReport {
+                diagnostics: diags,
+                written,
+            };
+        }
+    };
+    for w in &compiled.warnings {
+        diags.warning(Location::default(), format!("Typst: {w}"));
+    }
+    for text in &compiled.missing_glyphs {
+        diags
+            .warning(
+                Location::default(),
+                format!("für Zeichen in „{}“ gibt es keine Schrift; sie erscheinen im PDF als leere Kästchen", short(text)),
+            )
+            .hint = Some("eine Schriftdatei mit diesen Zeichen in den Ordner aus `gestaltung.schriften` legen".into());
+    }
+    if formats.iter().any(|f| f == "pdf") {
+        let p = file("pdf");
+        match write_atomic(&p, &compiled.pdf) {
+            Ok(()) => written.push((p, format!("PDF, {} Seiten", compiled.pages))),
+            Err(e) => {
+                diags.error(
+                    Location::default(),
+                    format!("{} kann nicht geschrieben werden: {e}", p.display()),
+                );
+            }
+        }
+    }
+    BuildReport {
+        diagnostics: diags,
+        written,
+    }
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,281 @@
+//! The PDF: Handlebars templates → Typst source → PDF, compiled in-process.
+//!
+//! User text enters the Typst source only through the escape functions of
+//! [`super::typst`]: `{{x}}` is markup with every ASCII punctuation character
+//! escaped, `{{str x}}` a string literal, `{{num x}}` a number and
+//! `{{md x}}` the Markdown subset as markup. No template writes user text raw.
+
+use super::templates::{self, raw_helper, rich_text, RichTextWriter, TemplateError, TYPST};
+use super::typst::{self as ty, escape_markup, escape_str, Compiled, PdfStandard, TypstInput};
+use crate::input::markdown::Block;
+use crate::model::Konzept;
+use crate::project::Assets;
+use handlebars::Handlebars;
+use serde_json::Value;
+
+/// Everything needed to compile the concept with Typst.
+pub struct Source {
+    /// The generated main document.
+    pub main: String,
+    /// Imported files: style library, design values, logo.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// The Handlebars registry for Typst output.
+pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
+    let mut hb = templates::registry(TYPST, escape_markup)?;
+    hb.register_helper("str", raw_helper(|v| Ok(escape_str(&scalar_text(v)))));
+    hb.register_helper(
+        "num",
+        raw_helper(|v| match v {
+            Value::Number(n) => Ok(n.to_string()),
+            Value::Null => Ok("none".into()),
+            other => Err(format!("keine Zahl: {other}")),
+        }),
+    );
+    hb.register_helper(
+        "bool",
+        raw_helper(|v| Ok(if truthy(v) { "true" } else { "false" }.into())),
+    );
+    hb.register_helper("md", raw_helper(|v| Ok(markdown_to_typst(&rich_text(v)?))));
+    hb.register_helper(
+        "join",
+        raw_helper(|v| match v {
+            Value::Array(items) => Ok(items
+                .iter()
+                .map(|i| escape_markup(&scalar_text(i)))
+                .collect::<Vec<_>>()
+                .join(", ")),
+            Value::Null => Ok(String::new()),
+            other => Ok(escape_markup(&scalar_text(other))),
+        }),
+    );
+    Ok(hb)
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(_) => true,
+    }
+}
+
+/// A JSON scalar as text (numbers as written, null as empty).
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+struct TypstWriter(String);
+
+impl RichTextWriter for TypstWriter {
+    fn text(&mut self, t: &str) {
+        self.0.push_str(&escape_markup(t));
+    }
+    fn start_bold(&mut self) {
+        self.0.push_str("#strong[");
+    }
+    fn end_bold(&mut self) {
+        self.0.push(']');
+    }
+    fn start_italic(&mut self) {
+        self.0.push_str("#emph[");
+    }
+    fn end_italic(&mut self) {
+        self.0.push(']');
+    }
+    fn line_break(&mut self) {
+        self.0.push_str("#linebreak()");
+    }
+}
+
+/// The Markdown subset as Typst markup.
+pub fn markdown_to_typst(r: &crate::input::markdown::RichText) -> String {
+    let mut w = TypstWriter(String::new());
+    for b in &r.blocks {
+        match b {
+            Block::Absatz { inhalt } => {
+                templates::write_inlines(&mut w, inhalt);
+                w.0.push_str("\n\n");
+            }
+            Block::Aufzaehlung { punkte } => {
+                w.0.push_str("#list(\n");
+                for p in punkte {
+                    w.0.push_str("  [");
+                    templates::write_inlines(&mut w, p);
+                    w.0.push_str("],\n");
+                }
+                w.0.push_str(")\n\n");
+            }
+            Block::Nummerierung { start, punkte } => {
+                w.0.push_str(&format!("#enum(start: {start},\n"));
+                for p in punkte {
+                    w.0.push_str("  [");
+                    templates::write_inlines(&mut w, p);
+                    w.0.push_str("],\n");
+                }
+                w.0.push_str(")\n\n");
+            }
+        }
+    }
+    w.0
+}
+
+/// Renders the templates into Typst source.
+pub fn source(hb: &Handlebars, k: &Konzept, assets: &Assets) -> Result<Source, TemplateError> {
+    let render = |name: &str| {
+        hb.render(name, k)
+            .map_err(|e| TemplateError::from_render(&e, TYPST))
+    };
+    let main = render("main")?;
+    let design = render("design")?;
+    let mut files = vec![
+        (
+            "/stil.typ".to_string(),
+            templates::TYPST_STYLE.text.as_bytes().to_vec(),
+        ),
+        ("/design.typ".to_string(), design.into_bytes()),
+    ];
+    if let Some((name, bytes)) = &assets.logo {
+        files.push((format!("/{name}"), bytes.clone()));
+    }
+    Ok(Source { main, files })
+}
+
+/// The Typst input for a source, with `today` fixed to the `stand` date.
+pub fn input(
+    k: &Konzept,
+    src: Source,
+    standard: PdfStandard,
+    extra_fonts: Vec<Vec<u8>>,
+) -> TypstInput {
+    let s = &k.meta.stand;
+    TypstInput {
+        main: src.main,
+        files: src.files,
+        extra_fonts,
+        today: (s.jahr, s.monat as u8, s.tag as u8),
+        standard,
+    }
+}
+
+/// Compiles the concept to PDF.
+pub fn compile(input: &TypstInput) -> Result<Compiled, Vec<ty::TypstMessage>> {
+    ty::compile_pdf(input)
+}
+
+/// A chart rendered on its own, as PNG, for the DOCX.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub name: String,
+    pub titel: String,
+    pub alt: String,
+    pub png: Vec<u8>,
+}
+
+/// Pixels per point for chart images: 150 dpi, sharp in print and small.
+pub const CHART_PPP: f32 = 150.0 / 72.0;
+
+/// Renders every chart that has data to a PNG, in the order of the
+/// `diagramme-einzeln` template.
+pub fn charts(
+    hb: &Handlebars,
+    k: &Konzept,
+    assets: &Assets,
+    extra_fonts: Vec<Vec<u8>>,
+) -> Result<Vec<Chart>, String> {
+    let d = &k.diagramme;
+    let present: Vec<&crate::model::Diagramm> = [
+        &d.finanzen,
+        &d.zeitplan,
+        &d.statistik,
+        &d.massnahmen,
+        &d.kosten,
+    ]
+    .into_iter()
+    .filter(|c| c.vorhanden)
+    .collect();
+    if present.is_empty() {
+        return Ok(vec![]);
+    }
+    let main = hb
+        .render("diagramme-einzeln", k)
+        .map_err(|e| TemplateError::from_render(&e, TYPST).to_string())?;
+    let src = source(hb, k, assets).map_err(|e| e.to_string())?;
+    let mut inp = input(
+        k,
+        Source {
+            main,
+            files: src.files,
+        },
+        PdfStandard::None,
+        extra_fonts,
+    );
+    inp.standard = PdfStandard::None;
+    let pngs = ty::render_png(&inp, CHART_PPP).map_err(|msgs| {
+        msgs.iter()
+            .map(|m| m.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(present
+        .into_iter()
+        .zip(pngs)
+        .map(|(c, png)| Chart {
+            name: c.name.clone(),
+            titel: c.titel.clone(),
+            alt: c.alt.clone(),
+            png,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Compiles a `.typ` written by `konzept build --typst` (with the style
+    /// library) to PDF, for looking at layout experiments:
+    /// `KONZEPT_TYP=/pfad/x.typ cargo test --lib compile_typ_file -- --ignored`.
+    #[test]
+    #[ignore]
+    fn compile_typ_file() {
+        let path = std::env::var("KONZEPT_TYP").expect("KONZEPT_TYP");
+        let main = std::fs::read_to_string(&path).unwrap();
+        let dir = std::path::Path::new(&path).parent().unwrap();
+        let mut files = vec![(
+            "/stil.typ".to_string(),
+            std::fs::read(dir.join("stil.typ"))
+                .unwrap_or_else(|_| super::templates::TYPST_STYLE.text.as_bytes().to_vec()),
+        )];
+        for name in ["design.typ", "logo.png"] {
+            if let Ok(b) = std::fs::read(dir.join(name)) {
+                files.push((format!("/{name}"), b));
+            }
+        }
+        let input = super::TypstInput {
+            main,
+            files,
+            extra_fonts: vec![],
+            today: (2026, 11, 15),
+            standard: super::PdfStandard::A2aUa1,
+        };
+        let c = super::compile(&input).unwrap_or_else(|e| {
+            panic!(
+                "{}",
+                e.iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+        std::fs::write(format!("{path}.pdf"), c.pdf).unwrap();
+    }
+}
