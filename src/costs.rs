@@ -4,8 +4,9 @@
 //! assigned to years pro rata by days: a Beginn given as a month, quarter or
 //! year starts on its first day, an Ende on its last day; an open end runs to
 //! the end of the Laufzeit, and so does a missing Ende; a missing Beginn
-//! starts with the Laufzeit. Cents are distributed by largest remainder so
-//! the years always add up to the total exactly.
+//! starts with the Laufzeit. Whole euros (or cents, for a total with
+//! cents) are distributed by largest remainder so the years always add up to
+//! the total exactly.
 
 use crate::input::values::{DateValue, EndDate, Money};
 use chrono::{Datelike, NaiveDate};
@@ -35,6 +36,16 @@ pub fn period(
 
 /// Splits `total` over the calendar years of `first..=last`, by days.
 pub fn allocate(total: Money, first: NaiveDate, last: NaiveDate) -> Vec<(i32, Money)> {
+    // A total in whole euros is split into whole euros (planning tables
+    // without cents); otherwise into cents.
+    let unit: i64 = if total.0 % 100 == 0 { 100 } else { 1 };
+    allocate_units(Money(total.0 / unit), first, last)
+        .into_iter()
+        .map(|(y, m)| (y, Money(m.0 * unit)))
+        .collect()
+}
+
+fn allocate_units(total: Money, first: NaiveDate, last: NaiveDate) -> Vec<(i32, Money)> {
     let last = last.max(first);
     let days_total = (last - first).num_days() + 1;
     let mut shares: Vec<(i32, i64, i128)> = Vec::new(); // (year, cents, remainder)
@@ -85,16 +96,16 @@ mod tests {
         );
         let sum: i64 = a.iter().map(|x| x.1 .0).sum();
         assert_eq!(sum, 30_000_000);
-        assert!((a[0].1 .0 - 9_990_876).abs() < 2, "{a:?}");
+        assert_eq!(a[0].1 .0, 9_990_900, "whole euros: {a:?}");
     }
 
     #[test]
     fn half_year() {
-        let a = allocate(Money(1_200_000), ymd(2026, 7, 1), ymd(2027, 6, 30));
+        let a = allocate(Money(1_200_050), ymd(2026, 7, 1), ymd(2027, 6, 30));
         assert_eq!(a.len(), 2);
-        assert_eq!(a[0].1 .0 + a[1].1 .0, 1_200_000);
-        // 184 of 365 days fall in 2026
-        assert_eq!(a[0].1 .0, 604_932);
+        assert_eq!(a[0].1 .0 + a[1].1 .0, 1_200_050);
+        // 184 of 365 days fall in 2026; a total with cents is split in cents
+        assert_eq!(a[0].1 .0, 604_957);
     }
 
     #[test]

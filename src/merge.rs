@@ -421,6 +421,12 @@ fn meta(c: &Config) -> Meta {
         format!("{} {}", k.art, k.name)
     };
     Meta {
+        beschreibung: format!(
+            "Integrationskonzept der {bezeichnung} für {}–{} (Version {version}, Stand {})",
+            d.laufzeit.von,
+            d.laufzeit.bis,
+            stand.format("%d.%m.%Y")
+        ),
         titel: d.titel.trim().to_string(),
         untertitel: d.untertitel.clone().filter(|s| !s.trim().is_empty()),
         kurztitel: d

@@ -63,6 +63,8 @@ pub struct Diagramm {
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
     pub titel: String,
+    /// Document subject: "Integrationskonzept der Stadt Musterstadt für 2026–2030 (Version 1.0, Stand 15.11.2026)".
+    pub beschreibung: String,
     pub untertitel: Option<String>,
     /// For the running header.
     pub kurztitel: String,

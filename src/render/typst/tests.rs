@@ -56,6 +56,10 @@ fn page_texts(input: &TypstInput) -> Vec<String> {
             let mut runs = Vec::new();
             walk(&page.frame, &mut runs);
             runs.sort_by_key(|(key, _)| *key);
+            // A cluster whose glyphs come from two fonts (an Arabic letter
+            // with a mark only the fallback font has) is laid out as two
+            // items that both carry the cluster's text: count it once.
+            runs.dedup();
             runs.into_iter().map(|(_, text)| text).collect()
         })
         .collect()
@@ -510,7 +514,13 @@ mod arbitrary {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        // A fixed seed keeps CI reproducible; new failures found locally are
+        // kept in proptest-regressions/.
+        #![proptest_config(ProptestConfig {
+            cases: 48,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x4b4f_4e5a),
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn escaped_arbitrary_text_survives(corpus in proptest::collection::vec(text(), 1..8)) {
