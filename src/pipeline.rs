@@ -186,7 +186,24 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
             };
         }
     };
-    let src = match pdf::source(&hb, konzept, &checked.assets) {
+    // Typst never warns about a glyph no font has, and PDF/A refuses it:
+    // replace such characters up front and say where they were.
+    let mut data = serde_json::to_value(konzept).expect("model serialises");
+    let coverage = pdf::Coverage::new(&fonts);
+    for (text, chars) in pdf::substitute_uncovered(&mut data, &coverage) {
+        let list: String = chars
+            .iter()
+            .map(|c| format!("„{c}“ (U+{:04X})", *c as u32))
+            .collect::<Vec<_>>()
+            .join(", ");
+        diags
+            .warning(
+                Location::default(),
+                format!("für {list} in „{}“ gibt es keine Schrift; das Zeichen wird im Dokument als � gesetzt", short(&text)),
+            )
+            .hint = Some("das Zeichen in der Arbeitsmappe ersetzen oder eine Schriftdatei, die es enthält, in den Ordner aus `gestaltung.schriften` legen".into());
+    }
+    let src = match pdf::source(&hb, &data, &checked.assets) {
         Ok(s) => s,
         Err(e) => {
             diags.error(Location::default(), e.to_string()).hint =
@@ -209,6 +226,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
             }
         }
     }
+    let fonts_for_charts = fonts.clone();
     let input = pdf::input(konzept, src, opts.standard, fonts);
     let compiled = match pdf::compile(&input) {
         Ok(c) => c,
@@ -230,6 +248,43 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
                 format!("für Zeichen in „{}“ gibt es keine Schrift; sie erscheinen im PDF als leere Kästchen", short(text)),
             )
             .hint = Some("eine Schriftdatei mit diesen Zeichen in den Ordner aus `gestaltung.schriften` legen".into());
+    }
+    if formats.iter().any(|f| f == "docx") {
+        // The charts as images of the same charts, and the TOC page numbers
+        // from the PDF layout of this build.
+        let charts = match pdf::charts(&hb, konzept, &data, &checked.assets, fonts_for_charts) {
+            Ok(c) => c,
+            Err(msg) => {
+                diags.warning(
+                    Location::default(),
+                    format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
+                );
+                vec![]
+            }
+        };
+        match crate::render::docx::render_docx(
+            konzept,
+            &checked.assets,
+            &compiled.headings,
+            &charts,
+        ) {
+            Ok(bytes) => {
+                let p = file("docx");
+                match write_atomic(&p, &bytes) {
+                    Ok(()) => written.push((p, "DOCX".into())),
+                    Err(e) => {
+                        diags.error(
+                            Location::default(),
+                            format!("{} kann nicht geschrieben werden: {e}", p.display()),
+                        );
+                    }
+                }
+            }
+            Err(e) => {
+                diags.error(Location::default(), e.to_string()).hint =
+                    Some("das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen".into());
+            }
+        }
     }
     if formats.iter().any(|f| f == "pdf") {
         let p = file("pdf");

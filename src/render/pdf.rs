@@ -5,6 +5,7 @@
 //! escaped, `{{str x}}` a string literal, `{{num x}}` a number and
 //! `{{md x}}` the Markdown subset as markup. No template writes user text raw.
 
+use super::docx::ChartImage;
 use super::templates::{self, raw_helper, rich_text, RichTextWriter, TemplateError, TYPST};
 use super::typst::{self as ty, escape_markup, escape_str, Compiled, PdfStandard, TypstInput};
 use crate::input::markdown::Block;
@@ -130,8 +131,72 @@ pub fn markdown_to_typst(r: &crate::input::markdown::RichText) -> String {
     w.0
 }
 
+/// Characters that need no glyph: white space and invisible format
+/// characters (joiners, bidi marks, soft hyphen, variation selectors).
+fn needs_no_glyph(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+/// Which characters the document's fonts can show.
+pub struct Coverage(Vec<typst::text::Font>);
+
+impl Coverage {
+    /// The embedded fonts plus the municipality's own.
+    pub fn new(extra_fonts: &[Vec<u8>]) -> Self {
+        let mut fonts: Vec<typst::text::Font> = ty::embedded_fonts().to_vec();
+        for bytes in extra_fonts {
+            fonts.extend(typst::text::Font::iter(typst::foundations::Bytes::new(
+                bytes.clone(),
+            )));
+        }
+        Coverage(fonts)
+    }
+
+    pub fn covers(&self, c: char) -> bool {
+        needs_no_glyph(c) || self.0.iter().any(|f| f.info().coverage.contains(c as u32))
+    }
+}
+
+/// Replaces every character no font can show (an emoji, a rare script) by
+/// U+FFFD in all strings of the model, so that the PDF/A export, which refuses
+/// missing glyphs, still succeeds and the gap is visible. Returns each
+/// affected text with its missing characters, for a warning.
+pub fn substitute_uncovered(value: &mut Value, coverage: &Coverage) -> Vec<(String, Vec<char>)> {
+    let mut found = Vec::new();
+    fn walk(v: &mut Value, cov: &Coverage, found: &mut Vec<(String, Vec<char>)>) {
+        match v {
+            Value::String(s) => {
+                if s.chars().all(|c| c.is_ascii() || cov.covers(c)) {
+                    return;
+                }
+                let mut missing: Vec<char> = s.chars().filter(|c| !cov.covers(*c)).collect();
+                missing.dedup();
+                if !found.iter().any(|(t, _)| t == s) {
+                    found.push((s.clone(), missing));
+                }
+                *s = s
+                    .chars()
+                    .map(|c| if cov.covers(c) { c } else { '\u{FFFD}' })
+                    .collect();
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, cov, found)),
+            Value::Object(map) => map.values_mut().for_each(|i| walk(i, cov, found)),
+            _ => {}
+        }
+    }
+    walk(value, coverage, &mut found);
+    found
+}
+
 /// Renders the templates into Typst source.
-pub fn source(hb: &Handlebars, k: &Konzept, assets: &Assets) -> Result<Source, TemplateError> {
+pub fn source<T: serde::Serialize>(
+    hb: &Handlebars,
+    k: &T,
+    assets: &Assets,
+) -> Result<Source, TemplateError> {
     let render = |name: &str| {
         hb.render(name, k)
             .map_err(|e| TemplateError::from_render(&e, TYPST))
@@ -173,26 +238,28 @@ pub fn compile(input: &TypstInput) -> Result<Compiled, Vec<ty::TypstMessage>> {
     ty::compile_pdf(input)
 }
 
-/// A chart rendered on its own, as PNG, for the DOCX.
-#[derive(Debug, Clone)]
-pub struct Chart {
-    pub name: String,
-    pub titel: String,
-    pub alt: String,
-    pub png: Vec<u8>,
-}
+/// Pixels per point for chart images: 2 (144 dpi), so one pixel is 6350 EMU
+/// in the DOCX and the chart keeps its size from the PDF.
+pub const CHART_PPP: f32 = 2.0;
 
-/// Pixels per point for chart images: 150 dpi, sharp in print and small.
-pub const CHART_PPP: f32 = 150.0 / 72.0;
+/// Width and height of a PNG from its header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    let be = |i: usize| {
+        png.get(i..i + 4)
+            .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    (be(16), be(20))
+}
 
 /// Renders every chart that has data to a PNG, in the order of the
 /// `diagramme-einzeln` template.
 pub fn charts(
     hb: &Handlebars,
     k: &Konzept,
+    data: &Value,
     assets: &Assets,
     extra_fonts: Vec<Vec<u8>>,
-) -> Result<Vec<Chart>, String> {
+) -> Result<Vec<ChartImage>, String> {
     let d = &k.diagramme;
     let present: Vec<&crate::model::Diagramm> = [
         &d.finanzen,
@@ -208,9 +275,9 @@ pub fn charts(
         return Ok(vec![]);
     }
     let main = hb
-        .render("diagramme-einzeln", k)
+        .render("diagramme-einzeln", data)
         .map_err(|e| TemplateError::from_render(&e, TYPST).to_string())?;
-    let src = source(hb, k, assets).map_err(|e| e.to_string())?;
+    let src = source(hb, data, assets).map_err(|e| e.to_string())?;
     let mut inp = input(
         k,
         Source {
@@ -230,11 +297,16 @@ pub fn charts(
     Ok(present
         .into_iter()
         .zip(pngs)
-        .map(|(c, png)| Chart {
-            name: c.name.clone(),
-            titel: c.titel.clone(),
-            alt: c.alt.clone(),
-            png,
+        .map(|(c, png)| {
+            let (width_px, height_px) = png_size(&png);
+            ChartImage {
+                name: c.name.clone(),
+                titel: c.titel.clone(),
+                alt: c.alt.clone(),
+                png,
+                width_px,
+                height_px,
+            }
         })
         .collect())
 }

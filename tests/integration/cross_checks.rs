@@ -414,16 +414,15 @@ fn unknown_config_key_is_an_error_with_nearest_key() {
     // The misspelt key, and (because of it) the missing title: both at once.
     let errors = out.errors();
     assert_eq!(errors.len(), 2, "{}", out.stderr);
-    let line = errors
+    let line = *errors
         .iter()
         .find(|l| l.contains("unbekannter Schlüssel"))
-        .unwrap()
-        .clone();
+        .unwrap();
     assert_eq!(
         line,
         "fehler: konzept.toml › Zeile 5: unbekannter Schlüssel `dokument.titl`"
     );
-    assert_eq!(hint_of(&out, &line), "meinten Sie `titel`?");
+    assert_eq!(hint_of(&out, line), "meinten Sie `titel`?");
     assert!(out.stderr.contains("`dokument.titel` fehlt oder ist leer"));
 }
 

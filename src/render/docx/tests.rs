@@ -1,0 +1,289 @@
+use super::*;
+use std::io::Read;
+use std::path::Path;
+
+pub(crate) fn example() -> (Konzept, Assets) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt");
+    let c = crate::project::check(&root);
+    (c.konzept.expect("example model"), c.assets)
+}
+
+/// A small model: the example cut down to two fields (the second without a
+/// workbook) and a few rows per table.
+fn small() -> Konzept {
+    let (mut k, _) = example();
+    k.felder.truncate(2);
+    k.felder[1].bearbeitet = false;
+    k.felder[1].arbeitsgruppe = None;
+    k.felder[1].massnahmen.clear();
+    for f in &mut k.felder {
+        f.massnahmen.truncate(2);
+        f.ziele.truncate(2);
+        f.kennzahlen.truncate(1);
+        f.empfehlungen.truncate(1);
+        if let Some(ag) = &mut f.arbeitsgruppe {
+            ag.mitglieder.truncate(2);
+        }
+    }
+    k.texte = crate::model::Texte {
+        einleitung: k.texte.einleitung.take(),
+        ..Default::default()
+    };
+    k.steuerungsgruppe.truncate(2);
+    k.arbeitsgruppen.truncate(2);
+    k.akteure.kategorien.truncate(1);
+    k.akteure.kategorien[0].akteure.truncate(2);
+    k.akteure.alle.truncate(2);
+    k.leitlinien.truncate(2);
+    k.ausgangslage.truncate(1);
+    k.zeitplan.truncate(2);
+    k.schwerpunkte.truncate(1);
+    k.indikatoren.truncate(1);
+    k.kosten.felder.truncate(2);
+    k
+}
+
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            (f.name().unwrap().to_string(), b)
+        })
+        .collect()
+}
+
+/// One line per paragraph: its style and its text (tabs as `→`, breaks as
+/// `⏎`), table cells separated by ` | `, images as `[Bild: alt]`.
+fn paragraph_text(xml: &str) -> String {
+    let mut out = String::new();
+    for row_or_p in xml.split("<w:p>").skip(1).chain(std::iter::empty()) {
+        let p = row_or_p.split("</w:p>").next().unwrap_or_default();
+        let style = p
+            .split("<w:pStyle w:val=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or("Normal");
+        let mut text = String::new();
+        let mut rest = p;
+        while let Some(i) = rest.find('<') {
+            text.push_str(&rest[..i]);
+            let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+            let tag = &rest[i..end];
+            if tag.starts_with("<w:tab/") {
+                text.push('→');
+            } else if tag.starts_with("<w:br/") {
+                text.push('⏎');
+            } else if tag.starts_with("<wp:docPr") {
+                let alt = tag
+                    .split("descr=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next());
+                text.push_str(&format!("[Bild: {}]", alt.unwrap_or_default()));
+            } else if tag.starts_with("<w:instrText") {
+                // Field instructions are not text a reader sees.
+                let close = rest[end..].find("</w:instrText>").map_or(0, |j| j);
+                rest = &rest[end + close..];
+                continue;
+            }
+            rest = &rest[end..];
+        }
+        text.push_str(rest);
+        out.push_str(&format!("{style}: {text}\n"));
+    }
+    out
+}
+
+#[test]
+fn parts_in_fixed_order() {
+    let (k, a) = example();
+    let names: Vec<String> = unzip(&render_docx(&k, &a, &[], &[]).unwrap())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "docProps/app.xml",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/numbering.xml",
+            "word/settings.xml",
+            "word/fontTable.xml",
+            "word/header1.xml",
+            "word/header2.xml",
+            "word/header3.xml",
+            "word/footer1.xml",
+            "word/footer2.xml",
+            "word/media/logo.png",
+        ]
+    );
+}
+
+#[test]
+fn document_text_of_a_small_model() {
+    let k = small();
+    let pages: Vec<HeadingPos> = headings(&k)
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, h)| HeadingPos {
+            level: h.level,
+            numbering: h.number.clone(),
+            title: h.title.clone(),
+            page: i + 3,
+            label: None,
+        })
+        .collect();
+    let parts = unzip(&render_docx(&k, &Assets::default(), &pages, &[]).unwrap());
+    let doc = String::from_utf8(parts[4].1.clone()).unwrap();
+    insta::assert_snapshot!(paragraph_text(&doc));
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let (k, a) = example();
+    let charts = vec![ChartImage {
+        name: "finanzen".into(),
+        titel: "t".into(),
+        alt: "a".into(),
+        png: a.logo.clone().unwrap().1,
+        width_px: 400,
+        height_px: 200,
+    }];
+    let one = render_docx(&k, &a, &[], &charts).unwrap();
+    let two = render_docx(&k, &a, &[], &charts).unwrap();
+    assert!(one == two, "two renders differ");
+}
+
+#[test]
+fn headings_follow_the_document_structure() {
+    let (k, _) = example();
+    let hs = headings(&k).unwrap();
+    let shown: Vec<String> = hs
+        .iter()
+        .map(|h| match &h.number {
+            Some(n) => format!("{n} {}", h.title),
+            None => h.title.clone(),
+        })
+        .collect();
+    let n = k.felder.len() + 4;
+    assert_eq!(shown[0], "Vorwort");
+    assert_eq!(shown[1], "1 Warum Integration?");
+    assert!(shown.contains(&"2.3 Projektrahmen: Ziele, Zeitraum und Finanzen".to_string()));
+    assert!(shown.contains(&"3.4 Bildung und Sprachförderung".to_string()));
+    assert!(shown.contains(&"3.4.2 Handlungsbedarf".to_string()));
+    assert!(shown.contains(&format!("3.{n} Umsetzung, Monitoring und Fortschreibung")));
+    for f in &k.felder {
+        assert!(
+            shown.contains(&format!("{} {}", f.abschnitt, f.name)),
+            "{}",
+            f.abschnitt
+        );
+    }
+    let tail: Vec<&str> = shown[shown.len() - 6..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            "Anhang",
+            "A Maßnahmenübersicht",
+            "B Kosten- und Finanzierungsplan",
+            "C Zeitplan der Maßnahmen",
+            "D Akteursverzeichnis",
+            "E Mitglieder der Arbeitsgruppen"
+        ]
+    );
+}
+
+fn pos(level: usize, numbering: Option<&str>, title: &str, page: usize) -> HeadingPos {
+    HeadingPos {
+        level,
+        numbering: numbering.map(Into::into),
+        title: title.into(),
+        page,
+        label: None,
+    }
+}
+
+fn doc(level: usize, number: Option<&str>, title: &str) -> DocHeading {
+    DocHeading {
+        level,
+        number: number.map(Into::into),
+        title: title.into(),
+        bookmark: String::new(),
+    }
+}
+
+#[test]
+fn toc_pages_survive_extra_and_missing_headings() {
+    let docx = [
+        doc(1, None, "Vorwort"),
+        doc(1, Some("1"), "Warum Integration?"),
+        doc(2, Some("1.1"), "Nur im DOCX"),
+        doc(1, Some("2"), "Initiierung"),
+        doc(2, Some("A"), "Maßnahmenübersicht"),
+    ];
+    let pdf = [
+        pos(1, None, "Inhalt", 2),
+        pos(1, None, "Vorwort", 3),
+        pos(1, Some("1."), "Warum Integration?", 4),
+        pos(1, Some("2"), "Initiierung", 6),
+        pos(2, None, "A Maßnahmenübersicht", 30),
+    ];
+    assert_eq!(
+        pages_for(&docx, &pdf),
+        [Some(3), Some(4), None, Some(6), Some(30)]
+    );
+    assert_eq!(pages_for(&docx, &[]), [None; 5]);
+}
+
+#[test]
+fn toc_is_filled_and_linked() {
+    let docx = [doc(1, Some("1"), "Warum & wieso?")];
+    let mut d = docx.clone();
+    d[0].bookmark = "_Toc00000001".into();
+    let xml = toc(&d, &[pos(1, Some("1"), "Warum & wieso?", 5)]);
+    assert!(xml.contains("w:dirty=\"true\""));
+    assert!(xml.contains("w:anchor=\"_Toc00000001\""));
+    assert!(xml.contains("PAGEREF _Toc00000001 \\h"));
+    assert!(xml.contains("<w:t>5</w:t>"));
+    assert!(xml.contains("Warum &amp; wieso?"));
+}
+
+#[test]
+fn user_text_is_data() {
+    let (mut k, a) = example();
+    k.meta.titel = "A\u{1}&<>\"' {{meta.titel}} مرحبا\u{B}Z".into();
+    k.felder[0].massnahmen[0].titel = "{{> anhang}} \u{7}x".into();
+    let parts = unzip(&render_docx(&k, &a, &[], &[]).unwrap());
+    let doc = String::from_utf8(parts[4].1.clone()).unwrap();
+    assert!(!doc.contains('\u{1}') && !doc.contains('\u{7}'));
+    assert!(doc.contains("A&amp;&lt;&gt;&quot;&apos; {{meta.titel}} "));
+    assert!(doc.contains("{{&gt; anhang}} x"));
+    let core = String::from_utf8(parts[2].1.clone()).unwrap();
+    assert!(
+        core.contains("<dc:title>A&amp;&lt;&gt;&quot;&apos; {{meta.titel}} مرحبا&#10;Z</dc:title>")
+    );
+}
+
+#[test]
+fn draft_has_a_watermark_in_every_header() {
+    let (mut k, a) = example();
+    k.meta.entwurf = true;
+    let parts = unzip(&render_docx(&k, &a, &[], &[]).unwrap());
+    for (name, bytes) in &parts {
+        if name.starts_with("word/header") {
+            let s = String::from_utf8_lossy(bytes);
+            assert!(s.contains("string=\"ENTWURF\""), "{name}");
+        }
+    }
+}
