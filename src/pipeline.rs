@@ -102,8 +102,28 @@ fn families(extra: &[Vec<u8>]) -> Vec<String> {
     names
 }
 
-fn typst_error(diags: &mut Diagnostics, what: &str, msgs: &[TypstMessage]) {
-    let details: Vec<String> = msgs.iter().map(|m| m.to_string()).collect();
+/// The template a line of the generated source came from: each partial
+/// starts with a `// Vorlage: …` comment.
+fn template_of(source: &str, line: usize) -> Option<&str> {
+    source
+        .lines()
+        .take(line)
+        .filter_map(|l| l.trim().strip_prefix("// Vorlage: "))
+        .last()
+}
+
+fn typst_error(diags: &mut Diagnostics, what: &str, msgs: &[TypstMessage], source: &str) {
+    let details: Vec<String> = msgs
+        .iter()
+        .map(|m| {
+            let origin = m
+                .line
+                .map(|l| template_of(source, l).unwrap_or("templates/typst/main.typ.hbs"))
+                .map(|t| format!("\n  (aus der Vorlage {t})"))
+                .unwrap_or_default();
+            format!("{m}{origin}")
+        })
+        .collect();
     diags
         .error(Location::default(), format!("{what} ist fehlgeschlagen:\n{}", details.join("\n")))
         .hint = Some(
@@ -231,7 +251,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
     let compiled = match pdf::compile(&input) {
         Ok(c) => c,
         Err(msgs) => {
-            typst_error(&mut diags, "Das Setzen des PDF", &msgs);
+            typst_error(&mut diags, "Das Setzen des PDF", &msgs, &input.main);
             return BuildReport {
                 diagnostics: diags,
                 written,
@@ -239,7 +259,14 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
         }
     };
     for w in &compiled.warnings {
-        diags.warning(Location::default(), format!("Typst: {w}"));
+        let origin = w
+            .line
+            .and_then(|l| template_of(&input.main, l))
+            .unwrap_or("templates/typst/main.typ.hbs");
+        diags.warning(
+            Location::default(),
+            format!("Typst: {w}\n  (aus der Vorlage {origin})"),
+        );
     }
     for text in &compiled.missing_glyphs {
         diags
