@@ -50,6 +50,7 @@ fn main() -> ExitCode {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
                 write_typst: args.typst,
+                ..Default::default()
             };
             let report = konzept::pipeline::build(&args.dir, &opts);
             eprint!("{}", report.diagnostics.render_text());

@@ -17,6 +17,8 @@ pub struct BuildOptions {
     pub standard: PdfStandard,
     /// Also write the generated Typst source beside the PDF.
     pub write_typst: bool,
+    /// Longest time the Typst compilation may take.
+    pub time_limit: std::time::Duration,
 }
 
 impl Default for BuildOptions {
@@ -24,7 +26,35 @@ impl Default for BuildOptions {
         BuildOptions {
             standard: PdfStandard::A2aUa1,
             write_typst: false,
+            time_limit: std::time::Duration::from_secs(300),
         }
+    }
+}
+
+enum Limit {
+    TimedOut,
+    Failed(Vec<TypstMessage>),
+}
+
+/// Typst cannot be cancelled from inside, so it runs on its own thread; a
+/// compilation that does not finish in time (a runaway template override) is
+/// abandoned with an error, and the process ends after reporting it.
+fn compile_with_limit(
+    input: &crate::render::typst::TypstInput,
+    limit: std::time::Duration,
+) -> Result<crate::render::typst::Compiled, Limit> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let input = input.clone();
+    std::thread::Builder::new()
+        .name("typst".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let _ = tx.send(pdf::compile(&input));
+        })
+        .map_err(|e| Limit::Failed(vec![TypstMessage::internal(format!("Thread: {e}"))]))?;
+    match rx.recv_timeout(limit) {
+        Ok(r) => r.map_err(Limit::Failed),
+        Err(_) => Err(Limit::TimedOut),
     }
 }
 
@@ -187,6 +217,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
             written,
         };
     }
+    crate::output::remove_stale_temp_files(&out_dir);
     let formats: Vec<String> = config
         .ausgabe
         .formate
@@ -248,9 +279,21 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
     }
     let fonts_for_charts = fonts.clone();
     let input = pdf::input(konzept, src, opts.standard, fonts);
-    let compiled = match pdf::compile(&input) {
+    let compiled = match compile_with_limit(&input, opts.time_limit) {
         Ok(c) => c,
-        Err(msgs) => {
+        Err(Limit::TimedOut) => {
+            diags
+                .error(
+                    Location::default(),
+                    format!("das Setzen des PDF dauerte länger als {} Sekunden und wurde abgebrochen", opts.time_limit.as_secs()),
+                )
+                .hint = Some("eine eigene Vorlage enthält vermutlich eine Endlosschleife; mit --typst den erzeugten Quelltext prüfen".into());
+            return BuildReport {
+                diagnostics: diags,
+                written,
+            };
+        }
+        Err(Limit::Failed(msgs)) => {
             typst_error(&mut diags, "Das Setzen des PDF", &msgs, &input.main);
             return BuildReport {
                 diagnostics: diags,

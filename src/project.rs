@@ -221,6 +221,14 @@ pub fn check(root: &Path) -> Checked {
                 );
                 continue;
             }
+            if let (Ok(canon), Ok(canon_root)) = (p.canonicalize(), root.canonicalize()) {
+                if !canon.starts_with(&canon_root) {
+                    diags
+                        .error(Location::file(&shown), "die Datei verweist (über eine Verknüpfung) aus dem Projektordner hinaus und wird nicht gelesen")
+                        .hint = Some("die Arbeitsmappe selbst in den Projektordner kopieren".into());
+                    continue;
+                }
+            }
             let ext = p
                 .extension()
                 .and_then(|e| e.to_str())

@@ -17,8 +17,14 @@ use std::path::Path;
 /// Largest workbook file accepted (bytes). Real working-group workbooks are a
 /// few hundred kilobytes; anything near this is a mistake or an attack.
 pub const MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
-/// Most cells read from one sheet.
+/// Most cells read from one sheet (the bounding box of its used cells).
 pub const MAX_CELLS_PER_SHEET: u64 = 2_000_000;
+/// Most bytes all parts of an `.xlsx`/`.ods` package may inflate to. A real
+/// workbook of tens of thousands of rows stays far below; a zip bomb (parts
+/// that inflate to gigabytes) is refused after reading at most this much.
+pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// Most characters in one cell (Excel's own limit).
+pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// One sheet: a rectangle of cells starting at an absolute position.
 #[derive(Debug, Clone)]
@@ -243,6 +249,9 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
         ))
         .with_hint("die Datei erneut aus dem Original speichern oder neu anfordern")
     };
+    if matches!(kind, Kind::Xlsx | Kind::Ods) {
+        guard_package(&bytes).map_err(|(m, hint)| err(m).with_hint(hint))?;
+    }
     match kind {
         Kind::EncryptedOoxml => Err(password()),
         Kind::Xlsx => {
@@ -253,7 +262,11 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
                 })?;
             let names = wb.sheet_names();
             let mut sheets = Vec::new();
-            for name in names {
+                        for name in names {
+                check_xlsx_extent(&mut wb, &name, display).map_err(|e| match e {
+                    Extent::Broken(detail) => broken(detail),
+                    Extent::TooLarge(d) => d,
+                })?;
                 let range = wb
                     .worksheet_range(&name)
                     .map_err(|e| broken(e.to_string()))?;
@@ -310,6 +323,162 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
     }
 }
 
+/// Checks an OOXML/ODF package before calamine inflates it: the sizes its
+/// entries declare, and the bytes they really inflate to (declared sizes can
+/// lie), both bounded by [`MAX_INFLATED`]. Memory stays bounded: entries are
+/// inflated into a counter, not into memory.
+fn guard_package(bytes: &[u8]) -> Result<(), (String, String)> {
+    const RESAVE: &str = "die Datei ist keine gewöhnliche Arbeitsmappe; bitte das Original in Excel oder LibreOffice öffnen, neu speichern und erneut abgeben";
+    use std::io::Read;
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(z) => z,
+        // Not a readable package: calamine reports it as broken.
+        Err(_) => return Ok(()),
+    };
+    if zip.len() > 10_000 {
+        return Err((
+            format!(
+                "das Paket enthält {} Teile; eine Arbeitsmappe hat nur wenige",
+                zip.len()
+            ),
+            RESAVE.into(),
+        ));
+    }
+    let mut declared: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            declared = declared.saturating_add(f.size());
+        }
+    }
+    let too_big = || {
+        (
+            format!(
+                "die Datei würde entpackt mehr als {} MB belegen (gepackte Datei mit auffälligem Verhältnis, möglicherweise eine „Zip-Bombe“)",
+                MAX_INFLATED / 1024 / 1024
+            ),
+            RESAVE.to_string(),
+        )
+    };
+    if declared > MAX_INFLATED {
+        return Err(too_big());
+    }
+    let mut actual: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(mut f) = zip.by_index(i) else { continue };
+        let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
+        if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
+            // calamine sizes its cell buffers by the sheet's declared
+            // <dimension>; refuse absurd ones before it allocates.
+            let mut head = vec![0u8; 4096];
+            let n = read_up_to(&mut f, &mut head);
+            actual += n as u64;
+            if let Some((from, to, area)) = declared_dimension(&head[..n]) {
+                if area > MAX_CELLS_PER_SHEET {
+                    return Err((
+                        format!("ein Blatt reicht laut Datei von {from} bis {to} und ist damit zu groß (höchstens {MAX_CELLS_PER_SHEET} Zellen)"),
+                        "leere, aber formatierte Zeilen und Spalten am Ende des Blattes löschen und die Datei neu speichern".into(),
+                    ));
+                }
+            }
+        }
+        let budget = MAX_INFLATED - actual;
+        let n = std::io::copy(&mut f.take(budget + 1), &mut std::io::sink()).unwrap_or(0);
+        actual += n;
+        if actual > MAX_INFLATED {
+            return Err(too_big());
+        }
+    }
+    Ok(())
+}
+
+/// Reads until `buf` is full or the reader ends.
+fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> usize {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    n
+}
+
+/// `<dimension ref="A1:XFD1048576"/>` → ("A1", "XFD1048576", cells).
+fn declared_dimension(head: &[u8]) -> Option<(String, String, u64)> {
+    let text = String::from_utf8_lossy(head);
+    let start = text.find("<dimension")?;
+    let rest = &text[start..];
+    let r = rest.find("ref=\"")? + 5;
+    let end = rest[r..].find('"')? + r;
+    let reference = &rest[r..end];
+    let (a, b) = reference.split_once(':').unwrap_or((reference, reference));
+    let (ra, ca) = parse_a1(a)?;
+    let (rb, cb) = parse_a1(b)?;
+    let area = (rb.abs_diff(ra) as u64 + 1) * (cb.abs_diff(ca) as u64 + 1);
+    Some((a.to_string(), b.to_string(), area))
+}
+
+/// "XFD1048576" → (row, column), 0-based.
+fn parse_a1(s: &str) -> Option<(u32, u32)> {
+    let letters: String = s.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let digits = &s[letters.len()..];
+    if letters.is_empty() || letters.len() > 3 || digits.is_empty() {
+        return None;
+    }
+    let col = letters.bytes().fold(0u32, |acc, b| {
+        acc * 26 + (b.to_ascii_uppercase() - b'A' + 1) as u32
+    }) - 1;
+    let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
+    Some((row, col))
+}
+
+enum Extent {
+    Broken(String),
+    TooLarge(Diagnostic),
+}
+
+/// Streams the cells of an `.xlsx` sheet once to bound its extent before
+/// calamine allocates a dense range for it (two cells at A1 and XFD1048576
+/// would otherwise ask for 17 billion cells).
+fn check_xlsx_extent<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<RS>,
+    name: &str,
+    display: &str,
+) -> Result<(), Extent> {
+    let mut reader = wb
+        .worksheet_cells_reader(name)
+        .map_err(|e| Extent::Broken(e.to_string()))?;
+    let (mut min_r, mut max_r, mut min_c, mut max_c) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    let mut count: u64 = 0;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| Extent::Broken(e.to_string()))?
+    {
+        let (r, c) = cell.get_position();
+        min_r = min_r.min(r);
+        max_r = max_r.max(r);
+        min_c = min_c.min(c);
+        max_c = max_c.max(c);
+        count += 1;
+        let area = (max_r - min_r + 1) as u64 * (max_c - min_c + 1) as u64;
+        if count > MAX_CELLS_PER_SHEET || area > MAX_CELLS_PER_SHEET {
+            return Err(Extent::TooLarge(
+                Diagnostic::new(
+                    Severity::Error,
+                    Location::sheet(display, name),
+                    format!(
+                        "das Blatt reicht von {} bis {} und ist damit zu groß (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
+                        crate::diag::a1(min_r, min_c),
+                        crate::diag::a1(max_r, max_c)
+                    ),
+                )
+                .with_hint("leere, aber formatierte Zeilen und Spalten am Ende des Blattes löschen"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn convert(
     name: &str,
     range: &calamine::Range<Data>,
@@ -343,6 +512,17 @@ fn convert(
             };
             out.push(match d {
                 Data::Empty => CellValue::Empty,
+                Data::String(s) if s.chars().count() > MAX_CELL_CHARS => {
+                    return Err(Diagnostic::new(
+                        Severity::Error,
+                        Location::cell(display, name, pos.0, pos.1),
+                        format!(
+                            "die Zelle enthält {} Zeichen; erlaubt sind höchstens {MAX_CELL_CHARS}",
+                            s.chars().count()
+                        ),
+                    )
+                    .with_hint("den Text kürzen oder auf mehrere Zeilen verteilen"));
+                }
                 Data::String(s) => {
                     let t = clean_text(s);
                     if t.is_empty() {
@@ -713,6 +893,22 @@ mod tests {
             "{:?}",
             e[0].hint
         );
+    }
+
+    #[test]
+    fn declared_dimensions() {
+        let (a, b, n) =
+            declared_dimension(br#"<worksheet><dimension ref="A1:XFD1048576"/>"#).unwrap();
+        assert_eq!(
+            (a.as_str(), b.as_str(), n),
+            ("A1", "XFD1048576", 16_384 * 1_048_576)
+        );
+        assert_eq!(
+            declared_dimension(br#"<dimension ref="B2"/>"#).unwrap().2,
+            1
+        );
+        assert!(declared_dimension(b"<worksheet>").is_none());
+        assert_eq!(parse_a1("AA10"), Some((9, 26)));
     }
 
     #[test]

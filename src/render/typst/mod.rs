@@ -139,6 +139,11 @@ pub struct TypstMessage {
 }
 
 impl TypstMessage {
+    /// An error outside Typst's own diagnostics (e.g. a thread that failed).
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::error(message)
+    }
+
     fn error(message: impl Into<String>) -> Self {
         TypstMessage {
             severity: Severity::Error,

@@ -1,0 +1,336 @@
+//! Hostile and broken input: nothing crashes, nothing leaks, nothing is lost.
+//!
+//! Each test copies the example project to a temporary folder, damages it in
+//! one way and runs the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn konzept(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_konzept"))
+        .args(args)
+        .output()
+        .expect("konzept runs")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            if e.file_name() != "ausgabe" {
+                copy_dir(&e.path(), &target);
+            }
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of the example project.
+fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("examples/musterstadt"), dir.path());
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn errors(o: &Output) -> Vec<String> {
+    stderr(o)
+        .lines()
+        .filter(|l| l.starts_with("fehler:"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[track_caller]
+fn assert_no_panic(o: &Output) {
+    let err = stderr(o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(o.status.code().is_some(), "killed by a signal: {err}");
+}
+
+/// Adds a hostile workbook as a working group's file; expects exactly one
+/// error naming it.
+#[track_caller]
+fn one_bad_workbook(fixture: &str, expect: &str) {
+    let dir = example();
+    std::fs::copy(
+        repo().join("tests/fixtures/robustness").join(fixture),
+        dir.path().join("arbeitsgruppen").join(fixture),
+    )
+    .unwrap();
+    let out = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    assert_eq!(errors.len(), 1, "{}", stderr(&out));
+    assert!(
+        errors[0].contains(&format!("arbeitsgruppen/{fixture}")),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].contains(expect), "{}", errors[0]);
+}
+
+#[test]
+fn zip_bomb_is_refused() {
+    one_bad_workbook("zip-bomb.xlsx", "Zip-Bombe");
+}
+
+#[test]
+fn sheet_spanning_the_whole_grid_is_refused_before_allocating() {
+    one_bad_workbook("far-cells.xlsx", "XFD1048576");
+}
+
+#[test]
+fn sheet_hiding_its_extent_is_refused_while_streaming() {
+    one_bad_workbook("far-cells-hidden.xlsx", "XFD1048576");
+}
+
+#[test]
+fn cell_longer_than_excel_allows_is_refused_with_its_cell() {
+    one_bad_workbook("long-cell.xlsx", "Maßnahmen › B2");
+}
+
+#[test]
+fn oversized_file_is_refused_without_reading_it() {
+    let dir = example();
+    let big = dir.path().join("arbeitsgruppen/riesig.xlsx");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(60 * 1024 * 1024).unwrap(); // sparse: no disk space used
+    let out = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_no_panic(&out);
+    let errors = errors(&out);
+    assert_eq!(errors.len(), 1, "{}", stderr(&out));
+    assert!(errors[0].contains("zu groß"), "{}", errors[0]);
+}
+
+/// `konzept.toml` with `kommune.logo` set to `value`.
+fn with_logo(dir: &Path, value: &str) {
+    let toml = dir.join("konzept.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let text = text.replace("logo = \"logo.png\"", &format!("logo = {value:?}"));
+    std::fs::write(&toml, text).unwrap();
+}
+
+#[test]
+fn logo_outside_the_project_is_refused() {
+    for value in [
+        "/etc/hostname.png",
+        "../logo.png",
+        "arbeitsgruppen/../../logo.png",
+    ] {
+        let dir = example();
+        with_logo(dir.path(), value);
+        let out = konzept(&["build", dir.path().to_str().unwrap()]);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{value}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("aus dem Projektordner hinaus"),
+            "{value}: {}",
+            stderr(&out)
+        );
+        assert!(
+            !dir.path().join("ausgabe").exists(),
+            "nothing written for {value}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_project_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("examples/musterstadt/logo.png"),
+        outside.path().join("geheim.png"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo().join("examples/musterstadt/arbeitsgruppen/ag-bildung.xlsx"),
+        outside.path().join("fremd.xlsx"),
+    )
+    .unwrap();
+
+    let dir = example();
+    std::os::unix::fs::symlink(
+        outside.path().join("geheim.png"),
+        dir.path().join("verweis.png"),
+    )
+    .unwrap();
+    with_logo(dir.path(), "verweis.png");
+    let out = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Verknüpfung"), "{}", stderr(&out));
+
+    let dir = example();
+    std::os::unix::fs::symlink(
+        outside.path().join("fremd.xlsx"),
+        dir.path().join("arbeitsgruppen/fremd.xlsx"),
+    )
+    .unwrap();
+    let out = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    assert_eq!(errors.len(), 1, "{}", stderr(&out));
+    assert!(
+        errors[0].contains("arbeitsgruppen/fremd.xlsx") && errors[0].contains("Verknüpfung"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn output_folder_outside_the_project_is_refused() {
+    let dir = example();
+    let toml = dir.path().join("konzept.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("\n[ausgabe]\nverzeichnis = \"../anderswo\"\n");
+    std::fs::write(&toml, text).unwrap();
+    let out = konzept(&["build", dir.path().to_str().unwrap()]);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`ausgabe.verzeichnis`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().parent().unwrap().join("anderswo").exists());
+}
+
+fn pdf_of(dir: &Path) -> PathBuf {
+    dir.join("ausgabe/Integrationskonzept-Musterstadt-1.0.pdf")
+}
+
+fn docx_of(dir: &Path) -> PathBuf {
+    dir.join("ausgabe/Integrationskonzept-Musterstadt-1.0.docx")
+}
+
+#[test]
+fn failed_build_keeps_the_previous_outputs() {
+    let dir = example();
+    let ok = konzept(&["build", dir.path().to_str().unwrap()]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let pdf = std::fs::read(pdf_of(dir.path())).unwrap();
+    let docx = std::fs::read(docx_of(dir.path())).unwrap();
+
+    // Break a workbook: the next build must fail and leave both files alone.
+    std::fs::write(dir.path().join("arbeitsgruppen/ag-bildung.xlsx"), b"kaputt").unwrap();
+    let bad = konzept(&["build", dir.path().to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(std::fs::read(pdf_of(dir.path())).unwrap(), pdf);
+    assert_eq!(std::fs::read(docx_of(dir.path())).unwrap(), docx);
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("ausgabe"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no stray files: {names:?}");
+}
+
+/// A build killed with SIGKILL at any moment leaves the last good PDF and
+/// DOCX readable, and the next build succeeds.
+#[cfg(unix)]
+#[test]
+fn killed_build_leaves_the_last_good_outputs() {
+    let dir = example();
+    let path = dir.path().to_str().unwrap().to_string();
+    let ok = konzept(&["build", &path]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let good_pdf = std::fs::read(pdf_of(dir.path())).unwrap();
+    let good_docx = std::fs::read(docx_of(dir.path())).unwrap();
+
+    for delay_ms in [50u64, 200, 400, 600, 800, 1000, 1300] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_konzept"))
+            .args(["build", &path])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // Same input: a completed write gives the same bytes, an interrupted
+        // one leaves the previous file.
+        assert_eq!(
+            std::fs::read(pdf_of(dir.path())).unwrap(),
+            good_pdf,
+            "PDF after kill at {delay_ms} ms"
+        );
+        assert_eq!(
+            std::fs::read(docx_of(dir.path())).unwrap(),
+            good_docx,
+            "DOCX after kill at {delay_ms} ms"
+        );
+    }
+    let again = konzept(&["build", &path]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+}
+
+#[test]
+fn two_builds_at_once_do_not_corrupt_each_other() {
+    let dir = example();
+    let path = dir.path().to_str().unwrap().to_string();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_konzept"))
+            .args(["build", &path])
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    let pdf = std::fs::read(pdf_of(dir.path())).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF\n") || pdf.ends_with(b"%%EOF"));
+    let docx = std::fs::read(docx_of(dir.path())).unwrap();
+    assert!(zip_entries(&docx) > 5);
+}
+
+fn zip_entries(bytes: &[u8]) -> usize {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map(|z| z.len())
+        .unwrap_or(0)
+}
+
+#[test]
+fn inputs_are_never_overwritten_even_if_the_output_folder_is_the_project() {
+    let dir = example();
+    let toml = dir.path().join("konzept.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("\n[ausgabe]\nverzeichnis = \".\"\n");
+    std::fs::write(&toml, &text).unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = ["konzept.toml", "steuerung.xlsx", "logo.png"]
+        .iter()
+        .map(|n| {
+            (
+                dir.path().join(n),
+                std::fs::read(dir.path().join(n)).unwrap(),
+            )
+        })
+        .collect();
+    let out = konzept(&["build", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (p, bytes) in before {
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            bytes,
+            "{} unchanged",
+            p.display()
+        );
+    }
+    assert!(dir
+        .path()
+        .join("Integrationskonzept-Musterstadt-1.0.pdf")
+        .exists());
+}
