@@ -10,6 +10,7 @@ use crate::project::{self, Checked};
 use crate::render::pdf;
 use crate::render::typst::{PdfStandard, TypstMessage};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Options of one build.
 #[derive(Debug, Clone)]
@@ -18,7 +19,7 @@ pub struct BuildOptions {
     /// Also write the generated Typst source beside the PDF.
     pub write_typst: bool,
     /// Longest time the Typst compilation may take.
-    pub time_limit: std::time::Duration,
+    pub time_limit: Duration,
 }
 
 impl Default for BuildOptions {
@@ -26,7 +27,7 @@ impl Default for BuildOptions {
         BuildOptions {
             standard: PdfStandard::A2aUa1,
             write_typst: false,
-            time_limit: std::time::Duration::from_secs(300),
+            time_limit: Duration::from_secs(300),
         }
     }
 }
@@ -41,7 +42,7 @@ enum Limit {
 /// abandoned with an error, and the process ends after reporting it.
 fn compile_with_limit(
     input: &crate::render::typst::TypstInput,
-    limit: std::time::Duration,
+    limit: Duration,
 ) -> Result<crate::render::typst::Compiled, Limit> {
     let (tx, rx) = std::sync::mpsc::channel();
     let input = input.clone();
@@ -63,6 +64,29 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     /// Files written, with a short German description.
     pub written: Vec<(PathBuf, String)>,
+    /// How long each stage took, in order (for `benches/`).
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    fn stage<T>(&mut self, name: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        let start = Instant::now();
+        let out = f(self);
+        self.timings.push((name, start.elapsed()));
+        out
+    }
+
+    fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
+        match write_atomic(&path, bytes) {
+            Ok(()) => self.written.push((path, what)),
+            Err(e) => {
+                self.diagnostics.error(
+                    Location::default(),
+                    format!("{} kann nicht geschrieben werden: {e}", path.display()),
+                );
+            }
+        }
+    }
 }
 
 /// Extensions of font files taken from `gestaltung.schriften`.
@@ -161,30 +185,39 @@ fn typst_error(diags: &mut Diagnostics, what: &str, msgs: &[TypstMessage], sourc
     );
 }
 
+const OUR_BUG: &str =
+    "das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen";
+
 /// Builds the documents of the project in `root`.
 pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
-    let checked = project::check(root);
-    let mut diags = checked.diagnostics.clone();
-    let mut written = Vec::new();
-    let (Some(konzept), Some(config)) = (&checked.konzept, &checked.config) else {
-        return BuildReport {
-            diagnostics: diags,
-            written,
-        };
+    let mut report = BuildReport {
+        diagnostics: Diagnostics::new(),
+        written: Vec::new(),
+        timings: Vec::new(),
     };
-    if diags.has_errors() {
-        return BuildReport {
-            diagnostics: diags,
-            written,
-        };
+    let checked = report.stage("Lesen und Prüfen", |_| project::check(root));
+    report.diagnostics = checked.diagnostics.clone();
+    if !report.diagnostics.has_errors() {
+        // `None` means: stopped with an error already reported.
+        let _ = render_and_write(root, opts, &checked, &mut report);
     }
-    let fonts = extra_fonts(root, &checked, &mut diags);
+    report
+}
+
+fn render_and_write(
+    root: &Path,
+    opts: &BuildOptions,
+    checked: &Checked,
+    r: &mut BuildReport,
+) -> Option<()> {
+    let (konzept, config) = (checked.konzept.as_ref()?, checked.config.as_ref()?);
+    let fonts = extra_fonts(root, checked, &mut r.diagnostics);
     let known = families(&fonts);
     if !known
         .iter()
         .any(|f| f.eq_ignore_ascii_case(&konzept.gestaltung.schrift))
     {
-        diags
+        r.diagnostics
             .warning(
                 Location::file(crate::config::FILE_NAME),
                 format!("die Schrift „{}“ aus `gestaltung.schrift` ist nicht vorhanden; es wird Liberation Sans verwendet", konzept.gestaltung.schrift),
@@ -194,111 +227,100 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
     let out_dir = match project::project_path(root, &config.ausgabe.verzeichnis) {
         Ok(p) => p,
         Err(msg) => {
-            diags.error(
+            r.diagnostics.error(
                 Location::file(crate::config::FILE_NAME),
                 format!("`ausgabe.verzeichnis`: {msg}"),
             );
-            return BuildReport {
-                diagnostics: diags,
-                written,
-            };
+            return None;
         }
     };
     if let Err(e) = std::fs::create_dir_all(&out_dir) {
-        diags.error(
+        r.diagnostics.error(
             Location::default(),
             format!(
                 "der Ausgabeordner „{}“ kann nicht angelegt werden: {e}",
                 out_dir.display()
             ),
         );
-        return BuildReport {
-            diagnostics: diags,
-            written,
-        };
+        return None;
     }
     crate::output::remove_stale_temp_files(&out_dir);
-    let formats: Vec<String> = config
-        .ausgabe
-        .formate
-        .iter()
-        .map(|f| f.to_lowercase())
-        .collect();
+    let wants = |f: &str| {
+        config
+            .ausgabe
+            .formate
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(f))
+    };
     // Not `with_extension`: the version in the name ("-1.0") has a dot.
     let file = |ext: &str| out_dir.join(format!("{}.{ext}", konzept.meta.dateiname));
 
-    let hb = match pdf::registry() {
-        Ok(hb) => hb,
-        Err(e) => {
-            diags.error(Location::default(), e.to_string());
-            return BuildReport {
-                diagnostics: diags,
-                written,
-            };
-        }
-    };
-    // Typst never warns about a glyph no font has, and PDF/A refuses it:
-    // replace such characters up front and say where they were.
-    let mut data = serde_json::to_value(konzept).expect("model serialises");
-    let coverage = pdf::Coverage::new(&fonts);
-    for (text, chars) in pdf::substitute_uncovered(&mut data, &coverage) {
-        let list: String = chars
-            .iter()
-            .map(|c| format!("„{c}“ (U+{:04X})", *c as u32))
-            .collect::<Vec<_>>()
-            .join(", ");
-        diags
-            .warning(
-                Location::default(),
-                format!("für {list} in „{}“ gibt es keine Schrift; das Zeichen wird im Dokument als � gesetzt", short(&text)),
-            )
-            .hint = Some("das Zeichen in der Arbeitsmappe ersetzen oder eine Schriftdatei, die es enthält, in den Ordner aus `gestaltung.schriften` legen".into());
-    }
-    let src = match pdf::source(&hb, &data, &checked.assets) {
-        Ok(s) => s,
-        Err(e) => {
-            diags.error(Location::default(), e.to_string()).hint =
-                Some("das ist ein Fehler in konzept oder in einer eigenen Vorlage".into());
-            return BuildReport {
-                diagnostics: diags,
-                written,
-            };
-        }
-    };
-    if opts.write_typst {
-        let p = file("typ");
-        match write_atomic(&p, src.main.as_bytes()) {
-            Ok(()) => written.push((p, "Typst-Quelltext".into())),
+    let (hb, data, src) = r.stage("Vorlagen", |r| {
+        let hb = match pdf::registry() {
+            Ok(hb) => hb,
             Err(e) => {
-                diags.error(
+                r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+                return None;
+            }
+        };
+        // Typst never warns about a glyph no font has, and PDF/A refuses
+        // it: replace such characters up front and say where they were.
+        let mut data = serde_json::to_value(konzept).expect("model serialises");
+        let coverage = pdf::Coverage::new(&fonts);
+        for (text, chars) in pdf::substitute_uncovered(&mut data, &coverage) {
+            let list: String = chars
+                .iter()
+                .map(|c| format!("„{c}“ (U+{:04X})", *c as u32))
+                .collect::<Vec<_>>()
+                .join(", ");
+            r.diagnostics
+                .warning(
                     Location::default(),
-                    format!("{} kann nicht geschrieben werden: {e}", p.display()),
-                );
+                    format!("für {list} in „{}“ gibt es keine Schrift; das Zeichen wird im Dokument als � gesetzt", short(&text)),
+                )
+                .hint = Some("das Zeichen in der Arbeitsmappe ersetzen oder eine Schriftdatei, die es enthält, in den Ordner aus `gestaltung.schriften` legen".into());
+        }
+        pdf::break_long_runs(&mut data);
+        match pdf::source(&hb, &data, &checked.assets) {
+            Ok(src) => Some((hb, data, src)),
+            Err(e) => {
+                r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+                None
             }
         }
+    })?;
+    if opts.write_typst {
+        r.write(file("typ"), src.main.as_bytes(), "Typst-Quelltext".into());
     }
-    let fonts_for_charts = fonts.clone();
-    let input = pdf::input(konzept, src, opts.standard, fonts);
-    let compiled = match compile_with_limit(&input, opts.time_limit) {
+
+    // The PDF and, at the same time, the charts for the DOCX (both Typst).
+    let input = pdf::input(konzept, src, opts.standard, fonts.clone());
+    let start = Instant::now();
+    let (compiled, charts) = std::thread::scope(|s| {
+        let charts = wants("docx")
+            .then(|| s.spawn(|| pdf::charts(&hb, konzept, &data, &checked.assets, fonts.clone())));
+        let compiled = compile_with_limit(&input, opts.time_limit);
+        (
+            compiled,
+            charts.map(|h| h.join().unwrap_or_else(|_| Err("interner Fehler".into()))),
+        )
+    });
+    r.timings
+        .push(("Typst (PDF und Diagramme)", start.elapsed()));
+    let compiled = match compiled {
         Ok(c) => c,
         Err(Limit::TimedOut) => {
-            diags
+            r.diagnostics
                 .error(
                     Location::default(),
                     format!("das Setzen des PDF dauerte länger als {} Sekunden und wurde abgebrochen", opts.time_limit.as_secs()),
                 )
                 .hint = Some("eine eigene Vorlage enthält vermutlich eine Endlosschleife; mit --typst den erzeugten Quelltext prüfen".into());
-            return BuildReport {
-                diagnostics: diags,
-                written,
-            };
+            return None;
         }
         Err(Limit::Failed(msgs)) => {
-            typst_error(&mut diags, "Das Setzen des PDF", &msgs, &input.main);
-            return BuildReport {
-                diagnostics: diags,
-                written,
-            };
+            typst_error(&mut r.diagnostics, "Das Setzen des PDF", &msgs, &input.main);
+            return None;
         }
     };
     for w in &compiled.warnings {
@@ -306,72 +328,51 @@ pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
             .line
             .and_then(|l| template_of(&input.main, l))
             .unwrap_or("templates/typst/main.typ.hbs");
-        diags.warning(
+        r.diagnostics.warning(
             Location::default(),
             format!("Typst: {w}\n  (aus der Vorlage {origin})"),
         );
     }
     for text in &compiled.missing_glyphs {
-        diags
+        r.diagnostics
             .warning(
                 Location::default(),
                 format!("für Zeichen in „{}“ gibt es keine Schrift; sie erscheinen im PDF als leere Kästchen", short(text)),
             )
             .hint = Some("eine Schriftdatei mit diesen Zeichen in den Ordner aus `gestaltung.schriften` legen".into());
     }
-    if formats.iter().any(|f| f == "docx") {
-        // The charts as images of the same charts, and the TOC page numbers
-        // from the PDF layout of this build.
-        let charts = match pdf::charts(&hb, konzept, &data, &checked.assets, fonts_for_charts) {
-            Ok(c) => c,
-            Err(msg) => {
-                diags.warning(
-                    Location::default(),
-                    format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
-                );
-                vec![]
-            }
-        };
-        match crate::render::docx::render_docx(
-            konzept,
-            &checked.assets,
-            &compiled.headings,
-            &charts,
-        ) {
-            Ok(bytes) => {
-                let p = file("docx");
-                match write_atomic(&p, &bytes) {
-                    Ok(()) => written.push((p, "DOCX".into())),
-                    Err(e) => {
-                        diags.error(
-                            Location::default(),
-                            format!("{} kann nicht geschrieben werden: {e}", p.display()),
-                        );
-                    }
-                }
-            }
+
+    if wants("pdf") {
+        r.stage("PDF schreiben", |r| {
+            r.write(
+                file("pdf"),
+                &compiled.pdf,
+                format!("PDF, {} Seiten", compiled.pages),
+            )
+        });
+    }
+    if let Some(charts) = charts {
+        // The TOC page numbers come from the PDF layout of this build.
+        let charts = charts.unwrap_or_else(|msg| {
+            r.diagnostics.warning(
+                Location::default(),
+                format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
+            );
+            vec![]
+        });
+        let docx = r.stage("DOCX", |_| {
+            crate::render::docx::render_docx(konzept, &checked.assets, &compiled.headings, &charts)
+        });
+        match docx {
+            Ok(bytes) => r.stage("DOCX schreiben", |r| {
+                r.write(file("docx"), &bytes, "DOCX".into())
+            }),
             Err(e) => {
-                diags.error(Location::default(), e.to_string()).hint =
-                    Some("das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen".into());
+                r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
             }
         }
     }
-    if formats.iter().any(|f| f == "pdf") {
-        let p = file("pdf");
-        match write_atomic(&p, &compiled.pdf) {
-            Ok(()) => written.push((p, format!("PDF, {} Seiten", compiled.pages))),
-            Err(e) => {
-                diags.error(
-                    Location::default(),
-                    format!("{} kann nicht geschrieben werden: {e}", p.display()),
-                );
-            }
-        }
-    }
-    BuildReport {
-        diagnostics: diags,
-        written,
-    }
+    Some(())
 }
 
 fn short(s: &str) -> String {

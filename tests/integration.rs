@@ -19,3 +19,6 @@ mod cross_checks;
 
 #[path = "integration/fixtures.rs"]
 mod fixtures;
+
+#[path = "integration/build.rs"]
+mod build;

@@ -262,7 +262,7 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
                 })?;
             let names = wb.sheet_names();
             let mut sheets = Vec::new();
-                        for name in names {
+            for name in names {
                 check_xlsx_extent(&mut wb, &name, display).map_err(|e| match e {
                     Extent::Broken(detail) => broken(detail),
                     Extent::TooLarge(d) => d,

@@ -191,6 +191,45 @@ pub fn substitute_uncovered(value: &mut Value, coverage: &Coverage) -> Vec<(Stri
     found
 }
 
+/// Longest run of characters without a break opportunity that is left
+/// alone; hyphenation handles real words up to this length.
+const LONGEST_RUN: usize = 64;
+
+/// Inserts invisible break opportunities (U+200B) into runs of more than
+/// [`LONGEST_RUN`] characters without white space, every 24 characters, in
+/// all strings of the model, so a 5,000-character "word" (a pasted URL, a
+/// string of symbols) wraps instead of running off the page.
+pub fn break_long_runs(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            let mut run = 0;
+            if !s.chars().any(|c| {
+                run = if c.is_whitespace() { 0 } else { run + 1 };
+                run > LONGEST_RUN
+            }) {
+                return;
+            }
+            let mut out = String::with_capacity(s.len() + s.len() / 8);
+            let mut run = 0;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    run = 0;
+                } else {
+                    if run > 0 && run % 24 == 0 {
+                        out.push('\u{200B}');
+                    }
+                    run += 1;
+                }
+                out.push(c);
+            }
+            *s = out;
+        }
+        Value::Array(items) => items.iter_mut().for_each(break_long_runs),
+        Value::Object(map) => map.values_mut().for_each(break_long_runs),
+        _ => {}
+    }
+}
+
 /// Renders the templates into Typst source.
 pub fn source<T: serde::Serialize>(
     hb: &Handlebars,
@@ -313,6 +352,16 @@ pub fn charts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_runs_get_break_opportunities() {
+        let mut v = serde_json::json!({"a": "x".repeat(100), "b": ["kurz und gut"]});
+        super::break_long_runs(&mut v);
+        let a = v["a"].as_str().unwrap();
+        assert_eq!(a.replace('\u{200B}', ""), "x".repeat(100));
+        assert_eq!(a.matches('\u{200B}').count(), 4);
+        assert_eq!(v["b"][0], "kurz und gut");
+    }
+
     /// Compiles a `.typ` written by `konzept build --typst` (with the style
     /// library) to PDF, for looking at layout experiments:
     /// `KONZEPT_TYP=/pfad/x.typ cargo test --lib compile_typ_file -- --ignored`.

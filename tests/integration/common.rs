@@ -78,6 +78,22 @@ pub fn check(dir: &Path, args: &[&str]) -> Output {
     konzept(&all)
 }
 
+/// Runs `konzept build DIR ARGS`.
+pub fn build(dir: &Path, args: &[&str]) -> Output {
+    let dir = dir.to_str().expect("UTF-8 temp path");
+    let mut all = vec!["build", dir];
+    all.extend_from_slice(args);
+    konzept(&all)
+}
+
+/// Copies any folder into a fresh temp dir (e.g. `examples/musterstadt`), so a
+/// test can build it without writing into the repository.
+pub fn copy_to_temp(from: &Path) -> TempDir {
+    let tmp = TempDir::new().expect("temp dir");
+    copy_dir(from, tmp.path());
+    tmp
+}
+
 /// The repository root (for `examples/` and `tests/fixtures/`).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -353,6 +369,11 @@ impl Project {
     /// Writes the project and runs `konzept check` on it.
     pub fn check(&self, args: &[&str]) -> Output {
         check(self.write(), args)
+    }
+
+    /// Writes the project and runs `konzept build` on it.
+    pub fn build(&self, args: &[&str]) -> Output {
+        build(self.write(), args)
     }
 
     /// Writes the project and returns its `--model` JSON (asserting exit 0 and

@@ -68,11 +68,20 @@ pub struct RunStyle {
     pub italic: bool,
     /// White text (table header cells on the accent colour).
     pub white: bool,
+    /// Grey text (labels, small print): the character style `Grau`.
+    pub grau: bool,
+    /// Accent-coloured text: the character style `Akzent`.
+    pub akzent: bool,
 }
 
 impl RunStyle {
     fn props(self, rtl: bool) -> String {
         let mut p = String::new();
+        if self.akzent {
+            p.push_str("<w:rStyle w:val=\"Akzent\"/>");
+        } else if self.grau {
+            p.push_str("<w:rStyle w:val=\"Grau\"/>");
+        }
         if self.bold {
             p.push_str("<w:b/><w:bCs/>");
         }

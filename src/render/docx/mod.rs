@@ -121,19 +121,37 @@ struct Tabelle {
     widths: Vec<u32>,
     col: usize,
     summe: bool,
+    /// The row as the PDF counts it (header 0): even body rows are shaded.
+    row: usize,
+    /// 8 pt instead of 9 pt (the appendix tables, as in the PDF).
+    klein: bool,
+}
+
+impl Tabelle {
+    fn text_style(&self) -> &'static str {
+        if self.klein {
+            "TabellentextKlein"
+        } else {
+            "Tabellentext"
+        }
+    }
 }
 
 /// What the helpers collect while `document.xml` renders.
 struct State {
     farbe: String,
-    farbe2: String,
-    tint: String,
+    /// The accent lightened 88 %: even table rows, note boxes.
+    hell: String,
+    /// The accent lightened 75 %: group rows.
+    gruppe: String,
     headings: Vec<DocHeading>,
     counters: [usize; 3],
     listen: Vec<Liste>,
     bilder: Vec<BildRel>,
     next_docpr: u32,
     abbildungen: usize,
+    /// Table captions so far ("Tabelle N"), counted like the PDF's figures.
+    beschriftungen: usize,
     tabellen: Vec<Tabelle>,
     logo: Option<(String, Vec<u8>)>,
     charts: Vec<ChartImage>,
@@ -151,6 +169,13 @@ fn lock(s: &Shared) -> MutexGuard<'_, State> {
 struct Paket<'a> {
     konzept: &'a Konzept,
     farbe: &'a str,
+    /// The accent lightened 88 % (note boxes, title page box).
+    hell: &'a str,
+    /// The accent lightened 50 % (the rule beside a measure).
+    mittel: &'a str,
+    /// The body font: `gestaltung.schrift`, or Arial (the metric twin of
+    /// the PDF's Liberation Sans).
+    schrift: &'a str,
     /// Right tab stop (twips): headers and TOC entries.
     tab: u32,
     /// Distinguishes the watermark shapes of the headers.
@@ -166,6 +191,17 @@ fn hex_colour(s: &str) -> String {
         h.to_ascii_uppercase()
     } else {
         "1F4E79".to_string()
+    }
+}
+
+/// The DOCX body font: Liberation Sans (the default) is named by its metric
+/// twin Arial, which every Word has; another configured font as it is.
+fn docx_font(schrift: &str) -> String {
+    let s = schrift.trim();
+    if s.is_empty() || s.eq_ignore_ascii_case("Liberation Sans") {
+        "Arial".into()
+    } else {
+        s.to_string()
     }
 }
 
@@ -197,8 +233,8 @@ fn render_body(
 ) -> Result<Body, TemplateError> {
     let farbe = hex_colour(&k.gestaltung.farbe);
     let state: Shared = Arc::new(Mutex::new(State {
-        farbe2: hex_colour(&k.gestaltung.farbe2),
-        tint: tint(&farbe, 0.82),
+        hell: tint(&farbe, 0.88),
+        gruppe: tint(&farbe, 0.75),
         farbe,
         headings: Vec::new(),
         counters: [0; 3],
@@ -206,6 +242,7 @@ fn render_body(
         bilder: Vec::new(),
         next_docpr: 1,
         abbildungen: 0,
+        beschriftungen: 0,
         tabellen: Vec::new(),
         logo: assets.logo.clone(),
         charts: charts.to_vec(),
@@ -249,9 +286,15 @@ pub fn render_docx(
             .map_err(|e| TemplateError::from_render(&e, DOCX))
     };
     let farbe = hex_colour(&k.gestaltung.farbe);
+    let hell = tint(&farbe, 0.88);
+    let mittel = tint(&farbe, 0.5);
+    let schrift = docx_font(&k.gestaltung.schrift);
     let paket = |tab: u32, nr: u32| Paket {
         konzept: k,
         farbe: &farbe,
+        hell: &hell,
+        mittel: &mittel,
+        schrift: &schrift,
         tab,
         nr,
         listen: &body.listen,
@@ -448,6 +491,8 @@ fn run_style(h: &Helper) -> RunStyle {
     RunStyle {
         bold: hash_bool(h, "fett"),
         italic: hash_bool(h, "kursiv"),
+        grau: hash_bool(h, "grau"),
+        akzent: hash_bool(h, "akzent"),
         white: false,
     }
 }
@@ -518,6 +563,44 @@ fn block(state: &Shared, f: Box<Around>) -> Box<dyn handlebars::HelperDef + Send
     })
 }
 
+handlebars::handlebars_helper!(ConcatHelper: |*args| {
+    // `(concat "Kennzahlen – " name)`: the texts of the arguments joined.
+    Value::String(args.iter().map(|a| value_text(a)).collect())
+});
+
+handlebars::handlebars_helper!(WertHelper: |text: Value, einheit: Value| {
+    // A value with its unit, as the PDF prints it: "12,5 %" stays, other
+    // units follow after a space ("1.234 Personen").
+    let t = value_text(&text);
+    let e = value_text(&einheit);
+    Value::String(if e.is_empty() || e == "%" { t } else { format!("{t} {e}") })
+});
+
+/// Opens the next cell of the current row: its width and shading (sums
+/// row grey, even rows in the light accent, as in the PDF). Returns the
+/// markup, the paragraph style and whether the row is a sums row.
+fn cell_open(st: &mut State) -> Result<(String, &'static str, bool), String> {
+    let hell = st.hell.clone();
+    let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
+    let w = t.widths.get(t.col).copied().unwrap_or(1000);
+    t.col += 1;
+    let fill = if t.summe {
+        Some("EBEBEB".to_string())
+    } else if t.row > 0 && t.row % 2 == 0 {
+        Some(hell)
+    } else {
+        None
+    };
+    let shd = fill
+        .map(|f| format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{f}\"/>"))
+        .unwrap_or_default();
+    Ok((
+        format!("<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{shd}</w:tcPr>"),
+        t.text_style(),
+        t.summe,
+    ))
+}
+
 handlebars::handlebars_helper!(JahreHelper: |v: Value| {
     // The `jahr` of each element: column labels from `finanzen.jahre`.
     Value::Array(
@@ -561,7 +644,25 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                     .hash_get("einzug")
                     .and_then(|v| v.value().as_u64())
                     .unwrap_or(0);
-                Ok(rich_text(st, templates::blocks(&rt), einzug))
+                let out = rich_text(st, templates::blocks(&rt), einzug);
+                // `vorspann`: a bold lead-in at the start of the first
+                // paragraph ("Stärken und Ressourcen. …").
+                Ok(match hash_str(h, "vorspann") {
+                    Some(v) if !v.is_empty() => {
+                        let lead = runs(
+                            &format!("{v} "),
+                            RunStyle {
+                                bold: true,
+                                ..RunStyle::default()
+                            },
+                        );
+                        match out.strip_prefix("<w:p>") {
+                            Some(rest) => format!("<w:p>{lead}{rest}"),
+                            None => format!("<w:p>{lead}</w:p>{out}"),
+                        }
+                    }
+                    _ => out,
+                })
             }),
         ),
     );
@@ -571,6 +672,36 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
         simple(state, Box::new(|_, _| Ok(TOC_MARKER.to_string()))),
     );
     hb.register_helper("tabelle", block(state, Box::new(table)));
+    hb.register_helper("concat", Box::new(ConcatHelper));
+    hb.register_helper("wert", Box::new(WertHelper));
+    hb.register_helper(
+        "beschriftung",
+        simple(
+            state,
+            Box::new(|h, st| {
+                st.beschriftungen += 1;
+                Ok(format!(
+                    "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>",
+                    runs(
+                        &format!("Tabelle {}: {}", st.beschriftungen, value_text(&first(h))),
+                        RunStyle::default()
+                    )
+                ))
+            }),
+        ),
+    );
+    hb.register_helper(
+        "hinweis",
+        simple(
+            state,
+            Box::new(|h, _| {
+                Ok(format!(
+                    "<w:p><w:pPr><w:pStyle w:val=\"Hinweis\"/></w:pPr>{}</w:p>",
+                    runs(&value_text(&first(h)), run_style(h))
+                ))
+            }),
+        ),
+    );
     hb.register_helper(
         "zeile",
         block(
@@ -580,6 +711,7 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                 Ok(match inner {
                     None => {
                         t.col = 0;
+                        t.row += 1;
                         t.summe = hash_bool(h, "summe");
                         "<w:tr><w:trPr><w:cantSplit/></w:trPr>".to_string()
                     }
@@ -605,12 +737,14 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                         v => labels.push(value_text(v)),
                     }
                 }
+                t.row = 0;
+                let stil = if t.klein { "TabellenkopfKlein" } else { "Tabellenkopf" };
                 let mut out = String::from("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
                 for (i, l) in labels.iter().enumerate() {
                     let w = t.widths.get(i).copied().unwrap_or(1000);
                     out.push_str(&format!(
-                        "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabellenkopf\"/></w:pPr>{}</w:p></w:tc>",
-                        runs(l, RunStyle { bold: true, italic: false, white: true })
+                        "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/></w:pPr>{}</w:p></w:tc>",
+                        runs(l, RunStyle { bold: true, white: true, ..RunStyle::default() })
                     ));
                 }
                 out.push_str("</w:tr>");
@@ -623,23 +757,21 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
         simple(
             state,
             Box::new(|h, st| {
-                let tint = st.tint.clone();
-                let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
-                let w = t.widths.get(t.col).copied().unwrap_or(1000);
-                t.col += 1;
-                let shd = if t.summe {
-                    format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{tint}\"/>")
-                } else {
-                    String::new()
-                };
+                let (open, stil, summe) = cell_open(st)?;
                 let jc = if hash_bool(h, "rechts") {
                     "<w:jc w:val=\"right\"/>"
                 } else {
                     ""
                 };
+                let mut text = value_text(&first(h));
+                if text.trim().is_empty() {
+                    text = hash_str(h, "leer").unwrap_or_default();
+                }
+                let mut style = run_style(h);
+                style.bold |= summe;
                 Ok(format!(
-                    "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{shd}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabellentext\"/>{jc}</w:pPr>{}</w:p></w:tc>",
-                    runs(&value_text(&first(h)), run_style(h))
+                    "{open}<w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{jc}</w:pPr>{}</w:p></w:tc>",
+                    runs(&text, style)
                 ))
             }),
         ),
@@ -649,13 +781,8 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
         block(
             state,
             Box::new(|_, st, inner| {
-                let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
                 Ok(match inner {
-                    None => {
-                        let w = t.widths.get(t.col).copied().unwrap_or(1000);
-                        t.col += 1;
-                        format!("<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>")
-                    }
+                    None => cell_open(st)?.0,
                     // Every cell needs a paragraph.
                     Some(i) if !i.contains("<w:p>") && !i.contains("<w:p ") => {
                         "<w:p/></w:tc>".to_string()
@@ -670,12 +797,14 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
         simple(
             state,
             Box::new(|h, st| {
-                let tint = st.tint.clone();
+                let tint = st.gruppe.clone();
                 let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
+                t.row += 1;
                 let n = t.widths.len();
                 let w: u32 = t.widths.iter().sum();
+                let stil = t.text_style();
                 Ok(format!(
-                    "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:gridSpan w:val=\"{n}\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{tint}\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabellentext\"/><w:keepNext/></w:pPr>{}</w:p></w:tc></w:tr>",
+                    "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:gridSpan w:val=\"{n}\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{tint}\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/><w:keepNext/></w:pPr>{}</w:p></w:tc></w:tr>",
                     runs(&value_text(&first(h)), RunStyle { bold: true, ..RunStyle::default() })
                 ))
             }),
@@ -852,10 +981,13 @@ fn heading(h: &Helper, st: &mut State) -> Result<String, String> {
         bookmark: bookmark.clone(),
     });
     let mut ppr = format!("<w:pStyle w:val=\"Heading{level}\"/>");
-    if h.hash_get("seitenumbruch")
-        .is_some_and(|v| v.value().as_bool() == Some(false))
+    match h
+        .hash_get("seitenumbruch")
+        .and_then(|v| v.value().as_bool())
     {
-        ppr.push_str("<w:pageBreakBefore w:val=\"0\"/>");
+        Some(false) => ppr.push_str("<w:pageBreakBefore w:val=\"0\"/>"),
+        Some(true) => ppr.push_str("<w:pageBreakBefore/>"),
+        None => {}
     }
     if !numbered {
         ppr.push_str(&format!(
@@ -922,6 +1054,8 @@ fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result<String, St
         widths,
         col: 0,
         summe: false,
+        row: 0,
+        klein: hash_bool(h, "klein"),
     });
     Ok(format!(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"KonzeptTabelle\"/><w:tblW w:w=\"{sum}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
@@ -955,7 +1089,8 @@ fn gantt(h: &Helper, st: &mut State) -> Result<String, String> {
         .get("ende")
         .and_then(|d| year_of(d, "bis"))
         .unwrap_or(letztes);
-    let farbe = st.farbe2.clone();
+    // The bars in the accent colour, as the PDF's time line draws them.
+    let farbe = st.farbe.clone();
     let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
     let mut out = String::new();
     for j in jahre {
@@ -987,7 +1122,7 @@ impl RichTextWriter for Runs {
             RunStyle {
                 bold: self.bold > 0,
                 italic: self.italic > 0,
-                white: false,
+                ..RunStyle::default()
             },
         ));
     }

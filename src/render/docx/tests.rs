@@ -287,3 +287,39 @@ fn draft_has_a_watermark_in_every_header() {
         }
     }
 }
+
+/// The DOCX has exactly the PDF's headings, in the same order: every DOCX
+/// heading finds its page in the real PDF of the example, and the PDF has
+/// no heading the DOCX lacks (its own "Inhalt" outline title aside). This
+/// keeps the table of contents from drifting when a template changes.
+#[test]
+fn headings_match_the_pdf() {
+    use crate::render::{pdf, typst::PdfStandard};
+    let (k, a) = example();
+    let hb = pdf::registry().unwrap();
+    let data = serde_json::to_value(&k).unwrap();
+    let src = pdf::source(&hb, &data, &a).unwrap();
+    let compiled = pdf::compile(&pdf::input(&k, src, PdfStandard::None, vec![]))
+        .unwrap_or_else(|m| panic!("PDF: {m:?}"));
+    let hs = headings(&k).unwrap();
+    let pages = pages_for(&hs, &compiled.headings);
+    let missing: Vec<String> = hs
+        .iter()
+        .zip(&pages)
+        .filter(|(_, p)| p.is_none())
+        .map(|(h, _)| format!("{} {:?} {}", h.level, h.number, h.title))
+        .collect();
+    assert!(missing.is_empty(), "not in the PDF: {missing:#?}");
+    let found: Vec<usize> = pages.iter().flatten().copied().collect();
+    assert!(found.windows(2).all(|w| w[0] <= w[1]), "{found:?}");
+    let pdf_only: Vec<&HeadingPos> = compiled
+        .headings
+        .iter()
+        .filter(|p| p.title != "Inhalt")
+        .collect();
+    assert_eq!(
+        pdf_only.len(),
+        hs.len(),
+        "the PDF has other headings: {pdf_only:#?}"
+    );
+}
