@@ -290,7 +290,9 @@ pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
             best = Some((c, score));
         }
     }
-    best.filter(|(_, s)| *s >= 0.75).map(|(c, _)| c)
+    // 0.85: typos ("titl", "Massnahem", "Vorwrot") score above 0.9, while merely
+    // similar words ("Bemerkung" → "Beschreibung", 0.79) do not make a hint.
+    best.filter(|(_, s)| *s >= 0.85).map(|(c, _)| c)
 }
 
 /// "meinten Sie „X“?" for the nearest candidate, if any.
