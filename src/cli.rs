@@ -33,6 +33,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Legt ein neues Konzeptprojekt an: konzept.toml, die Arbeitsmappe der Steuerungsgruppe und je Handlungsfeld eine Arbeitsmappe mit Anleitung
+    #[command(
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        next_help_heading = "Optionen",
+        override_usage = "konzept new ORDNER [--kommune NAME]\n       konzept new --example ORDNER"
+    )]
+    New(NewArgs),
+
     /// Prüft ein Konzeptprojekt: liest konzept.toml und alle Arbeitsmappen und meldet jedes Problem mit Datei, Blatt und Zelle
     #[command(
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
@@ -48,6 +56,21 @@ pub enum Command {
         override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst]"
     )]
     Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Ordner für das neue Projekt; er darf nicht existieren oder muss leer sein
+    #[arg(value_name = "ORDNER", help_heading = "Argumente")]
+    pub dir: PathBuf,
+
+    /// Name der Kommune, z. B. "Bad Münstereifel" oder "Kreis Lippe"; Standard: aus dem Ordnernamen
+    #[arg(long, value_name = "NAME", conflicts_with = "example")]
+    pub kommune: Option<String>,
+
+    /// Legt statt eines leeren Projekts das vollständige Beispiel „Musterstadt“ an
+    #[arg(long)]
+    pub example: bool,
 }
 
 #[derive(Debug, Args)]
@@ -135,9 +158,13 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (check oder build)".to_string()
+            "es fehlt ein Befehl (new, check oder build)".to_string()
         }
-        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+        ErrorKind::ArgumentConflict => format!(
+            "„{arg}“ und „{}“ passen nicht zusammen",
+            ctx(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
             format!("unerwartetes Argument „{value}{arg}“")
         }
         _ => format!("ungültiger Aufruf ({})", e.kind()),

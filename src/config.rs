@@ -274,6 +274,25 @@ pub fn fields(c: &Config) -> Vec<Handlungsfeld> {
         .collect()
 }
 
+/// Every table of `konzept.toml` (`""` is the top level) with its keys; for
+/// `konzept new`, whose file must name them all.
+pub fn all_keys() -> Vec<(&'static str, &'static [&'static str])> {
+    [
+        "",
+        "kommune",
+        "dokument",
+        "dokument.laufzeit",
+        "beratung",
+        "gestaltung",
+        "eingaben",
+        "ausgabe",
+        "handlungsfeld",
+    ]
+    .into_iter()
+    .filter_map(|p| known_keys(p).map(|k| (p, k)))
+    .collect()
+}
+
 /// The known keys of each table, for the unknown-key check.
 fn known_keys(path: &str) -> Option<&'static [&'static str]> {
     Some(match path {

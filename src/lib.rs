@@ -21,6 +21,7 @@ pub mod diag;
 pub mod input;
 pub mod merge;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod pipeline;
 pub mod project;

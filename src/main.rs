@@ -46,6 +46,42 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::New(args) => {
+            match konzept::new::new_project(&args.dir, args.kommune.as_deref(), args.example) {
+                Ok(written) => {
+                    for path in &written {
+                        eprintln!("angelegt: {}", path.display());
+                    }
+                    let dir = args.dir.display();
+                    if args.example {
+                        eprintln!(
+                            "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
+                             konzept check {dir}\n  konzept build {dir}"
+                        );
+                    } else {
+                        if args.kommune.is_none() {
+                            eprintln!(
+                                "\nKommune: „{}“ (aus dem Ordnernamen; in konzept.toml oder mit --kommune NAME ändern)",
+                                konzept::new::kommune_from_dir(&args.dir)
+                            );
+                        }
+                        eprintln!(
+                            "\nNächste Schritte:\n  \
+                             1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
+                             2. je Arbeitsgruppe die Mappe aus {dir}/{ag} verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
+                             3. zurückgekommene Mappen in {dir}/{ag} ersetzen, dann: konzept check {dir}\n  \
+                             4. das Dokument erzeugen: konzept build {dir}",
+                            ag = konzept::new::AG_DIR
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprintln!("{d}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,

@@ -259,3 +259,350 @@ pub const QUELLEN: &[&str] = &[
 
 /// Roles in the steering group, in the order the table lists them.
 pub const ROLLEN: &[&str] = &["Vorsitz", "Geschäftsführung", "Mitglied"];
+
+// ---------------------------------------------------------------- help for the users
+
+/// What a column holds. Drives the explanation in a workbook's `Anleitung`
+/// sheet and the data validation that `konzept new` puts on the column; the
+/// reader itself does not use it (it parses by column key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Art {
+    /// Short free text.
+    Text,
+    /// Longer text with the Markdown subset (paragraphs, lists, bold, italic).
+    Langtext,
+    /// A number of a goal, measure, guideline or recommendation.
+    Nr,
+    /// Several values in one cell.
+    Liste,
+    /// A number or a percentage.
+    Zahl,
+    /// An amount in euros, never negative.
+    Geld,
+    /// The year of a figure (may lie before the Laufzeit).
+    Jahr,
+    /// A year within the Laufzeit (target year, budget year).
+    Planjahr,
+    /// A day, month, quarter or year.
+    Datum,
+    /// As [`Art::Datum`], or open-ended (`fortlaufend`).
+    Ende,
+    Prioritaet,
+    Status,
+    /// One of the configured fields of action.
+    Handlungsfeld,
+    /// One of [`TEXT_SECTIONS`].
+    Textabschnitt,
+    /// One of [`BEFUND_SECTIONS`].
+    Befundabschnitt,
+    /// One of [`KATEGORIEN`].
+    Kategorie,
+    /// One of [`ROLLEN`].
+    Rolle,
+    /// One of [`QUELLEN`] (the budget's source of funds).
+    Quelle,
+    /// One of [`QUELLEN`] or any other text (a measure's funding, e.g. a programme).
+    Finanzierung,
+}
+
+impl Art {
+    /// The accepted forms, in plain German, as the reader accepts them
+    /// (input.md, "Value types"). `{von}` and `{bis}` stand for the Laufzeit.
+    /// Closed lists are spelt out from the same constants the reader uses.
+    pub fn formen(self) -> String {
+        let list = |a: Art| {
+            let values = a.auswahl().expect("a list");
+            match values.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} oder {last}", rest.join(", "))
+                }
+                _ => values.join(""),
+            }
+        };
+        match self {
+            Art::Text => "freier Text".into(),
+            Art::Langtext => "freier Text, gern mehrere Absätze: eine Leerzeile beginnt einen neuen Absatz, Zeilen mit „- “ werden eine Aufzählung, **fett**, *kursiv*. Neue Zeile in der Zelle: Alt+Eingabe (Excel) bzw. Strg+Eingabe (LibreOffice)".into(),
+            Art::Nr => "eine Nummer wie 1, 2 oder 2.1; jede Nummer nur einmal im Blatt".into(),
+            Art::Liste => "mehrere Einträge mit Semikolon trennen, z. B. „1; 3“ oder „VHS; Jobcenter“; kein Komma innerhalb eines Namens".into(),
+            Art::Zahl => "eine Zahl wie 412 oder 1.234,5 oder ein Prozentwert wie 17,5 % (Dezimalstellen mit Komma)".into(),
+            Art::Geld => "ein Betrag in Euro: 12500, 12.500, 12.500,50, 12.500 € oder 12,5 T€ (Tausend Euro); nicht negativ. Leer = keine Angabe, 0 = keine Kosten".into(),
+            Art::Jahr => "eine vierstellige Jahreszahl, z. B. 2025".into(),
+            Art::Planjahr => "eine vierstellige Jahreszahl innerhalb der Laufzeit {von}–{bis}".into(),
+            Art::Datum => "ein Tag (31.12.2027), ein Monat (12/2027), ein Quartal (Q3 2027 oder 3. Quartal 2027) oder ein Jahr (2027), möglichst innerhalb der Laufzeit {von}–{bis}".into(),
+            Art::Ende => "wie Beginn: 31.12.2027, 12/2027, Q3 2027 oder 2027; ohne festes Ende: fortlaufend".into(),
+            Art::Handlungsfeld => "ein Handlungsfeld aus der Liste".into(),
+            Art::Textabschnitt | Art::Befundabschnitt => format!(
+                "{} (aus der Liste wählen); ein Abschnitt darf mehrere Zeilen haben",
+                list(self)
+            ),
+            Art::Rolle => format!("{} (leer = Mitglied)", list(self)),
+            Art::Finanzierung => "aus der Liste wählen (Eigenmittel, Landesmittel …) oder eigenen Text schreiben, z. B. „Landesprogramm KOMM-AN“".into(),
+            Art::Prioritaet | Art::Status | Art::Kategorie | Art::Quelle => {
+                format!("{} (aus der Liste wählen)", list(self))
+            }
+        }
+    }
+
+    /// The fixed values a dropdown offers, where they do not depend on the
+    /// project (the fields of action do: see [`Art::Handlungsfeld`]).
+    pub fn auswahl(self) -> Option<Vec<&'static str>> {
+        use crate::input::values::{Priority, Status};
+        Some(match self {
+            Art::Prioritaet => Priority::ALL.iter().map(|p| p.label()).collect(),
+            Art::Status => Status::ALL.iter().map(|s| s.label()).collect(),
+            Art::Textabschnitt => TEXT_SECTIONS.iter().map(|(name, _)| *name).collect(),
+            Art::Befundabschnitt => BEFUND_SECTIONS.to_vec(),
+            Art::Kategorie => KATEGORIEN.to_vec(),
+            Art::Rolle => ROLLEN.to_vec(),
+            Art::Quelle | Art::Finanzierung => QUELLEN.to_vec(),
+            _ => return None,
+        })
+    }
+}
+
+/// The explanation of one column (or one key of the `Arbeitsgruppe` sheet).
+pub struct Hilfe {
+    /// The column's key in [`SheetSpec::columns`] (or [`AG_KEYS`]).
+    pub key: &'static str,
+    pub art: Art,
+    /// What belongs in the column, in plain German.
+    pub inhalt: &'static str,
+    /// A filled example value; `{von}`, `{von+1}` and `{bis}` stand for years
+    /// of the Laufzeit.
+    pub beispiel: &'static str,
+}
+
+const fn h(key: &'static str, art: Art, inhalt: &'static str, beispiel: &'static str) -> Hilfe {
+    Hilfe {
+        key,
+        art,
+        inhalt,
+        beispiel,
+    }
+}
+
+/// The explanation of one sheet.
+pub struct BlattHilfe {
+    pub blatt: &'static SheetSpec,
+    /// Whether the reader requires the sheet.
+    pub pflicht: bool,
+    /// What the sheet is for, in plain German.
+    pub zweck: &'static str,
+    /// One entry per column of [`SheetSpec::columns`], in the same order.
+    pub spalten: &'static [Hilfe],
+}
+
+impl BlattHilfe {
+    /// The columns with their explanations, in sheet order.
+    pub fn columns(&self) -> impl Iterator<Item = (&'static C, &'static Hilfe)> {
+        let spalten = self.spalten;
+        self.blatt.columns.iter().map(move |c| {
+            let help = spalten
+                .iter()
+                .find(|h| h.key == c.key)
+                .expect("every column has its help (tested)");
+            (c, help)
+        })
+    }
+}
+
+/// The keys of the `Arbeitsgruppe` sheet, explained.
+pub const AG_KEYS_HILFE: &[Hilfe] = &[
+    h("feld", Art::Handlungsfeld, "das Handlungsfeld, für das diese Arbeitsgruppe schreibt. Ist bereits eingetragen, bitte nicht ändern", "Bildung und Sprachförderung"),
+    h("bezeichnung", Art::Text, "der Name der Arbeitsgruppe, wie er im Konzept stehen soll", "AG Bildung"),
+    h("leitung", Art::Text, "wer die Arbeitsgruppe leitet: Name und Stelle. „N. N.“ bedeutet: noch nicht benannt – bitte ersetzen", "Dr. Petra Schulz, Schulamt"),
+    h("stand", Art::Datum, "Datum, an dem die Mappe zuletzt bearbeitet wurde", "15.09.{von}"),
+];
+
+/// The sheets of a working group's workbook after `Arbeitsgruppe`, explained.
+pub const AG_HILFE: &[BlattHilfe] = &[
+    BlattHilfe {
+        blatt: &MITGLIEDER,
+        pflicht: false,
+        zweck: "Wer in der Arbeitsgruppe mitarbeitet: je Person eine Zeile.",
+        spalten: &[
+            h("name", Art::Text, "Vor- und Nachname", "Aylin Demir"),
+            h("institution", Art::Text, "die Einrichtung, für die die Person in der AG sitzt", "Volkshochschule"),
+            h("funktion", Art::Text, "die Funktion in dieser Einrichtung", "Fachbereichsleitung"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &KENNZAHLEN,
+        pflicht: false,
+        zweck: "Zahlen, die die Lage im Handlungsfeld beschreiben: je Kennzahl eine Zeile.",
+        spalten: &[
+            h("kennzahl", Art::Text, "was gezählt oder gemessen wird", "Teilnehmende an Integrationskursen"),
+            h("wert", Art::Zahl, "die Zahl", "412"),
+            h("einheit", Art::Text, "die Einheit des Werts, z. B. Personen, Plätze oder %", "Personen"),
+            h("jahr", Art::Jahr, "das Jahr (der Stichtag) der Zahl", "2025"),
+            h("quelle", Art::Text, "woher die Zahl stammt", "Bundesamt für Migration und Flüchtlinge"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &BEFUND,
+        pflicht: false,
+        zweck: "Die Texte der Arbeitsgruppe zu ihrem Handlungsfeld, in drei Abschnitten: Ausgangslage (wie ist es heute?), Handlungsbedarf (was fehlt?) und Stärken (was gelingt schon?).",
+        spalten: &[
+            h("abschnitt", Art::Befundabschnitt, "zu welchem Abschnitt der Text gehört", "Handlungsbedarf"),
+            h("text", Art::Langtext, "der Text dieses Abschnitts", "Viele Familien kennen die Beratungsangebote nicht:\n- Informationen fehlen in den häufigsten Sprachen\n- die Wartezeiten sind lang"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &ZIELE,
+        pflicht: true,
+        zweck: "Was die Arbeitsgruppe in der Laufzeit des Konzepts erreichen will: je Ziel eine Zeile. Wenn möglich mit einem Indikator, an dem sich der Erfolg messen lässt.",
+        spalten: &[
+            h("nr", Art::Nr, "die Nummer des Ziels; im Konzept steht das Kürzel des Handlungsfelds davor (1 wird z. B. B1)", "1"),
+            h("ziel", Art::Text, "das Ziel in einem Satz", "Zugewanderte Familien kennen die Beratungsangebote."),
+            h("indikator", Art::Text, "woran gemessen wird, ob das Ziel erreicht ist", "Anteil der befragten Eltern, die die Angebote kennen"),
+            h("quelle", Art::Text, "woher die Messwerte kommen", "jährliche Elternbefragung"),
+            h("ausgangswert", Art::Zahl, "der Wert heute", "35 %"),
+            h("basisjahr", Art::Jahr, "das Jahr des Ausgangswerts", "2025"),
+            h("zielwert", Art::Zahl, "der angestrebte Wert", "60 %"),
+            h("einheit", Art::Text, "die Einheit von Ausgangs- und Zielwert", "%"),
+            h("zieljahr", Art::Planjahr, "bis wann der Zielwert erreicht sein soll", "{bis}"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &MASSNAHMEN,
+        pflicht: true,
+        zweck: "Was getan wird, um die Ziele zu erreichen: je Maßnahme eine Zeile. Maßnahmen mit Priorität „hoch“ erscheinen zusätzlich im Kapitel „Schwerpunkte“.",
+        spalten: &[
+            h("nr", Art::Nr, "die Nummer der Maßnahme; im Konzept steht das Kürzel des Handlungsfelds davor (1 wird z. B. B1)", "1"),
+            h("ziel", Art::Liste, "die Nummer(n) der Ziele (Blatt Ziele), zu denen die Maßnahme beiträgt", "1; 2"),
+            h("titel", Art::Text, "ein kurzer Titel", "Mehrsprachiger Wegweiser zu den Beratungsangeboten"),
+            h("beschreibung", Art::Langtext, "was genau getan wird", "Ein Faltblatt in acht Sprachen, verteilt über Kitas, Schulen und Beratungsstellen."),
+            h("zielgruppe", Art::Text, "für wen die Maßnahme gedacht ist", "neu zugewanderte Familien"),
+            h("federfuehrung", Art::Text, "wer die Maßnahme verantwortet – so geschrieben wie in der Akteursliste der Steuerungsgruppe", "Integrationsbüro"),
+            h("partner", Art::Liste, "wer mitwirkt – so geschrieben wie in der Akteursliste", "Volkshochschule; Migrationsberatung"),
+            h("beginn", Art::Datum, "wann die Maßnahme beginnt", "Q1 {von+1}"),
+            h("ende", Art::Ende, "wann sie endet", "fortlaufend"),
+            h("kosten", Art::Geld, "die Gesamtkosten für den ganzen Zeitraum (kein Jahresbetrag)", "12.500"),
+            h("finanzierung", Art::Finanzierung, "woher das Geld kommt", "Landesmittel"),
+            h("prioritaet", Art::Prioritaet, "wie dringend die Maßnahme ist", "hoch"),
+            h("status", Art::Status, "wie weit die Umsetzung ist", "geplant"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &EMPFEHLUNGEN,
+        pflicht: false,
+        zweck: "Was die Arbeitsgruppe anderen empfiehlt (Politik, Verwaltung, Träger), ohne es selbst umzusetzen: je Empfehlung eine Zeile.",
+        spalten: &[
+            h("nr", Art::Nr, "die Nummer der Empfehlung", "1"),
+            h("empfehlung", Art::Text, "die Empfehlung in einem Satz", "Beratungsangebote verlässlich über mehrere Jahre finanzieren."),
+            h("adressat", Art::Text, "an wen sich die Empfehlung richtet", "Rat der Stadt"),
+            h("prioritaet", Art::Prioritaet, "wie dringend die Empfehlung ist", "mittel"),
+        ],
+    },
+];
+
+/// The sheets of the steering group's workbook, explained.
+pub const STEUERUNG_HILFE: &[BlattHilfe] = &[
+    BlattHilfe {
+        blatt: &TEXTE,
+        pflicht: false,
+        zweck: "Die Texte der allgemeinen Kapitel: je Zeile ein Kapitel (oder ein Teil davon). Fehlt ein Text, sagt das Konzept an seiner Stelle, dass er noch fehlt.",
+        spalten: &[
+            h("abschnitt", Art::Textabschnitt, "zu welchem Kapitel der Text gehört", "Einleitung"),
+            h("text", Art::Langtext, "der Text des Kapitels", "Vielfalt prägt unsere Stadt. Mit diesem Konzept legen wir fest, wie wir Integration in den nächsten Jahren gemeinsam gestalten."),
+        ],
+    },
+    BlattHilfe {
+        blatt: &STEUERUNGSGRUPPE,
+        pflicht: false,
+        zweck: "Die Mitglieder der Steuerungsgruppe: je Person eine Zeile. Im Konzept steht der Vorsitz zuerst, dann die Geschäftsführung, dann die Mitglieder.",
+        spalten: &[
+            h("name", Art::Text, "Vor- und Nachname", "Anna Beispiel"),
+            h("funktion", Art::Text, "die Funktion der Person", "Bürgermeisterin"),
+            h("institution", Art::Text, "die Einrichtung, für die die Person in der Steuerungsgruppe sitzt", "Stadtverwaltung"),
+            h("rolle", Art::Rolle, "die Rolle in der Steuerungsgruppe", "Vorsitz"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &AKTEURE,
+        pflicht: false,
+        zweck: "Alle Einrichtungen, die an der Integrationsarbeit beteiligt sind: je Akteur eine Zeile. Die Arbeitsgruppen müssen Federführung und Partner ihrer Maßnahmen genau so schreiben wie hier.",
+        spalten: &[
+            h("akteur", Art::Text, "der Name der Einrichtung", "Volkshochschule"),
+            h("kategorie", Art::Kategorie, "welcher Gruppe der Akteur angehört", "Bildungseinrichtungen"),
+            h("ansprechperson", Art::Text, "wer dort ansprechbar ist", "Jonas Weber"),
+            h("felder", Art::Liste, "in welchen Handlungsfeldern der Akteur mitwirkt: Namen oder Kürzel, mit Semikolon getrennt", "B; A"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &LEITLINIEN,
+        pflicht: false,
+        zweck: "Die Leitlinien, die über allen Handlungsfeldern stehen: je Leitlinie eine Zeile.",
+        spalten: &[
+            h("nr", Art::Nr, "die Nummer der Leitlinie", "1"),
+            h("leitlinie", Art::Text, "die Leitlinie als kurzer Satz", "Integration ist Aufgabe der ganzen Stadtgesellschaft."),
+            h("erlaeuterung", Art::Langtext, "was die Leitlinie bedeutet", "Verwaltung, Vereine, Unternehmen und Nachbarschaften tragen gemeinsam Verantwortung."),
+        ],
+    },
+    BlattHilfe {
+        blatt: &STATISTIK,
+        pflicht: false,
+        zweck: "Statistische Zahlen zur Bevölkerung: je Merkmal eine Zeile. Den Anteil mit Migrationshintergrund bitte nicht eintragen – er wird berechnet.",
+        spalten: &[
+            h("merkmal", Art::Text, "was gezählt wird", "Einwohnerinnen und Einwohner"),
+            h("insgesamt", Art::Zahl, "die Zahl insgesamt", "84.500"),
+            h("mh", Art::Zahl, "davon mit Migrationshintergrund", "21.300"),
+            h("einheit", Art::Text, "die Einheit, z. B. Personen oder %", "Personen"),
+            h("jahr", Art::Jahr, "das Jahr (der Stichtag) der Zahl", "2025"),
+            h("quelle", Art::Text, "woher die Zahl stammt", "Melderegister"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &FINANZEN,
+        pflicht: false,
+        zweck: "Das Budget für die Umsetzung: je Jahr und Posten eine Zeile. Die Kosten der Maßnahmen werden damit verglichen.",
+        spalten: &[
+            h("jahr", Art::Planjahr, "das Haushaltsjahr", "{von+1}"),
+            h("posten", Art::Text, "wofür das Geld eingeplant ist", "Sachmittel Integrationsbüro"),
+            h("betrag", Art::Geld, "der Betrag dieses Jahres", "25.000"),
+            h("quelle", Art::Quelle, "woher das Geld kommt", "Eigenmittel"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &ZEITPLAN,
+        pflicht: false,
+        zweck: "Die Phasen der Erarbeitung und Umsetzung des Konzepts: je Phase eine Zeile.",
+        spalten: &[
+            h("phase", Art::Text, "der Name der Phase", "Beratung in den Gremien"),
+            h("beginn", Art::Datum, "wann die Phase beginnt", "Q4 {von}"),
+            h("ende", Art::Ende, "wann die Phase endet", "Q1 {von+1}"),
+            h("beschreibung", Art::Langtext, "was in der Phase geschieht", "Integrationsrat, Fachausschuss und Rat beraten den Entwurf."),
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every column of every sheet is explained exactly once, so the guide
+    /// and `konzept new` cannot silently miss a column added to the reader.
+    #[test]
+    fn every_column_has_its_help() {
+        for help in AG_HILFE.iter().chain(STEUERUNG_HILFE) {
+            let keys: Vec<_> = help.blatt.columns.iter().map(|c| c.key).collect();
+            let explained: Vec<_> = help.spalten.iter().map(|h| h.key).collect();
+            assert_eq!(keys, explained, "sheet {}", help.blatt.name);
+            assert_eq!(help.columns().count(), keys.len());
+        }
+        let keys: Vec<_> = AG_KEYS.iter().map(|c| c.key).collect();
+        let explained: Vec<_> = AG_KEYS_HILFE.iter().map(|h| h.key).collect();
+        assert_eq!(keys, explained);
+    }
+
+    #[test]
+    fn required_sheets_are_marked() {
+        let required: Vec<_> = AG_HILFE
+            .iter()
+            .filter(|h| h.pflicht)
+            .map(|h| h.blatt.name)
+            .collect();
+        assert_eq!(required, ["Ziele", "Maßnahmen"]);
+        assert!(STEUERUNG_HILFE.iter().all(|h| !h.pflicht));
+    }
+}

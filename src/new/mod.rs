@@ -1,0 +1,443 @@
+//! `konzept new`: a ready concept project in one command.
+//!
+//! A coordinator starts by sending every working group a workbook, and the
+//! people filling them in have never read a spec. So `new` writes
+//! `konzept.toml` with every key explained, the steering group's workbook and
+//! one guided workbook per configured field (see [`mappe`]), each exactly in
+//! the form the reader expects: `konzept check` on the fresh project reports
+//! no errors, and `konzept build` makes a document whose every chapter says
+//! what is still missing.
+//!
+//! `new --example` writes the Musterstadt example instead, embedded in the
+//! binary, so a newcomer can try the tool without the repository.
+//!
+//! Everything is generated in memory first; only then is the folder created
+//! and written, so a failure while generating leaves nothing behind. An
+//! existing folder with anything in it is never touched.
+
+// `new` stops at its one error (there is nothing to collect), so the size of
+// a `Diagnostic` on the error path does not matter.
+#![allow(clippy::result_large_err)]
+
+mod mappe;
+mod projektdatei;
+
+use crate::config::{self, Handlungsfeld};
+use crate::diag::{Diagnostic, Location, Severity};
+use chrono::{Datelike, NaiveDate};
+use std::path::{Component, Path, PathBuf};
+
+/// The files of `examples/musterstadt` (without its `ausgabe/`), written by
+/// `konzept new --example`. The test `example_reproduces_the_repository`
+/// fails when a file is added to the example but not here.
+pub const EXAMPLE: &[(&str, &[u8])] = &[
+    (
+        "konzept.toml",
+        include_bytes!("../../examples/musterstadt/konzept.toml"),
+    ),
+    (
+        "steuerung.xlsx",
+        include_bytes!("../../examples/musterstadt/steuerung.xlsx"),
+    ),
+    (
+        "logo.png",
+        include_bytes!("../../examples/musterstadt/logo.png"),
+    ),
+    (
+        "arbeitsgruppen/ag-arbeit.xlsx",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-arbeit.xlsx"),
+    ),
+    (
+        "arbeitsgruppen/ag-bildung.xlsx",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-bildung.xlsx"),
+    ),
+    (
+        "arbeitsgruppen/ag-gesundheit.xls",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-gesundheit.xls"),
+    ),
+    (
+        "arbeitsgruppen/ag-jugend.xlsx",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-jugend.xlsx"),
+    ),
+    (
+        "arbeitsgruppen/ag-kultur.ods",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-kultur.ods"),
+    ),
+    (
+        "arbeitsgruppen/ag-verwaltung.xlsx",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-verwaltung.xlsx"),
+    ),
+    (
+        "arbeitsgruppen/ag-wohnen.xlsx",
+        include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-wohnen.xlsx"),
+    ),
+];
+
+/// Where the working groups' workbooks go (the default of `eingaben.arbeitsgruppen`).
+pub const AG_DIR: &str = "arbeitsgruppen";
+
+/// Used when neither `--kommune` nor the folder name gives a name.
+const FALLBACK_NAME: &str = "Musterstadt";
+
+/// Creates a new project in `dir` (which must not exist or be empty) and
+/// returns the paths written. `kommune` defaults to the folder's name
+/// ([`kommune_from_dir`]). With `example`, writes the Musterstadt example.
+pub fn new_project(
+    dir: &Path,
+    kommune: Option<&str>,
+    example: bool,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    // The one place where the clock is read: a new project is dated today.
+    new_project_on(dir, kommune, example, today())
+}
+
+/// As [`new_project`], with the date of the new project given (for tests).
+pub fn new_project_on(
+    dir: &Path,
+    kommune: Option<&str>,
+    example: bool,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    check_target(dir)?;
+    let files: Vec<(String, Vec<u8>)> = if example {
+        EXAMPLE
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect()
+    } else {
+        let name = match kommune {
+            Some(k) if !k.trim().is_empty() => k.trim().to_string(),
+            Some(_) => {
+                return Err(Diagnostic::new(
+                    Severity::Error,
+                    Location::default(),
+                    "der Name der Kommune (--kommune) ist leer",
+                )
+                .with_hint("z. B. --kommune \"Bad Münstereifel\""))
+            }
+            None => kommune_from_dir(dir),
+        };
+        generate(&Projekt::new(&name, today, config::default_fields()))?
+    };
+    write_files(dir, &files)
+}
+
+/// The name of the municipality guessed from the folder name:
+/// `bad-muenstereifel` → „Bad Muenstereifel“. Words are split at `-`, `_`,
+/// `.` and spaces and capitalised; numbers and words like „konzept“ are
+/// dropped; umlauts are not guessed back. Falls back to „Musterstadt“.
+pub fn kommune_from_dir(dir: &Path) -> String {
+    let abs = if dir.is_absolute() {
+        dir.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|c| c.join(dir))
+            .unwrap_or_else(|_| dir.to_path_buf())
+    };
+    // Resolve `.` and `..` by hand: the folder may not exist yet.
+    let mut parts: Vec<String> = Vec::new();
+    for c in abs.components() {
+        match c {
+            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    let last = parts.pop().unwrap_or_default();
+    let words: Vec<String> = last
+        .split(['-', '_', ' ', '.'])
+        // `integrationskonzept-musterstadt-2026` is about Musterstadt
+        .filter(|w| {
+            !w.is_empty()
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !["integrationskonzept", "konzept", "projekt", "neu"]
+                    .contains(&w.to_lowercase().as_str())
+        })
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(first) => first.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    let name = words.join(" ");
+    if name.chars().any(char::is_alphabetic) {
+        name
+    } else {
+        FALLBACK_NAME.to_string()
+    }
+}
+
+/// The file name of a field's workbook: `ag-` and the shortest of its names,
+/// e.g. `ag-bildung.xlsx`, `ag-verwaltung.xlsx`.
+pub fn workbook_name(field: &Handlungsfeld) -> String {
+    let short = std::iter::once(&field.name)
+        .chain(&field.aliase)
+        .min_by_key(|n| n.chars().count())
+        .expect("a field has a name");
+    let mut slug = String::new();
+    for c in short.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => slug.push_str("ae"),
+            'ö' => slug.push_str("oe"),
+            'ü' => slug.push_str("ue"),
+            'ß' => slug.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => slug.push(c),
+            _ if !slug.ends_with('-') && !slug.is_empty() => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() {
+        field.kurz.to_lowercase()
+    } else {
+        slug.to_string()
+    };
+    format!("ag-{slug}.xlsx")
+}
+
+fn today() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date") + chrono::Days::new(secs / 86_400)
+}
+
+fn error(message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(Severity::Error, Location::default(), message).with_hint(hint)
+}
+
+/// Refuses a target that exists and is not an empty folder.
+fn check_target(dir: &Path) -> Result<(), Diagnostic> {
+    let shown = dir.display();
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(error(
+            format!("der Ordner „{shown}“ kann nicht geprüft werden: {e}"),
+            "einen anderen Ordner angeben",
+        )),
+        Ok(m) if !m.is_dir() => Err(error(
+            format!("„{shown}“ ist eine Datei, kein Ordner"),
+            "den Namen eines neuen Ordners angeben, z. B. `konzept new musterstadt`",
+        )),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(dir).map_err(|e| {
+                error(
+                    format!("der Ordner „{shown}“ kann nicht gelesen werden: {e}"),
+                    "einen anderen Ordner angeben",
+                )
+            })?;
+            if entries.next().is_some() {
+                Err(error(
+                    format!("der Ordner „{shown}“ ist nicht leer; `konzept new` überschreibt nichts"),
+                    "einen neuen oder leeren Ordner angeben; vorhandene Dateien werden nie überschrieben",
+                ))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let io_error = |path: &Path, e: std::io::Error| {
+        error(
+            format!("„{}“ kann nicht geschrieben werden: {e}", path.display()),
+            "Schreibrechte und freien Speicherplatz prüfen",
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let mut written = Vec::new();
+    for (rel, bytes) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io_error(&path, e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// What the generated files say about the project.
+pub(crate) struct Projekt {
+    /// The municipality's name as given, e.g. „Musterstadt“ or „Kreis Lippe“.
+    pub name: String,
+    /// One of [`config::ARTEN`].
+    pub art: &'static str,
+    /// „Stadt Musterstadt“, „Kreis Lippe“.
+    pub bezeichnung: String,
+    /// „Die Stadt Musterstadt“, „Der Kreis Lippe“ (at the start of a sentence).
+    pub nominativ: String,
+    pub titel: String,
+    pub gremium: String,
+    pub verantwortlich: String,
+    pub stand: NaiveDate,
+    pub von: i32,
+    pub bis: i32,
+    pub fields: Vec<Handlungsfeld>,
+}
+
+impl Projekt {
+    pub fn new(name: &str, today: NaiveDate, fields: Vec<Handlungsfeld>) -> Self {
+        // A name that starts with a kind of municipality („Kreis Lippe“,
+        // „Gemeinde Wachtberg“) sets `art`; otherwise it is a Stadt.
+        let first = name.split_whitespace().next().unwrap_or("");
+        let art = config::ARTEN
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(first))
+            .copied()
+            .unwrap_or("Stadt");
+        let rest = if art.eq_ignore_ascii_case(first) {
+            name[first.len()..].trim()
+        } else {
+            name
+        };
+        let (artikel_gen, art_gen, artikel_nom) = match art {
+            "Gemeinde" => ("der", "Gemeinde", "Die"),
+            "Landkreis" => ("des", "Landkreises", "Der"),
+            "Kreis" => ("des", "Kreises", "Der"),
+            "Stadtbezirk" => ("des", "Stadtbezirks", "Der"),
+            _ => ("der", "Stadt", "Die"),
+        };
+        let genitiv = format!("{artikel_gen} {art_gen} {rest}");
+        let gremium = match art {
+            "Landkreis" | "Kreis" => format!("Kreistag {genitiv}"),
+            "Stadtbezirk" => format!("Bezirksvertretung {rest}"),
+            _ => format!("Rat {genitiv}"),
+        };
+        Projekt {
+            name: name.to_string(),
+            art,
+            bezeichnung: format!("{art} {rest}"),
+            nominativ: format!("{artikel_nom} {art} {rest}"),
+            titel: format!("Integrationskonzept {genitiv}"),
+            gremium,
+            verantwortlich: format!("Integrationsbüro {genitiv}"),
+            stand: today,
+            von: today.year(),
+            bis: today.year() + 4,
+            fields,
+        }
+    }
+
+    /// Replaces `{von}`, `{von+1}` and `{bis}` in a help text.
+    pub fn years(&self, text: &str) -> String {
+        text.replace("{von+1}", &(self.von + 1).to_string())
+            .replace("{von}", &self.von.to_string())
+            .replace("{bis}", &self.bis.to_string())
+    }
+}
+
+/// All files of a new project, in memory.
+fn generate(p: &Projekt) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let xlsx_error = |file: &str, e: rust_xlsxwriter::XlsxError| {
+        // Only a programming error can get here (a text over an Excel limit).
+        error(
+            format!("die Arbeitsmappe {file} konnte nicht erzeugt werden: {e}"),
+            "bitte als Fehler von konzept melden",
+        )
+    };
+    let mut files = vec![(
+        config::FILE_NAME.to_string(),
+        projektdatei::konzept_toml(p).into_bytes(),
+    )];
+    files.push((
+        "steuerung.xlsx".to_string(),
+        mappe::steuerung(p).map_err(|e| xlsx_error("steuerung.xlsx", e))?,
+    ));
+    for field in &p.fields {
+        let name = format!("{AG_DIR}/{}", workbook_name(field));
+        let bytes = mappe::arbeitsgruppe(p, field).map_err(|e| xlsx_error(&name, e))?;
+        files.push((name, bytes));
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
+    }
+
+    #[test]
+    fn names_from_folders() {
+        assert_eq!(kommune_from_dir(Path::new("musterstadt")), "Musterstadt");
+        assert_eq!(
+            kommune_from_dir(Path::new("/tmp/x/bad-muenstereifel")),
+            "Bad Muenstereifel"
+        );
+        assert_eq!(
+            kommune_from_dir(Path::new("a/b/kreis_lippe/.")),
+            "Kreis Lippe"
+        );
+        assert_eq!(kommune_from_dir(Path::new("/tmp/2026")), "Musterstadt");
+        assert_eq!(
+            kommune_from_dir(Path::new("Integrationskonzept-Lippstadt-2026")),
+            "Lippstadt"
+        );
+        assert_eq!(
+            kommune_from_dir(Path::new("integrationskonzept")),
+            "Musterstadt"
+        );
+    }
+
+    #[test]
+    fn workbook_names_of_the_default_fields() {
+        let names: Vec<_> = config::default_fields().iter().map(workbook_name).collect();
+        assert_eq!(
+            names,
+            [
+                "ag-bildung.xlsx",
+                "ag-arbeit.xlsx",
+                "ag-wohnen.xlsx",
+                "ag-jugend.xlsx",
+                "ag-gesundheit.xlsx",
+                "ag-kultur.xlsx",
+                "ag-verwaltung.xlsx"
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_of_municipality() {
+        let p = Projekt::new("Musterstadt", day(), vec![]);
+        assert_eq!(p.titel, "Integrationskonzept der Stadt Musterstadt");
+        assert_eq!(p.gremium, "Rat der Stadt Musterstadt");
+        assert_eq!((p.von, p.bis), (2026, 2030));
+        let p = Projekt::new("Kreis Lippe", day(), vec![]);
+        assert_eq!(p.art, "Kreis");
+        assert_eq!(p.titel, "Integrationskonzept des Kreises Lippe");
+        assert_eq!(p.gremium, "Kreistag des Kreises Lippe");
+        assert_eq!(p.nominativ, "Der Kreis Lippe");
+        let p = Projekt::new("Gemeinde Wachtberg", day(), vec![]);
+        assert_eq!(p.bezeichnung, "Gemeinde Wachtberg");
+        assert_eq!(p.verantwortlich, "Integrationsbüro der Gemeinde Wachtberg");
+    }
+
+    #[test]
+    fn non_empty_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notiz.txt"), "x").unwrap();
+        let e = new_project_on(dir.path(), None, false, day()).unwrap_err();
+        assert!(e.message.contains("ist nicht leer"), "{e}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let file = dir.path().join("notiz.txt");
+        let e = new_project_on(&file, None, false, day()).unwrap_err();
+        assert!(e.message.contains("ist eine Datei"), "{e}");
+    }
+
+    #[test]
+    fn empty_folder_is_filled() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = new_project_on(dir.path(), Some("Musterstadt"), false, day()).unwrap();
+        assert_eq!(written.len(), 2 + 7);
+        assert!(dir.path().join("arbeitsgruppen/ag-bildung.xlsx").is_file());
+    }
+}

@@ -1,0 +1,274 @@
+//! The `konzept.toml` of a new project: every key of [`crate::config`],
+//! explained in German. Optional keys without a sensible default are written
+//! as comments (`# logo = …`), so that a user sees they exist and switches
+//! them on by removing the `#`.
+
+use super::Projekt;
+
+/// A TOML string literal (quotes and escapes as TOML wants them).
+fn s(text: &str) -> String {
+    ::toml::Value::String(text.to_string()).to_string()
+}
+
+/// `key = value` padded so that the comments line up.
+fn line(out: &mut String, setting: String, comment: &str) {
+    if comment.is_empty() {
+        out.push_str(&setting);
+    } else {
+        let pad = 38usize.saturating_sub(setting.chars().count()).max(1);
+        out.push_str(&setting);
+        out.push_str(&" ".repeat(pad));
+        out.push_str("# ");
+        out.push_str(comment);
+    }
+    out.push('\n');
+}
+
+pub(super) fn konzept_toml(p: &Projekt) -> String {
+    let mut o = String::new();
+    let stand = p.stand.format("%Y-%m-%d");
+    o.push_str(&format!(
+        "# {titel} – Projektdatei\n\
+         #\n\
+         # Diese Datei beschreibt das Dokument: Kommune, Titel, Stand, Beratungsfolge,\n\
+         # Gestaltung und die Handlungsfelder. Die Inhalte selbst stehen in den Arbeitsmappen:\n\
+         #   steuerung.xlsx        – Texte, Steuerungsgruppe, Akteure, Leitlinien, Ausgangslage,\n\
+         #                           Finanzen und Zeitplan (Geschäftsstelle der Steuerungsgruppe)\n\
+         #   arbeitsgruppen/*      – je Handlungsfeld eine Arbeitsmappe (.xlsx, .ods oder .xls)\n\
+         #\n\
+         # Angelegt mit `konzept new` am {datum}. Alle Werte dürfen geändert werden.\n\
+         # Zeilen mit # sind Erläuterungen. Eine Einstellung mit # davor ist ausgeschaltet:\n\
+         # # entfernen und den Wert eintragen, um sie zu nutzen.\n\
+         # Texte stehen in \"Anführungszeichen\", Daten als JJJJ-MM-TT ohne Anführungszeichen.\n\
+         #\n\
+         # Prüfen:   konzept check ORDNER\n\
+         # Erzeugen: konzept build ORDNER   (PDF und DOCX im Ordner „ausgabe“)\n\n",
+        titel = p.titel,
+        datum = p.stand.format("%d.%m.%Y"),
+    ));
+
+    o.push_str("[kommune]\n");
+    line(&mut o, format!("name = {}", s(&p.name)), "");
+    line(
+        &mut o,
+        format!("art = {}", s(p.art)),
+        "Stadt | Gemeinde | Landkreis | Kreis | Stadtbezirk",
+    );
+    line(
+        &mut o,
+        "# bundesland = \"Nordrhein-Westfalen\"".into(),
+        "das Bundesland der Kommune",
+    );
+    line(
+        &mut o,
+        "# logo = \"logo.png\"".into(),
+        "Logo für die Titelseite: PNG, JPEG oder SVG, relativ zu dieser Datei",
+    );
+
+    o.push_str("\n[dokument]\n");
+    line(&mut o, format!("titel = {}", s(&p.titel)), "");
+    line(
+        &mut o,
+        "# untertitel = \"Vielfalt gemeinsam gestalten\"".into(),
+        "erscheint unter dem Titel",
+    );
+    line(
+        &mut o,
+        "# kurztitel = \"Integrationskonzept\"".into(),
+        "Titel in der Kopfzeile jeder Seite (so, wenn nichts angegeben)",
+    );
+    line(
+        &mut o,
+        "version = \"0.1\"".into(),
+        "Versionsnummer, in Anführungszeichen; steht im Dateinamen",
+    );
+    line(
+        &mut o,
+        format!("stand = {stand}"),
+        "wird als „Stand“ gedruckt (JJJJ-MM-TT)",
+    );
+    line(
+        &mut o,
+        "status = \"Entwurf\"".into(),
+        "Entwurf | Beschlussvorlage | Beschlossen",
+    );
+    line(
+        &mut o,
+        String::new(),
+        "(„Entwurf“ druckt ein Wasserzeichen auf jede Seite)",
+    );
+    line(
+        &mut o,
+        format!("laufzeit = {{ von = {}, bis = {} }}", p.von, p.bis),
+        "die Jahre, die das Konzept abdeckt",
+    );
+    line(
+        &mut o,
+        format!("# vorlage = \"Drucksache {}/0001\"", p.von),
+        "Nummer der Ratsvorlage",
+    );
+    line(
+        &mut o,
+        format!("gremium = {}", s(&p.gremium)),
+        "das Gremium, das das Konzept beschließt",
+    );
+    line(
+        &mut o,
+        format!("# sitzung = {}-02-10", p.von + 1),
+        "Sitzung, in der es beschließt (JJJJ-MM-TT)",
+    );
+    line(
+        &mut o,
+        format!("verantwortlich = {}", s(&p.verantwortlich)),
+        "",
+    );
+    line(
+        &mut o,
+        String::new(),
+        "die zuständige Stelle; steht auf der Titelseite und in den Arbeitsmappen als Empfänger",
+    );
+
+    o.push_str(
+        "\n# Beratungsfolge (freiwillig): die Gremien in der Reihenfolge, in der sie beraten.\n\
+         # Je Gremium einen Abschnitt [[beratung]], zuletzt meist der Rat:\n\
+         # [[beratung]]\n\
+         # gremium = \"Integrationsrat\"\n",
+    );
+    line(
+        &mut o,
+        format!("# sitzung = {}-01-20", p.von + 1),
+        "Datum der Sitzung (JJJJ-MM-TT)",
+    );
+    line(
+        &mut o,
+        "# oeffentlich = true".into(),
+        "true = öffentliche, false = nicht öffentliche Sitzung",
+    );
+
+    o.push_str("\n[gestaltung]\n");
+    line(
+        &mut o,
+        "farbe = \"#005CA9\"".into(),
+        "Akzentfarbe für Überschriften, Tabellenköpfe und Diagramme",
+    );
+    line(
+        &mut o,
+        "farbe2 = \"#E8A33D\"".into(),
+        "zweite Farbe für Diagramme",
+    );
+    line(
+        &mut o,
+        "schrift = \"Liberation Sans\"".into(),
+        "eingebaut: Liberation Sans oder Noto Sans",
+    );
+    line(
+        &mut o,
+        "# schriften = \"schriften/\"".into(),
+        "Ordner mit eigenen Schriftdateien (TTF/OTF)",
+    );
+
+    o.push_str("\n[eingaben]\n");
+    line(
+        &mut o,
+        "steuerung = \"steuerung.xlsx\"".into(),
+        "die Arbeitsmappe der Steuerungsgruppe",
+    );
+    line(
+        &mut o,
+        "arbeitsgruppen = [\"arbeitsgruppen/*\"]".into(),
+        "die Arbeitsmappen der Arbeitsgruppen",
+    );
+
+    o.push_str("\n[ausgabe]\n");
+    line(
+        &mut o,
+        "verzeichnis = \"ausgabe\"".into(),
+        "hierhin schreibt `konzept build`",
+    );
+    line(
+        &mut o,
+        "formate = [\"pdf\", \"docx\"]".into(),
+        "pdf und/oder docx",
+    );
+
+    o.push_str(
+        "\n# Die Handlungsfelder, in der Reihenfolge des Konzepts. `kurz` ist das Kürzel, das den\n\
+         # Nummern der Ziele und Maßnahmen vorangestellt wird (B1, B2 …); `aliase` sind andere\n\
+         # Namen, unter denen die Arbeitsmappen das Feld nennen dürfen. Je Handlungsfeld gehört\n\
+         # eine Arbeitsmappe in den Ordner arbeitsgruppen/. Ein Feld streichen: Abschnitt und\n\
+         # Arbeitsmappe löschen. Ein Feld ergänzen: Abschnitt hinzufügen und eine Mappe anlegen\n\
+         # (z. B. eine vorhandene kopieren und im Blatt „Arbeitsgruppe“ das Handlungsfeld ändern).\n",
+    );
+    for f in &p.fields {
+        o.push_str("\n[[handlungsfeld]]\n");
+        line(&mut o, format!("name = {}", s(&f.name)), "");
+        line(&mut o, format!("kurz = {}", s(&f.kurz)), "");
+        let aliase: Vec<String> = f.aliase.iter().map(|a| s(a)).collect();
+        line(&mut o, format!("aliase = [{}]", aliase.join(", ")), "");
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+    use crate::diag::Diagnostics;
+    use chrono::NaiveDate;
+
+    fn projekt(name: &str) -> Projekt {
+        Projekt::new(
+            name,
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+            config::default_fields(),
+        )
+    }
+
+    #[test]
+    fn reads_back_without_any_message() {
+        let text = konzept_toml(&projekt("Bad Münstereifel \"Nord\""));
+        let mut d = Diagnostics::new();
+        let c = config::parse(&text, &mut d).expect("parses");
+        assert!(d.is_empty(), "{}\n{text}", d.render_text());
+        assert_eq!(c.kommune.name, "Bad Münstereifel \"Nord\"");
+        assert_eq!(c.dokument.laufzeit.von, 2026);
+        assert_eq!(c.dokument.laufzeit.bis, 2030);
+        assert_eq!(c.dokument.status, "Entwurf");
+        assert_eq!(c.handlungsfeld.len(), 7);
+        assert_eq!(
+            config::fields(&c)
+                .iter()
+                .map(|f| &f.name)
+                .collect::<Vec<_>>(),
+            config::default_fields()
+                .iter()
+                .map(|f| &f.name)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    /// Every key the reader knows is in the file, set or commented out.
+    #[test]
+    fn every_key_is_there() {
+        let text = konzept_toml(&projekt("Musterstadt"));
+        for (table, keys) in config::all_keys() {
+            for key in keys {
+                let found = if table.is_empty() {
+                    // the tables themselves, e.g. `[kommune]`, `# [[beratung]]`
+                    text.lines().any(|l| {
+                        let l = l.trim_start_matches(['#', ' ']);
+                        l == format!("[{key}]") || l == format!("[[{key}]]")
+                    })
+                } else {
+                    text.lines().any(|l| {
+                        let l = l.trim_start_matches(['#', ' ']);
+                        l.starts_with(&format!("{key} ="))
+                            || l.contains(&format!("{{ {key} ="))
+                            || l.contains(&format!(", {key} ="))
+                    })
+                };
+                assert!(found, "`{table}.{key}` missing:\n{text}");
+            }
+        }
+    }
+}
