@@ -87,6 +87,7 @@ pub fn registry(
     hb.set_strict_mode(true);
     hb.set_prevent_indent(true);
     hb.register_escape_fn(escape);
+    hb.register_helper("punkt", Box::new(punkt));
     for t in templates {
         hb.register_template_string(t.name, t.text)
             .map_err(|e| TemplateError {
@@ -97,6 +98,15 @@ pub fn registry(
     }
     Ok(hb)
 }
+
+// `{{punkt x}}`: the full stop that ends a sentence after `x`, unless `x`
+// already ends in one ("N. N.", "e. V.") or in `!`/`?`.
+handlebars::handlebars_helper!(
+    punkt: |v: Value| {
+        let t = v.as_str().unwrap_or_default().trim_end();
+        if t.ends_with(['.', '!', '?']) { "" } else { "." }
+    }
+);
 
 /// The first parameter of a helper, or an error naming the helper.
 pub fn param<'a>(h: &'a Helper, i: usize) -> Result<&'a Value, RenderError> {
