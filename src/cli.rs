@@ -53,7 +53,7 @@ pub enum Command {
     #[command(
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
         next_help_heading = "Optionen",
-        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst]"
+        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
     )]
     Build(BuildArgs),
 }
@@ -91,6 +91,14 @@ pub struct BuildArgs {
     /// Schreibt zusätzlich den erzeugten Typst-Quelltext (.typ) neben das PDF
     #[arg(long)]
     pub typst: bool,
+
+    /// Schreibt keine Beschlussvorlage (PDF, DOCX, OParl-JSON), nur das Konzept
+    #[arg(long)]
+    pub no_submission: bool,
+
+    /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml oder des Logos neu (beenden mit Strg+C)
+    #[arg(long)]
+    pub watch: bool,
 }
 
 fn parse_standard(s: &str) -> Result<crate::render::typst::PdfStandard, String> {

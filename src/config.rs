@@ -200,10 +200,12 @@ fn default_verzeichnis() -> String {
 }
 
 fn default_formate() -> Vec<String> {
-    vec!["pdf".into(), "docx".into()]
+    vec!["pdf".into(), "docx".into(), "vorlage".into()]
 }
 
-pub const FORMATE: [&str; 2] = ["pdf", "docx"];
+/// `pdf` and `docx`: the concept in that format; `vorlage`: also the council
+/// submission (Beschlussvorlage) in the same formats, and its OParl file.
+pub const FORMATE: [&str; 3] = ["pdf", "docx", "vorlage"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -712,7 +714,7 @@ verantwortlich = "Amt für Integration"
         assert_eq!(c.kommune.art, "Stadt");
         assert_eq!(c.dokument.status, "Entwurf");
         assert_eq!(c.eingaben.steuerung, "steuerung.xlsx");
-        assert_eq!(c.ausgabe.formate, ["pdf", "docx"]);
+        assert_eq!(c.ausgabe.formate, ["pdf", "docx", "vorlage"]);
         assert_eq!(
             c.dokument.stand.to_date(),
             NaiveDate::from_ymd_opt(2026, 11, 15)

@@ -24,6 +24,8 @@ pub mod model;
 pub mod new;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod project;
 pub mod render;
 pub mod schema;
+pub mod watch;

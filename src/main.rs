@@ -86,9 +86,23 @@ fn main() -> ExitCode {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
                 write_typst: args.typst,
+                submission: !args.no_submission,
                 ..Default::default()
             };
-            let report = konzept::pipeline::build(&args.dir, &opts);
+            if args.watch {
+                // Runs until Ctrl-C; returns only if watching is impossible.
+                return match konzept::watch::watch(&args.dir, &opts) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(msg) => {
+                        eprintln!("fehler: {msg}");
+                        ExitCode::from(1)
+                    }
+                };
+            }
+            let report = {
+                let _spinner = konzept::progress::Spinner::start("erstelle das Konzept");
+                konzept::pipeline::build(&args.dir, &opts)
+            };
             eprint!("{}", report.diagnostics.render_text());
             for (path, what) in &report.written {
                 eprintln!("geschrieben: {} ({what})", path.display());

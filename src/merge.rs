@@ -16,6 +16,8 @@ use crate::schema;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 
+mod vorlage;
+
 /// Inputs to the merge, already read from disk.
 pub struct Inputs<'a> {
     pub config: &'a Config,
@@ -230,7 +232,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         .filter(|m| m.prioritaet == Some(Priority::Hoch))
         .cloned()
         .collect();
-    let indikatoren = felder
+    let indikatoren: Vec<Indikator> = felder
         .iter()
         .flat_map(|f| {
             f.ziele.iter().filter_map(move |z| {
@@ -267,14 +269,29 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     };
 
     let diagramme = diagramme(&finanzen, &zeitplan, &statistik, &felder, &kosten);
+    let akteure = akteure_model(akteure);
+    let vorlage = vorlage::vorlage(
+        c,
+        &vorlage::Teile {
+            meta: &meta,
+            texte: &texte,
+            felder: &felder,
+            finanzen: &finanzen,
+            kosten: &kosten,
+            zaehlung: &zaehlung,
+            akteure: &akteure,
+            indikatoren: indikatoren.len(),
+        },
+    );
     Konzept {
+        vorlage,
         diagramme,
         meta,
         gestaltung,
         texte,
         steuerungsgruppe,
         arbeitsgruppen,
-        akteure: akteure_model(akteure),
+        akteure,
         leitlinien,
         ausgangslage: statistik,
         finanzen,
@@ -285,6 +302,24 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         kosten,
         zaehlung,
     }
+}
+
+/// The council submission of a concept, computed anew (e.g. after the model
+/// was changed).
+pub fn vorlage_of(c: &Config, k: &Konzept) -> Vorlage {
+    vorlage::vorlage(
+        c,
+        &vorlage::Teile {
+            meta: &k.meta,
+            texte: &k.texte,
+            felder: &k.felder,
+            finanzen: &k.finanzen,
+            kosten: &k.kosten,
+            zaehlung: &k.zaehlung,
+            akteure: &k.akteure,
+            indikatoren: k.indikatoren.len(),
+        },
+    )
 }
 
 /// Titles and alt texts of the charts; each alt text states the numbers the

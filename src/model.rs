@@ -34,6 +34,9 @@ pub struct Konzept {
     pub zaehlung: Zaehlung,
     /// Charts: title and alt text stating their numbers (PDF and DOCX alike).
     pub diagramme: Diagramme,
+    /// The council submission (Beschlussvorlage) that carries the concept
+    /// as its attachment: every figure computed here, from the same data.
+    pub vorlage: Vorlage,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -520,4 +523,103 @@ pub struct Zaehlung {
     pub steuerungsgruppe: usize,
     pub nach_prioritaet: Vec<Anzahl>,
     pub nach_status: Vec<Anzahl>,
+}
+
+/// The council submission: what `vorlage.typ.hbs` and `vorlage-*.xml.hbs`
+/// print, pre-computed so that no figure is typed twice.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vorlage {
+    /// "Beschlussvorlage" (OParl `paperType`).
+    pub art: String,
+    /// Vorlage-Nr. / Drucksache from `dokument.vorlage`.
+    pub nummer: Option<String>,
+    /// "Integrationskonzept der Stadt Musterstadt 2026–2030".
+    pub betreff: String,
+    /// The date of the submission: `stand`.
+    pub datum: Tag,
+    /// The lead unit (`dokument.verantwortlich`).
+    pub federfuehrend: String,
+    /// "öffentlich" when every consultation is public, else "nicht öffentlich"
+    /// or "teilweise nicht öffentlich".
+    pub oeffentlichkeit: String,
+    /// Beratungsfolge; the last body decides.
+    pub beratung: Vec<VorlageBeratung>,
+    /// From `Texte`, or the standard wording.
+    pub beschlussvorschlag: RichText,
+    /// Whether `beschlussvorschlag` is the standard wording.
+    pub beschlussvorschlag_standard: bool,
+    /// Sachverhalt / Begründung: paragraphs generated from the model.
+    pub sachverhalt: Vec<String>,
+    /// Goals, measures and costs per field of action, and their sums.
+    pub felder: Vec<VorlageFeld>,
+    pub felder_summe: VorlageFeld,
+    pub finanzen: VorlageFinanzen,
+    pub anlagen: Vec<Anlage>,
+    /// File name without extension: `Beschlussvorlage-Musterstadt-1.0`.
+    pub dateiname: String,
+    /// The concept's file names, for the attachments.
+    pub konzept_pdf: String,
+    pub konzept_docx: String,
+    pub schluesselwoerter: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageBeratung {
+    pub gremium: String,
+    pub sitzung: Option<Tag>,
+    pub oeffentlich: bool,
+    /// "öffentlich" / "nicht öffentlich".
+    pub oeffentlichkeit: String,
+    /// "Vorberatung" or "Entscheidung".
+    pub zustaendigkeit: String,
+    /// Whether this body takes the decision (the last one).
+    pub entscheidung: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageFeld {
+    pub kurz: String,
+    pub name: String,
+    pub ziele: usize,
+    pub massnahmen: usize,
+    /// Measures with high priority.
+    pub hoch: usize,
+    pub kosten: Geld,
+}
+
+/// Finanzielle Auswirkungen: the budget by funding source and year, the
+/// measure costs by year and the balance, with the sums.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageFinanzen {
+    /// Whether there is a budget or any measure cost.
+    pub vorhanden: bool,
+    /// The columns: every year with a budget or costs.
+    pub jahre: Vec<i32>,
+    /// One row per funding source present, in the spec's order.
+    pub quellen: Vec<VorlageZeile>,
+    /// Mittel gesamt: the budget of all sources.
+    pub budget: VorlageZeile,
+    /// Kosten der Maßnahmen, as in appendix B of the concept.
+    pub kosten: VorlageZeile,
+    /// Mittel abzüglich Kosten.
+    pub saldo: VorlageZeile,
+    /// Paragraphs stating the totals and the budget rule.
+    pub text: Vec<String>,
+    /// The pro-rata rule, for the footnote.
+    pub regel: String,
+}
+
+/// A row of the finance table: amounts aligned with `jahre`, and their sum.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageZeile {
+    pub name: String,
+    pub je_jahr: Vec<Geld>,
+    pub summe: Geld,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Anlage {
+    pub nr: usize,
+    pub titel: String,
+    pub datei: String,
 }

@@ -20,6 +20,9 @@ pub struct BuildOptions {
     pub write_typst: bool,
     /// Longest time the Typst compilation may take.
     pub time_limit: Duration,
+    /// Also write the council submission (Beschlussvorlage) and its OParl
+    /// file, if `[ausgabe] formate` asks for it (`vorlage`).
+    pub submission: bool,
 }
 
 impl Default for BuildOptions {
@@ -28,6 +31,7 @@ impl Default for BuildOptions {
             standard: PdfStandard::A2aUa1,
             write_typst: false,
             time_limit: Duration::from_secs(300),
+            submission: true,
         }
     }
 }
@@ -190,12 +194,21 @@ const OUR_BUG: &str =
 
 /// Builds the documents of the project in `root`.
 pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
+    build_cached(root, opts, None)
+}
+
+/// [`build`], taking unchanged workbooks from `cache` (`--watch`).
+pub fn build_cached(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: Option<&project::WorkbookCache>,
+) -> BuildReport {
     let mut report = BuildReport {
         diagnostics: Diagnostics::new(),
         written: Vec::new(),
         timings: Vec::new(),
     };
-    let checked = report.stage("Lesen und Prüfen", |_| project::check(root));
+    let checked = report.stage("Lesen und Prüfen", |_| project::check_cached(root, cache));
     report.diagnostics = checked.diagnostics.clone();
     if !report.diagnostics.has_errors() {
         // `None` means: stopped with an error already reported.
@@ -254,6 +267,12 @@ fn render_and_write(
     };
     // Not `with_extension`: the version in the name ("-1.0") has a dot.
     let file = |ext: &str| out_dir.join(format!("{}.{ext}", konzept.meta.dateiname));
+    let vorlage_file = |ext: &str| out_dir.join(format!("{}.{ext}", konzept.vorlage.dateiname));
+    // The submission comes in the concept's formats (both if neither is
+    // asked for).
+    let submission = opts.submission && wants("vorlage");
+    let sub_pdf = submission && (wants("pdf") || !wants("docx"));
+    let sub_docx = submission && (wants("docx") || !wants("pdf"));
 
     let (hb, data, src) = r.stage("Vorlagen", |r| {
         let hb = match pdf::registry() {
@@ -281,7 +300,15 @@ fn render_and_write(
                 .hint = Some("das Zeichen in der Arbeitsmappe ersetzen oder eine Schriftdatei, die es enthält, in den Ordner aus `gestaltung.schriften` legen".into());
         }
         pdf::break_long_runs(&mut data);
-        match pdf::source(&hb, &data, &checked.assets) {
+        let src = pdf::source(&hb, &data, &checked.assets).and_then(|src| {
+            let vorlage = if sub_pdf {
+                Some(pdf::vorlage_source(&hb, &data, &checked.assets)?)
+            } else {
+                None
+            };
+            Ok((src, vorlage))
+        });
+        match src {
             Ok(src) => Some((hb, data, src)),
             Err(e) => {
                 r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
@@ -289,58 +316,48 @@ fn render_and_write(
             }
         }
     })?;
+    let (src, vorlage_src) = src;
     if opts.write_typst {
         r.write(file("typ"), src.main.as_bytes(), "Typst-Quelltext".into());
+        if let Some(v) = &vorlage_src {
+            r.write(
+                vorlage_file("typ"),
+                v.main.as_bytes(),
+                "Typst-Quelltext der Beschlussvorlage".into(),
+            );
+        }
     }
 
-    // The PDF and, at the same time, the charts for the DOCX (both Typst).
+    // The PDF and, at the same time, the charts for the DOCX and the
+    // submission's PDF (all Typst).
     let input = pdf::input(konzept, src, opts.standard, fonts.clone());
+    let vorlage_input = vorlage_src.map(|v| pdf::input(konzept, v, opts.standard, fonts.clone()));
     let start = Instant::now();
-    let (compiled, charts) = std::thread::scope(|s| {
+    let (compiled, charts, vorlage_compiled) = std::thread::scope(|s| {
         let charts = wants("docx")
             .then(|| s.spawn(|| pdf::charts(&hb, konzept, &data, &checked.assets, fonts.clone())));
+        let vorlage = vorlage_input
+            .as_ref()
+            .map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit)));
         let compiled = compile_with_limit(&input, opts.time_limit);
         (
             compiled,
             charts.map(|h| h.join().unwrap_or_else(|_| Err("interner Fehler".into()))),
+            vorlage.map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Limit::Failed(vec![TypstMessage::internal(
+                        "interner Fehler".to_string(),
+                    )]))
+                })
+            }),
         )
     });
     r.timings
         .push(("Typst (PDF und Diagramme)", start.elapsed()));
-    let compiled = match compiled {
-        Ok(c) => c,
-        Err(Limit::TimedOut) => {
-            r.diagnostics
-                .error(
-                    Location::default(),
-                    format!("das Setzen des PDF dauerte länger als {} Sekunden und wurde abgebrochen", opts.time_limit.as_secs()),
-                )
-                .hint = Some("eine eigene Vorlage enthält vermutlich eine Endlosschleife; mit --typst den erzeugten Quelltext prüfen".into());
-            return None;
-        }
-        Err(Limit::Failed(msgs)) => {
-            typst_error(&mut r.diagnostics, "Das Setzen des PDF", &msgs, &input.main);
-            return None;
-        }
-    };
-    for w in &compiled.warnings {
-        let origin = w
-            .line
-            .and_then(|l| template_of(&input.main, l))
-            .unwrap_or("templates/typst/main.typ.hbs");
-        r.diagnostics.warning(
-            Location::default(),
-            format!("Typst: {w}\n  (aus der Vorlage {origin})"),
-        );
-    }
-    for text in &compiled.missing_glyphs {
-        r.diagnostics
-            .warning(
-                Location::default(),
-                format!("für Zeichen in „{}“ gibt es keine Schrift; sie erscheinen im PDF als leere Kästchen", short(text)),
-            )
-            .hint = Some("eine Schriftdatei mit diesen Zeichen in den Ordner aus `gestaltung.schriften` legen".into());
-    }
+    let compiled = typst_result(r, compiled, &input.main, "des PDF", opts.time_limit)?;
+    // Parts of the stage above (for `benches/`): layout and export of the PDF.
+    r.timings.push(("Typst-Satz", compiled.layout_time));
+    r.timings.push(("PDF-Export", compiled.export_time));
 
     if wants("pdf") {
         r.stage("PDF schreiben", |r| {
@@ -351,6 +368,7 @@ fn render_and_write(
             )
         });
     }
+    let mut concept_docx: Option<Vec<u8>> = None;
     if let Some(charts) = charts {
         // The TOC page numbers come from the PDF layout of this build.
         let charts = charts.unwrap_or_else(|msg| {
@@ -365,14 +383,181 @@ fn render_and_write(
         });
         match docx {
             Ok(bytes) => r.stage("DOCX schreiben", |r| {
-                r.write(file("docx"), &bytes, "DOCX".into())
+                r.write(file("docx"), &bytes, "DOCX".into());
+                concept_docx = Some(bytes);
             }),
             Err(e) => {
                 r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
             }
         }
     }
+    if submission {
+        let concept_pdf = wants("pdf").then_some(compiled.pdf.as_slice());
+        let vorlage_pdf = match (vorlage_compiled, vorlage_input.as_ref()) {
+            (Some(c), Some(inp)) => Some(typst_result(
+                r,
+                c,
+                &inp.main,
+                "der Beschlussvorlage (PDF)",
+                opts.time_limit,
+            )?),
+            _ => None,
+        };
+        write_submission(
+            r,
+            konzept,
+            checked,
+            &out_dir,
+            vorlage_pdf.as_ref(),
+            sub_docx,
+            concept_pdf,
+            concept_docx.as_deref(),
+        );
+    }
     Some(())
+}
+
+/// The result of a Typst compilation: the PDF, or errors reported (then
+/// `None`); warnings and missing glyphs reported as warnings.
+fn typst_result(
+    r: &mut BuildReport,
+    result: Result<crate::render::typst::Compiled, Limit>,
+    main: &str,
+    what: &str,
+    limit: Duration,
+) -> Option<crate::render::typst::Compiled> {
+    let compiled = match result {
+        Ok(c) => c,
+        Err(Limit::TimedOut) => {
+            r.diagnostics
+                .error(
+                    Location::default(),
+                    format!("das Setzen {what} dauerte länger als {} Sekunden und wurde abgebrochen", limit.as_secs()),
+                )
+                .hint = Some("eine eigene Vorlage enthält vermutlich eine Endlosschleife; mit --typst den erzeugten Quelltext prüfen".into());
+            return None;
+        }
+        Err(Limit::Failed(msgs)) => {
+            typst_error(
+                &mut r.diagnostics,
+                &format!("Das Setzen {what}"),
+                &msgs,
+                main,
+            );
+            return None;
+        }
+    };
+    for w in &compiled.warnings {
+        let origin = w
+            .line
+            .and_then(|l| template_of(main, l))
+            .unwrap_or("templates/typst/main.typ.hbs");
+        r.diagnostics.warning(
+            Location::default(),
+            format!("Typst: {w}\n  (aus der Vorlage {origin})"),
+        );
+    }
+    for text in &compiled.missing_glyphs {
+        r.diagnostics
+            .warning(
+                Location::default(),
+                format!("für Zeichen in „{}“ gibt es keine Schrift; sie erscheinen im PDF als leere Kästchen", short(text)),
+            )
+            .hint = Some("eine Schriftdatei mit diesen Zeichen in den Ordner aus `gestaltung.schriften` legen".into());
+    }
+    Some(compiled)
+}
+
+/// Writes the council submission: its PDF (already compiled), its DOCX and
+/// the OParl `Paper` that lists them with the concept's files.
+#[allow(clippy::too_many_arguments)]
+fn write_submission(
+    r: &mut BuildReport,
+    konzept: &crate::model::Konzept,
+    checked: &Checked,
+    out_dir: &Path,
+    pdf: Option<&crate::render::typst::Compiled>,
+    docx: bool,
+    concept_pdf: Option<&[u8]>,
+    concept_docx: Option<&[u8]>,
+) {
+    use crate::render::oparl::{self, Datei};
+    let v = &konzept.vorlage;
+    let path = |ext: &str| out_dir.join(format!("{}.{ext}", v.dateiname));
+    if let Some(c) = pdf {
+        r.stage("Beschlussvorlage (PDF) schreiben", |r| {
+            r.write(
+                path("pdf"),
+                &c.pdf,
+                format!("Beschlussvorlage, PDF, {} Seiten", c.pages),
+            )
+        });
+    }
+    let vorlage_docx = if docx {
+        match r.stage("Beschlussvorlage (DOCX)", |_| {
+            crate::render::docx::render_vorlage_docx(konzept, &checked.assets)
+        }) {
+            Ok(bytes) => {
+                r.write(path("docx"), &bytes, "Beschlussvorlage, DOCX".into());
+                Some(bytes)
+            }
+            Err(e) => {
+                r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if r.diagnostics.has_errors() {
+        return;
+    }
+    let titel = format!("{}: {}", v.art, v.betreff);
+    let anlage = v.anlagen.first().map_or_else(
+        || v.betreff.clone(),
+        |a| format!("Anlage {}: {}", a.nr, a.titel),
+    );
+    let mut files: Vec<Datei> = Vec::new();
+    if let Some(c) = pdf {
+        files.push(Datei {
+            name: format!("{titel} (PDF)"),
+            datei: format!("{}.pdf", v.dateiname),
+            mime: oparl::PDF,
+            bytes: &c.pdf,
+        });
+    }
+    if let Some(b) = &vorlage_docx {
+        files.push(Datei {
+            name: format!("{titel} (DOCX)"),
+            datei: format!("{}.docx", v.dateiname),
+            mime: oparl::DOCX,
+            bytes: b,
+        });
+    }
+    if let Some(b) = concept_pdf {
+        files.push(Datei {
+            name: format!("{anlage} (PDF)"),
+            datei: v.konzept_pdf.clone(),
+            mime: oparl::PDF,
+            bytes: b,
+        });
+    }
+    if let Some(b) = concept_docx {
+        files.push(Datei {
+            name: format!("{anlage} (DOCX)"),
+            datei: v.konzept_docx.clone(),
+            mime: oparl::DOCX,
+            bytes: b,
+        });
+    }
+    // The submission itself is the main file; everything else is attached.
+    let main = (!files.is_empty()).then(|| files.remove(0));
+    let json = oparl::paper(konzept, main.as_ref(), &files);
+    r.write(
+        path("oparl.json"),
+        &json,
+        "Beschlussvorlage, OParl-Paper (JSON)".into(),
+    );
 }
 
 fn short(s: &str) -> String {

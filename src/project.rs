@@ -7,7 +7,10 @@ use crate::input::workbook::{self, Workbook};
 use crate::merge::{self, Inputs};
 use crate::model::Konzept;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 /// Most working-group workbooks read in one project (a district merging its
 /// municipalities stays far below this).
@@ -73,8 +76,90 @@ pub fn project_path(root: &Path, rel: &str) -> Result<PathBuf, String> {
     Ok(full)
 }
 
+/// Parsed workbooks kept between builds (`konzept build --watch`): a file
+/// is read again only when its modification time or size changed.
+#[derive(Default)]
+pub struct WorkbookCache {
+    entries: Mutex<HashMap<PathBuf, CacheEntry>>,
+}
+
+struct CacheEntry {
+    stamp: (Option<SystemTime>, u64),
+    display: String,
+    result: Result<Workbook, Box<crate::diag::Diagnostic>>,
+}
+
+impl WorkbookCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many files are cached.
+    pub fn len(&self) -> usize {
+        self.entries.lock().map_or(0, |e| e.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn stamp(path: &Path) -> Option<(Option<SystemTime>, u64)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.modified().ok(), meta.len()))
+    }
+
+    /// The workbook at `path`, from the cache when the file is unchanged.
+    /// Returns whether the file was read.
+    fn read(
+        &self,
+        path: &Path,
+        display: &str,
+    ) -> (Result<Workbook, Box<crate::diag::Diagnostic>>, bool) {
+        let Some(stamp) = Self::stamp(path) else {
+            // Missing file: not cached, the reader reports it.
+            return (workbook::read_workbook(path, display), true);
+        };
+        if let Some(e) = self.entries.lock().ok().and_then(|e| {
+            e.get(path)
+                .filter(|e| e.stamp == stamp && e.display == display)
+                .map(|e| e.result.clone())
+        }) {
+            return (e, false);
+        }
+        let result = workbook::read_workbook(path, display);
+        // A file still being written may change while it is read: only a
+        // stamp that held during the read is cached.
+        if Self::stamp(path) == Some(stamp) {
+            if let Ok(mut entries) = self.entries.lock() {
+                entries.insert(
+                    path.to_path_buf(),
+                    CacheEntry {
+                        stamp,
+                        display: display.to_string(),
+                        result: result.clone(),
+                    },
+                );
+            }
+        }
+        (result, true)
+    }
+
+    /// Forgets files that were not part of the last check.
+    fn retain(&self, keep: &[PathBuf]) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.retain(|p, _| keep.contains(p));
+        }
+    }
+}
+
 /// Reads and checks the project in `root`.
 pub fn check(root: &Path) -> Checked {
+    check_cached(root, None)
+}
+
+/// Reads and checks the project in `root`, taking unchanged workbooks from
+/// `cache` when given.
+pub fn check_cached(root: &Path, cache: Option<&WorkbookCache>) -> Checked {
     let mut diags = Diagnostics::new();
     let mut out = Checked {
         root: root.to_path_buf(),
@@ -271,9 +356,16 @@ pub fn check(root: &Path) -> Checked {
         .par_iter()
         .map(|(p, is_steuerung)| {
             let shown = display_path(root, p);
-            (*is_steuerung, workbook::read_workbook(p, &shown))
+            let result = match cache {
+                Some(cache) => cache.read(p, &shown).0,
+                None => workbook::read_workbook(p, &shown),
+            };
+            (*is_steuerung, result)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.retain(&all.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>());
+    }
     let mut steuerung = None;
     let mut arbeitsgruppen = Vec::new();
     for (is_steuerung, r) in results {

@@ -233,7 +233,8 @@ fn failed_build_keeps_the_previous_outputs() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "no stray files: {names:?}");
+    // The concept's PDF and DOCX, the submission's PDF, DOCX and OParl file.
+    assert_eq!(names.len(), 5, "no stray files: {names:?}");
 }
 
 /// A build killed with SIGKILL at any moment leaves the last good PDF and

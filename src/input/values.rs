@@ -501,9 +501,11 @@ fn parse_date_text(text: &str) -> Option<DateValue> {
     }
     // 2027-12-31 (ISO, possibly with a time from an ODS export)
     if t.len() >= 10 && t.as_bytes()[4] == b'-' {
-        return NaiveDate::parse_from_str(&t[..10], "%Y-%m-%d")
+        // `get`: byte 10 may fall inside a character (`2027-12-3ä`).
+        let (day, time) = (t.get(..10)?, &t[10..]);
+        return NaiveDate::parse_from_str(day, "%Y-%m-%d")
             .ok()
-            .filter(|_| t.len() == 10 || t.as_bytes()[10] == b'T' || t.as_bytes()[10] == b' ')
+            .filter(|_| time.is_empty() || time.starts_with(['T', ' ']))
             .map(DateValue::day);
     }
     // 2027-12 (ISO month)
@@ -736,6 +738,19 @@ mod tests {
         }
         assert!(parse_date(&CellValue::Number(12.5)).is_err());
         assert!(parse_date(&CellValue::Bool(true)).is_err());
+    }
+
+    /// Found by fuzzing (`fuzz/`, target `values`): a date-like text with a
+    /// multi-byte character across byte 10 panicked on slicing.
+    #[test]
+    fn date_with_multibyte_char_at_byte_10_is_rejected_not_a_panic() {
+        let crash = include_bytes!("../../tests/fixtures/fuzz/values-date-char-boundary");
+        let crash = String::from_utf8_lossy(crash).into_owned();
+        for s in [crash.as_str(), "2027-12-3ä", "2027-12-31€", "2027-1ä-31"] {
+            assert!(parse_date(&text(s)).is_err(), "{s:?} accepted");
+            assert!(parse_end_date(&text(s)).is_err(), "{s:?} accepted");
+        }
+        assert!(parse_date(&text("2027-12-31 ä")).is_ok());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! each format has its own escape function ([`templates`]).
 
 pub mod docx;
+pub mod oparl;
 pub mod pdf;
 pub mod templates;
 pub mod typst;

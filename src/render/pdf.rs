@@ -236,11 +236,30 @@ pub fn source<T: serde::Serialize>(
     k: &T,
     assets: &Assets,
 ) -> Result<Source, TemplateError> {
+    source_of("main", hb, k, assets)
+}
+
+/// The council submission (`vorlage.typ.hbs`) as Typst source, with the
+/// same style library, design values and logo as the concept.
+pub fn vorlage_source<T: serde::Serialize>(
+    hb: &Handlebars,
+    k: &T,
+    assets: &Assets,
+) -> Result<Source, TemplateError> {
+    source_of("vorlage", hb, k, assets)
+}
+
+fn source_of<T: serde::Serialize>(
+    main: &str,
+    hb: &Handlebars,
+    k: &T,
+    assets: &Assets,
+) -> Result<Source, TemplateError> {
     let render = |name: &str| {
         hb.render(name, k)
             .map_err(|e| TemplateError::from_render(&e, TYPST))
     };
-    let main = render("main")?;
+    let main = render(main)?;
     let design = render("design")?;
     let mut files = vec![
         (
@@ -313,19 +332,9 @@ pub fn charts(
     if present.is_empty() {
         return Ok(vec![]);
     }
-    let main = hb
-        .render("diagramme-einzeln", data)
-        .map_err(|e| TemplateError::from_render(&e, TYPST).to_string())?;
-    let src = source(hb, data, assets).map_err(|e| e.to_string())?;
-    let mut inp = input(
-        k,
-        Source {
-            main,
-            files: src.files,
-        },
-        PdfStandard::None,
-        extra_fonts,
-    );
+    // Only the charts and the files they import: not the whole concept again.
+    let src = source_of("diagramme-einzeln", hb, data, assets).map_err(|e| e.to_string())?;
+    let mut inp = input(k, src, PdfStandard::None, extra_fonts);
     inp.standard = PdfStandard::None;
     let pngs = ty::render_png(&inp, CHART_PPP).map_err(|msgs| {
         msgs.iter()

@@ -33,8 +33,9 @@ macro_rules! builtin {
     };
 }
 
-/// The Typst templates: the main document, one partial per chapter, and the
-/// charts (also rendered on their own for the DOCX).
+/// The Typst templates: the main document, one partial per chapter, the
+/// charts (also rendered on their own for the DOCX), and the council
+/// submission (`vorlage`, a document of its own).
 pub const TYPST: &[Builtin] = &[
     builtin!("main", "typst/main.typ.hbs"),
     builtin!("design", "typst/design.typ.hbs"),
@@ -46,6 +47,7 @@ pub const TYPST: &[Builtin] = &[
     builtin!("kapitel-3", "typst/kapitel-3.typ.hbs"),
     builtin!("handlungsfeld", "typst/handlungsfeld.typ.hbs"),
     builtin!("anhang", "typst/anhang.typ.hbs"),
+    builtin!("vorlage", "typst/vorlage.typ.hbs"),
 ];
 
 /// The plain Typst style library imported by the generated source.

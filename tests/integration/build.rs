@@ -219,13 +219,17 @@ fn assert_shows(pdf: &Texts, typed: &str, what: &str) {
 
 // ---------------------------------------------------------------- builds
 
-/// The one PDF in `DIR/ausgabe`.
+/// The one concept PDF in `DIR/ausgabe` (beside it: the submission's).
 fn the_pdf(dir: &Path) -> PathBuf {
     let out = dir.join("ausgabe");
     let pdfs: Vec<PathBuf> = std::fs::read_dir(&out)
         .unwrap_or_else(|e| panic!("{}: {e}", out.display()))
         .map(|e| e.expect("dir entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("Beschlussvorlage-"))
+        })
         .collect();
     assert_eq!(pdfs.len(), 1, "PDFs in {}: {pdfs:?}", out.display());
     pdfs.into_iter().next().unwrap()

@@ -80,6 +80,9 @@ pub const DOCX: &[Builtin] = &[
     builtin!("footer", "docx/footer.xml.hbs"),
     builtin!("footer-titel", "docx/footer-titel.xml.hbs"),
     builtin!("wasserzeichen", "docx/wasserzeichen.xml.hbs"),
+    builtin!("vorlage-document", "docx/vorlage-document.xml.hbs"),
+    builtin!("vorlage-kopf", "docx/vorlage-kopf.xml.hbs"),
+    builtin!("vorlage-core", "docx/vorlage-core.xml.hbs"),
 ];
 
 /// Text width of a portrait A4 page with the margins of `sektion.xml.hbs`
@@ -182,7 +185,31 @@ struct Paket<'a> {
     nr: u32,
     listen: &'a [Liste],
     bilder: &'a [BildRel],
+    /// The council submission: its own heading and title styles.
+    vorlage: bool,
 }
+
+/// Which templates make a document: the concept or the submission.
+struct Teile {
+    document: &'static str,
+    header: &'static str,
+    core: &'static str,
+    vorlage: bool,
+}
+
+const KONZEPT: Teile = Teile {
+    document: "document",
+    header: "header",
+    core: "core",
+    vorlage: false,
+};
+
+const VORLAGE: Teile = Teile {
+    document: "vorlage-document",
+    header: "vorlage-kopf",
+    core: "vorlage-core",
+    vorlage: true,
+};
 
 /// `#RRGGBB` → `RRGGBB` (or a default blue if the value is not a colour).
 fn hex_colour(s: &str) -> String {
@@ -230,6 +257,7 @@ fn render_body(
     k: &Konzept,
     assets: &Assets,
     charts: &[ChartImage],
+    template: &str,
 ) -> Result<Body, TemplateError> {
     let farbe = hex_colour(&k.gestaltung.farbe);
     let state: Shared = Arc::new(Mutex::new(State {
@@ -249,7 +277,7 @@ fn render_body(
     }));
     register_helpers(hb, &state);
     let xml = hb
-        .render("document", k)
+        .render(template, k)
         .map_err(|e| TemplateError::from_render(&e, DOCX))?;
     let s = lock(&state);
     Ok(Body {
@@ -264,7 +292,7 @@ fn render_body(
 /// shows it, title): to compare with the PDF's.
 pub fn headings(k: &Konzept) -> Result<Vec<DocHeading>, TemplateError> {
     let mut hb = templates::registry(DOCX, escape_xml)?;
-    Ok(render_body(&mut hb, k, &Assets::default(), &[])?.headings)
+    Ok(render_body(&mut hb, k, &Assets::default(), &[], KONZEPT.document)?.headings)
 }
 
 /// Renders the concept as a DOCX package. `headings` are the PDF's headings
@@ -276,11 +304,31 @@ pub fn render_docx(
     charts: &[ChartImage],
 ) -> Result<Vec<u8>, TemplateError> {
     let mut hb = templates::registry(DOCX, escape_xml)?;
-    let body = render_body(&mut hb, k, assets, charts)?;
+    let body = render_body(&mut hb, k, assets, charts, KONZEPT.document)?;
     let document = body
         .xml
         .replacen(TOC_MARKER, &toc(&body.headings, headings), 1);
+    package(&hb, k, document, &body, &KONZEPT)
+}
 
+/// Renders the council submission (Beschlussvorlage) as a DOCX package:
+/// `vorlage-document.xml.hbs` with the same helpers, styles, numbering,
+/// headers, footers and properties as the concept.
+pub fn render_vorlage_docx(k: &Konzept, assets: &Assets) -> Result<Vec<u8>, TemplateError> {
+    let mut hb = templates::registry(DOCX, escape_xml)?;
+    let body = render_body(&mut hb, k, assets, &[], VORLAGE.document)?;
+    let document = body.xml.clone();
+    package(&hb, k, document, &body, &VORLAGE)
+}
+
+/// The package parts around `document`, zipped.
+fn package(
+    hb: &Handlebars<'static>,
+    k: &Konzept,
+    document: String,
+    body: &Body,
+    teile: &Teile,
+) -> Result<Vec<u8>, TemplateError> {
     let render = |name: &str, data: &Paket| -> Result<String, TemplateError> {
         hb.render(name, data)
             .map_err(|e| TemplateError::from_render(&e, DOCX))
@@ -299,6 +347,7 @@ pub fn render_docx(
         nr,
         listen: &body.listen,
         bilder: &body.bilder,
+        vorlage: teile.vorlage,
     };
     let p = paket(BREITE_HOCH, 1);
     let mut parts: Vec<(String, Vec<u8>)> = vec![
@@ -307,7 +356,7 @@ pub fn render_docx(
             render("content-types", &p)?.into(),
         ),
         ("_rels/.rels".into(), render("rels", &p)?.into()),
-        ("docProps/core.xml".into(), render("core", &p)?.into()),
+        ("docProps/core.xml".into(), render(teile.core, &p)?.into()),
         ("docProps/app.xml".into(), render("app", &p)?.into()),
         ("word/document.xml".into(), document.into()),
         (
@@ -321,7 +370,7 @@ pub fn render_docx(
             "word/fontTable.xml".into(),
             render("font-table", &p)?.into(),
         ),
-        ("word/header1.xml".into(), render("header", &p)?.into()),
+        ("word/header1.xml".into(), render(teile.header, &p)?.into()),
         (
             "word/header2.xml".into(),
             render("header-titel", &paket(BREITE_HOCH, 2))?.into(),
@@ -825,7 +874,12 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                 let Some((kind, w, h_px)) = image::dimensions(&bytes) else {
                     return Ok(String::new());
                 };
-                let (cx, cy) = fit(w, h_px, 6 * 360_000, 3 * 360_000);
+                // `hoehe`: the largest height in millimetres (default 30).
+                let hoehe = h
+                    .hash_get("hoehe")
+                    .and_then(|v| v.value().as_u64())
+                    .unwrap_or(30);
+                let (cx, cy) = fit(w, h_px, 6 * 360_000, hoehe * 36_000);
                 let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
                 let datei = format!("{}.{}", safe_name(stem), kind);
                 Ok(picture(st, &datei, bytes, "Logo", &alt, cx, cy))

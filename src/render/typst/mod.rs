@@ -13,6 +13,8 @@ use std::collections::HashSet;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, NativeElement, Smart, StyleChain};
@@ -201,6 +203,10 @@ pub struct Compiled {
     /// document order.
     pub missing_glyphs: Vec<String>,
     pub headings: Vec<HeadingPos>,
+    /// Time spent evaluating and laying out the document.
+    pub layout_time: std::time::Duration,
+    /// Time spent exporting the laid-out document as PDF.
+    pub export_time: std::time::Duration,
 }
 
 /// A laid-out document plus the world it came from and the warnings.
@@ -224,11 +230,14 @@ pub fn compile_pdf(input: &TypstInput) -> Result<Compiled, Vec<TypstMessage>> {
         ))]
     })?;
 
+    let started = std::time::Instant::now();
     let Laidout {
         world,
         document,
         warnings,
     } = layout(input)?;
+    let layout_time = started.elapsed();
+    let started = std::time::Instant::now();
 
     let title = typst::model::Document::info(&document).title.clone();
     let ident = format!(
@@ -251,6 +260,8 @@ pub fn compile_pdf(input: &TypstInput) -> Result<Compiled, Vec<TypstMessage>> {
     let pdf = catch_unwind(AssertUnwindSafe(|| typst_pdf::pdf(&document, &options)))
         .map_err(|_| vec![internal_error("PDF-Export")])?
         .map_err(|diags| map_diagnostics(&world, &diags))?;
+    let export_time = started.elapsed();
+    keep_world(world);
 
     Ok(Compiled {
         pdf,
@@ -258,6 +269,8 @@ pub fn compile_pdf(input: &TypstInput) -> Result<Compiled, Vec<TypstMessage>> {
         warnings,
         missing_glyphs: missing_glyphs(&document),
         headings: headings(&document),
+        layout_time,
+        export_time,
     })
 }
 
@@ -272,7 +285,10 @@ pub fn render_png(
             "ungültige Auflösung {pixels_per_pt} Pixel je Punkt (erlaubt: über 0 bis 50)"
         ))]);
     }
-    let Laidout { document, .. } = layout(input)?;
+    let Laidout {
+        world, document, ..
+    } = layout(input)?;
+    keep_world(world);
     let options = typst_render::RenderOptions {
         pixel_per_pt: Scalar::new(f64::from(pixels_per_pt)),
         render_bleed: false,
@@ -302,10 +318,74 @@ fn internal_error(stage: &str) -> TypstMessage {
     message
 }
 
+/// Whether worlds are kept between compilations (`konzept build --watch`).
+static INCREMENTAL: AtomicBool = AtomicBool::new(false);
+
+/// Worlds of earlier compilations, for the next ones (only when incremental).
+static WORLDS: Mutex<Vec<KonzeptWorld>> = Mutex::new(Vec::new());
+
+/// Most worlds kept: the concept, its charts, the council submission.
+const MAX_WORLDS: usize = 4;
+
+/// Keeps the Typst worlds between compilations, so that a rebuild after a
+/// small change reuses Typst's memoized parsing, evaluation and layout of
+/// everything that stayed the same (for `konzept build --watch`). Off by
+/// default: a single build gains nothing from it. Turning it off drops the
+/// kept worlds.
+pub fn set_incremental(on: bool) {
+    INCREMENTAL.store(on, Ordering::SeqCst);
+    if !on {
+        if let Ok(mut worlds) = WORLDS.lock() {
+            worlds.clear();
+        }
+    }
+}
+
+/// Drops Typst's memoized results not used in the last `max_age`
+/// compilations (bounds the memory of a long `--watch` session).
+pub fn evict_cache(max_age: usize) {
+    typst::comemo::evict(max_age);
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+/// A world for `input`: a kept one brought up to date (the one whose main
+/// source is most like the new one), or a new one.
+fn world_for(input: &TypstInput) -> Result<KonzeptWorld, String> {
+    if INCREMENTAL.load(Ordering::SeqCst) {
+        let kept = WORLDS.lock().ok().and_then(|mut worlds| {
+            let best = worlds
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, w)| common_prefix(w.main_source().text(), &input.main))
+                .map(|(i, _)| i)?;
+            Some(worlds.swap_remove(best))
+        });
+        if let Some(mut world) = kept {
+            if world.update(&input.main, &input.files, &input.extra_fonts, input.today)? {
+                return Ok(world);
+            }
+        }
+    }
+    KonzeptWorld::new(&input.main, &input.files, &input.extra_fonts, input.today)
+}
+
+/// Keeps `world` for the next compilation when incremental.
+fn keep_world(world: KonzeptWorld) {
+    if INCREMENTAL.load(Ordering::SeqCst) {
+        if let Ok(mut worlds) = WORLDS.lock() {
+            if worlds.len() < MAX_WORLDS {
+                worlds.push(world);
+            }
+        }
+    }
+}
+
 /// Evaluates and lays out the document.
 fn layout(input: &TypstInput) -> Result<Laidout, Vec<TypstMessage>> {
-    let world = KonzeptWorld::new(&input.main, &input.files, &input.extra_fonts, input.today)
-        .map_err(|err| vec![TypstMessage::error(err)])?;
+    let world = world_for(input).map_err(|err| vec![TypstMessage::error(err)])?;
     let warned = catch_unwind(AssertUnwindSafe(|| typst::compile::<PagedDocument>(&world)))
         .map_err(|_| vec![internal_error("Übersetzen")])?;
     let warnings = map_diagnostics(&world, &warned.warnings);
@@ -318,6 +398,7 @@ fn layout(input: &TypstInput) -> Result<Laidout, Vec<TypstMessage>> {
         Err(errors) => {
             let mut all = map_diagnostics(&world, &errors);
             all.extend(warnings);
+            keep_world(world);
             Err(all)
         }
     }

@@ -85,6 +85,9 @@ pub struct KonzeptWorld {
     extra_fonts: Vec<Font>,
     /// `None` when there are no extra fonts: then the shared embedded book is used.
     book: Option<LazyHash<FontBook>>,
+    /// Hash of the extra font files, to tell whether [`Self::update`] can
+    /// keep them.
+    fonts_hash: u128,
     today: (i32, u8, u8),
 }
 
@@ -138,8 +141,62 @@ impl KonzeptWorld {
             files: file_map,
             extra_fonts: extra,
             book,
+            fonts_hash: typst::utils::hash128(extra_fonts),
             today,
         })
+    }
+
+    /// Brings the world to new input for the next compilation, keeping what
+    /// did not change: the main source is edited in place
+    /// ([`Source::replace`]), so the syntax nodes of unchanged parts keep
+    /// their identity and Typst's memoized results for them stay valid.
+    /// Returns `false` (world unchanged) when the extra fonts differ: then a
+    /// new world is needed.
+    pub fn update(
+        &mut self,
+        main: &str,
+        files: &[(String, Vec<u8>)],
+        extra_fonts: &[Vec<u8>],
+        today: (i32, u8, u8),
+    ) -> Result<bool, String> {
+        if typst::utils::hash128(extra_fonts) != self.fonts_hash {
+            return Ok(false);
+        }
+        let main_id = self.main.id();
+        let mut sources = HashMap::new();
+        let mut file_map = HashMap::new();
+        for (path, data) in files {
+            let id = file_id(path)?;
+            if id == main_id {
+                return Err(format!("„{MAIN_PATH}“ ist für die Hauptquelle reserviert"));
+            }
+            if id.vpath().extension() == Some("typ") {
+                if let Ok(text) = std::str::from_utf8(data) {
+                    let source = match self.sources.remove(&id) {
+                        Some(mut old) => {
+                            if old.text() != text {
+                                old.replace(text);
+                            }
+                            old
+                        }
+                        None => Source::new(id, text.to_owned()),
+                    };
+                    sources.insert(id, source);
+                }
+            }
+            let bytes = match self.files.remove(&id) {
+                Some(old) if old.as_slice() == data.as_slice() => old,
+                _ => Bytes::new(data.clone()),
+            };
+            file_map.insert(id, bytes);
+        }
+        if self.main.text() != main {
+            self.main.replace(main);
+        }
+        self.sources = sources;
+        self.files = file_map;
+        self.today = today;
+        Ok(true)
     }
 
     /// The main source (used to map diagnostics to lines).

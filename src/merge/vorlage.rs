@@ -1,0 +1,558 @@
+//! The council submission (Beschlussvorlage) computed from the merged
+//! concept: header data, the standard decision wording, the generated
+//! Sachverhalt and the Finanzielle-Auswirkungen table. Every amount is summed
+//! here in cents, from the same figures as the concept's appendix B.
+
+use super::file_safe;
+use crate::config::Config;
+use crate::input::markdown::{Block, Inline, RichText};
+use crate::input::values::{Money, Priority};
+use crate::model::*;
+use std::collections::BTreeSet;
+
+/// The parts of the concept the submission is made from.
+pub(super) struct Teile<'a> {
+    pub meta: &'a Meta,
+    pub texte: &'a Texte,
+    pub felder: &'a [Feld],
+    pub finanzen: &'a Finanzen,
+    pub kosten: &'a Kostenplan,
+    pub zaehlung: &'a Zaehlung,
+    pub akteure: &'a Akteure,
+    pub indikatoren: usize,
+}
+
+/// "1 Maßnahme", "3 Maßnahmen".
+fn anzahl(n: usize, eins: &str, mehr: &str) -> String {
+    if n == 1 {
+        format!("1 {eins}")
+    } else {
+        format!("{n} {mehr}")
+    }
+}
+
+/// "a", "a und b", "a, b und c".
+fn aufzaehlung(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} und {last}", rest.join(", ")),
+    }
+}
+
+fn money(g: &Geld) -> Money {
+    Money(g.cent.unwrap_or(0))
+}
+
+fn text(s: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::Text { text: s.into() }]
+}
+
+/// The body that decides when `konzept.toml` names none: the council of
+/// the municipality.
+fn standard_gremium(m: &Meta) -> String {
+    let k = &m.kommune;
+    match k.art.as_str() {
+        "Landkreis" | "Kreis" => format!("Kreistag des {}", k.bezeichnung),
+        "Gemeinde" => format!("Gemeinderat der {}", k.bezeichnung),
+        "Stadtbezirk" => format!("Bezirksvertretung {}", k.name),
+        _ => format!("Rat der {}", k.bezeichnung),
+    }
+}
+
+/// "Der Rat der Stadt Musterstadt", "Die Stadtverordnetenversammlung".
+fn mit_artikel(gremium: &str) -> String {
+    let erstes = gremium
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let weiblich = [
+        "versammlung",
+        "vertretung",
+        "kammer",
+        "konferenz",
+        "kommission",
+    ]
+    .iter()
+    .any(|e| erstes.ends_with(e));
+    let artikel = if weiblich { "Die" } else { "Der" };
+    let ohne = gremium
+        .strip_prefix("der ")
+        .or_else(|| gremium.strip_prefix("Der "))
+        .unwrap_or(gremium);
+    format!("{artikel} {ohne}")
+}
+
+fn beratung(m: &Meta) -> Vec<VorlageBeratung> {
+    let mut liste: Vec<(String, Option<Tag>, bool)> = m
+        .beratung
+        .iter()
+        .map(|b| (b.gremium.clone(), b.sitzung.clone(), b.oeffentlich))
+        .collect();
+    // Only a deciding body named in [dokument]: it is the Beratungsfolge.
+    if liste.is_empty() {
+        if let Some(g) = &m.gremium {
+            liste.push((g.clone(), m.sitzung.clone(), true));
+        }
+    }
+    let n = liste.len();
+    liste
+        .into_iter()
+        .enumerate()
+        .map(|(i, (gremium, sitzung, oeffentlich))| {
+            let entscheidung = i + 1 == n;
+            VorlageBeratung {
+                gremium,
+                sitzung,
+                oeffentlich,
+                oeffentlichkeit: if oeffentlich {
+                    "öffentlich"
+                } else {
+                    "nicht öffentlich"
+                }
+                .into(),
+                zustaendigkeit: if entscheidung {
+                    "Entscheidung"
+                } else {
+                    "Vorberatung"
+                }
+                .into(),
+                entscheidung,
+            }
+        })
+        .collect()
+}
+
+/// The typical decision: adopt the concept as the framework, report
+/// regularly, implement within the available budget.
+fn standard_beschluss(betreff: &str, entscheider: &str, m: &Meta) -> RichText {
+    let bericht = m.laufzeit.von + 2;
+    RichText {
+        blocks: vec![
+            Block::Absatz {
+                inhalt: text(format!("{} beschließt:", mit_artikel(entscheider))),
+            },
+            Block::Nummerierung {
+                start: 1,
+                punkte: vec![
+                    text(format!(
+                        "Das {betreff} (Anlage 1) wird als Handlungsrahmen für die kommunale Integrationsarbeit beschlossen."
+                    )),
+                    text(format!(
+                        "Die Verwaltung wird beauftragt, die Maßnahmen des Konzepts umzusetzen, regelmäßig, erstmals {bericht}, über den Stand der Umsetzung und die Entwicklung der Indikatoren zu berichten und das Konzept zum Ende der Laufzeit {} fortzuschreiben.",
+                        m.laufzeit.bis
+                    )),
+                    text(
+                        "Die Umsetzung der Maßnahmen erfolgt im Rahmen der jeweils verfügbaren Haushaltsmittel.",
+                    ),
+                ],
+            },
+        ],
+    }
+}
+
+/// "Federführend ist das Amt für Integration." (an article only where the
+/// unit's kind is clear).
+fn federfuehrung_satz(stelle: &str) -> String {
+    let erstes = stelle
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let endet = |e: &[&str]| e.iter().any(|x| erstes.ends_with(x));
+    let artikel = if endet(&["amt", "büro", "referat", "dezernat", "zentrum", "team"]) {
+        Some("das")
+    } else if endet(&["stelle", "abteilung", "verwaltung", "gruppe"]) {
+        Some("die")
+    } else if endet(&["bereich", "dienst", "stab"]) {
+        Some("der")
+    } else {
+        None
+    };
+    match artikel {
+        Some(a) => format!("Federführend ist {a} {stelle}."),
+        None => format!("Federführend: {stelle}."),
+    }
+}
+
+fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
+    let (m, z) = (t.meta, t.zaehlung);
+    let mut out = Vec::new();
+    out.push(format!(
+        "Mit dem {betreff} legt die Verwaltung einen Handlungsrahmen für die kommunale Integrationsarbeit vor. {} Das Konzept folgt dem Aufbau des Leitfadens zur kommunalen Integrationsarbeit: Es beschreibt die Ausgangslage, benennt für jedes Handlungsfeld Ziele und legt Maßnahmen mit Federführung, Zeitraum, Kosten und Priorität fest.",
+        federfuehrung_satz(&m.verantwortlich)
+    ));
+
+    let mut erarbeitung = Vec::new();
+    if z.steuerungsgruppe > 0 {
+        erarbeitung.push(format!(
+            "unter Leitung einer Steuerungsgruppe mit {}",
+            anzahl(z.steuerungsgruppe, "Mitglied", "Mitgliedern")
+        ));
+    }
+    if z.arbeitsgruppen > 0 {
+        let mut ag = format!(
+            "in {}",
+            anzahl(z.arbeitsgruppen, "Arbeitsgruppe", "Arbeitsgruppen")
+        );
+        if z.mitglieder > 0 {
+            ag.push_str(&format!(
+                " mit zusammen {}",
+                anzahl(z.mitglieder, "Mitglied", "Mitgliedern")
+            ));
+        }
+        erarbeitung.push(ag);
+    }
+    let mut absatz = String::new();
+    if !erarbeitung.is_empty() {
+        absatz.push_str(&format!(
+            "Erarbeitet wurde das Konzept {}.",
+            erarbeitung.join(" ")
+        ));
+    }
+    if z.akteure > 0 {
+        let kategorien: Vec<String> = t
+            .akteure
+            .kategorien
+            .iter()
+            .map(|k| format!("{} ({})", k.name, k.akteure.len()))
+            .collect();
+        if !absatz.is_empty() {
+            absatz.push(' ');
+        }
+        absatz.push_str(&format!(
+            "Beteiligt waren {}: {}.",
+            anzahl(z.akteure, "Akteur", "Akteure"),
+            aufzaehlung(&kategorien)
+        ));
+    }
+    if !absatz.is_empty() {
+        out.push(absatz);
+    }
+
+    let namen: Vec<String> = t.felder.iter().map(|f| format!("„{}“", f.name)).collect();
+    let hoch = z
+        .nach_prioritaet
+        .iter()
+        .find(|a| a.name == Priority::Hoch.label())
+        .map_or(0, |a| a.anzahl);
+    let mut inhalt = format!(
+        "Das Konzept umfasst {}: {}.",
+        anzahl(z.felder, "Handlungsfeld", "Handlungsfelder"),
+        aufzaehlung(&namen)
+    );
+    if z.ziele + z.massnahmen + z.empfehlungen > 0 {
+        inhalt.push_str(&format!(
+            " Es formuliert {}, {} und {}.",
+            anzahl(z.ziele, "Ziel", "Ziele"),
+            anzahl(z.massnahmen, "Maßnahme", "Maßnahmen"),
+            anzahl(
+                z.empfehlungen,
+                "Handlungsempfehlung",
+                "Handlungsempfehlungen"
+            )
+        ));
+    } else {
+        inhalt.push_str(" Ziele und Maßnahmen werden in den Arbeitsgruppen noch erarbeitet.");
+    }
+    if hoch > 0 {
+        inhalt.push_str(&format!(
+            " {} mit hoher Priorität {} als Schwerpunkte der Umsetzung ausgewiesen.",
+            anzahl(hoch, "Maßnahme", "Maßnahmen"),
+            if hoch == 1 { "ist" } else { "sind" }
+        ));
+    }
+    let offen: Vec<String> = t
+        .felder
+        .iter()
+        .filter(|f| !f.bearbeitet)
+        .map(|f| f.name.clone())
+        .collect();
+    if !offen.is_empty() {
+        inhalt.push_str(&format!(
+            " Für {} „{}“ liegen die Ergebnisse der Arbeitsgruppe noch nicht vor.",
+            if offen.len() == 1 {
+                "das Handlungsfeld"
+            } else {
+                "die Handlungsfelder"
+            },
+            offen.join("“, „")
+        ));
+    }
+    out.push(inhalt);
+
+    let stand: Vec<String> = z
+        .nach_status
+        .iter()
+        .filter(|a| a.anzahl > 0 && a.name != "ohne Angabe")
+        .map(|a| {
+            let s = match a.name.as_str() {
+                "umgesetzt" => "bereits umgesetzt".to_string(),
+                other => other.to_string(),
+            };
+            format!("{} {s}", a.anzahl)
+        })
+        .collect();
+    if z.massnahmen > 0 && !stand.is_empty() {
+        out.push(format!(
+            "Von den {} {} {}.",
+            anzahl(z.massnahmen, "Maßnahme", "Maßnahmen"),
+            if z.massnahmen == 1 { "ist" } else { "sind" },
+            aufzaehlung(&stand)
+        ));
+    }
+    if t.indikatoren > 0 {
+        let ziele = if t.indikatoren == z.ziele {
+            format!("alle {}", anzahl(z.ziele, "Ziel", "Ziele"))
+        } else {
+            format!(
+                "{} von {}",
+                t.indikatoren,
+                anzahl(z.ziele, "Ziel", "Zielen")
+            )
+        };
+        out.push(format!(
+            "Für {ziele} sind messbare Indikatoren benannt. An ihnen misst die Verwaltung den Fortschritt und berichtet den Gremien regelmäßig über den Stand der Umsetzung; zum Ende der Laufzeit wird das Konzept fortgeschrieben.",
+        ));
+    }
+    out
+}
+
+fn felder(t: &Teile) -> (Vec<VorlageFeld>, VorlageFeld) {
+    let felder: Vec<VorlageFeld> = t
+        .felder
+        .iter()
+        .map(|f| VorlageFeld {
+            kurz: f.kurz.clone(),
+            name: f.name.clone(),
+            ziele: f.ziele.len(),
+            massnahmen: f.massnahmen.len(),
+            hoch: f
+                .massnahmen
+                .iter()
+                .filter(|m| m.prioritaet == Some(Priority::Hoch))
+                .count(),
+            kosten: f.kosten_summe.clone(),
+        })
+        .collect();
+    let summe = VorlageFeld {
+        kurz: String::new(),
+        name: "Summe".into(),
+        ziele: felder.iter().map(|f| f.ziele).sum(),
+        massnahmen: felder.iter().map(|f| f.massnahmen).sum(),
+        hoch: felder.iter().map(|f| f.hoch).sum(),
+        kosten: Geld::of(felder.iter().map(|f| money(&f.kosten)).sum()),
+    };
+    (felder, summe)
+}
+
+fn zeile(name: &str, je_jahr: Vec<Money>) -> VorlageZeile {
+    VorlageZeile {
+        name: name.into(),
+        summe: Geld::of(je_jahr.iter().copied().sum()),
+        je_jahr: je_jahr.into_iter().map(Geld::of).collect(),
+    }
+}
+
+fn finanzen(t: &Teile) -> VorlageFinanzen {
+    let (fin, ko) = (t.finanzen, t.kosten);
+    let jahre: Vec<i32> = fin
+        .jahre
+        .iter()
+        .map(|j| j.jahr)
+        .chain(ko.jahre.iter().copied())
+        .collect::<BTreeSet<i32>>()
+        .into_iter()
+        .collect();
+    let budget_jahr = |jahr: i32, quelle: Option<usize>| -> Money {
+        fin.jahre
+            .iter()
+            .find(|j| j.jahr == jahr)
+            .map_or(Money(0), |j| match quelle {
+                Some(i) => j.je_quelle.get(i).map_or(Money(0), money),
+                None => money(&j.summe),
+            })
+    };
+    let quellen: Vec<VorlageZeile> = fin
+        .quellen
+        .iter()
+        .enumerate()
+        .map(|(i, q)| zeile(q, jahre.iter().map(|&y| budget_jahr(y, Some(i))).collect()))
+        .collect();
+    let budget_je_jahr: Vec<Money> = jahre.iter().map(|&y| budget_jahr(y, None)).collect();
+    let kosten_je_jahr: Vec<Money> = jahre
+        .iter()
+        .map(|&y| {
+            ko.je_jahr
+                .iter()
+                .find(|j| j.jahr == y)
+                .map_or(Money(0), |j| money(&j.kosten))
+        })
+        .collect();
+    let saldo_je_jahr: Vec<Money> = budget_je_jahr
+        .iter()
+        .zip(&kosten_je_jahr)
+        .map(|(b, k)| Money(b.0 - k.0))
+        .collect();
+    let budget_z = zeile("Mittel gesamt", budget_je_jahr);
+    let kosten_z = zeile("Kosten der Maßnahmen", kosten_je_jahr);
+    let saldo_z = zeile("Mittel abzüglich Kosten", saldo_je_jahr);
+    let budget = money(&budget_z.summe);
+    let kosten = money(&kosten_z.summe);
+
+    let mut text = Vec::new();
+    let von_bis = match (jahre.first(), jahre.last()) {
+        (Some(a), Some(b)) if a != b => format!("in den Jahren {a}–{b}"),
+        (Some(a), _) => format!("im Jahr {a}"),
+        _ => String::new(),
+    };
+    if budget.0 > 0 {
+        let mut s = format!(
+            "Für die Umsetzung des Konzepts sind {von_bis} Mittel von insgesamt {} eingeplant",
+            budget.display()
+        );
+        let anteile: Vec<String> = quellen
+            .iter()
+            .filter(|q| money(&q.summe).0 != 0)
+            .map(|q| format!("{} {}", q.name, q.summe.text))
+            .collect();
+        if !anteile.is_empty() {
+            s.push_str(&format!(", davon {}", aufzaehlung(&anteile)));
+        }
+        s.push('.');
+        text.push(s);
+    }
+    if kosten.0 > 0 || ko.ohne_angabe > 0 {
+        let mut s = format!(
+            "Die Kosten der Maßnahmen sind mit insgesamt {} veranschlagt; sie werden taggenau auf die Jahre ihrer Laufzeit verteilt.",
+            kosten.display()
+        );
+        if ko.ohne_angabe > 0 {
+            s.push_str(&format!(
+                " {} ohne Kostenangabe {} darin nicht enthalten.",
+                anzahl(ko.ohne_angabe, "Maßnahme", "Maßnahmen"),
+                if ko.ohne_angabe == 1 { "ist" } else { "sind" }
+            ));
+        }
+        if budget.0 > 0 {
+            let diff = Money(budget.0 - kosten.0);
+            if diff.0 >= 0 {
+                s.push_str(&format!(
+                    " Sie liegen damit um {} unter den eingeplanten Mitteln.",
+                    diff.display()
+                ));
+            } else {
+                s.push_str(&format!(
+                    " Sie übersteigen die eingeplanten Mittel um {}.",
+                    Money(-diff.0).display()
+                ));
+            }
+            let ueber: Vec<String> = jahre
+                .iter()
+                .zip(&saldo_z.je_jahr)
+                .filter(|(_, g)| money(g).0 < 0)
+                .map(|(y, _)| y.to_string())
+                .collect();
+            match ueber.len() {
+                0 => {}
+                1 => s.push_str(&format!(
+                    " Im Jahr {} übersteigen die Kosten die Mittel des Jahres.",
+                    ueber[0]
+                )),
+                _ => s.push_str(&format!(
+                    " In den Jahren {} übersteigen die Kosten die Mittel des jeweiligen Jahres.",
+                    aufzaehlung(&ueber)
+                )),
+            }
+        }
+        text.push(s);
+    }
+    let vorhanden = budget.0 != 0 || kosten.0 != 0;
+    if vorhanden {
+        text.push("Die Umsetzung der Maßnahmen erfolgt im Rahmen der jeweils verfügbaren Haushaltsmittel. Die Eigenmittel werden in den Haushaltsplanentwürfen der betreffenden Jahre veranschlagt; über sie wird in den jeweiligen Haushaltsberatungen entschieden. Fördermittel werden, soweit möglich, eingeworben.".into());
+    } else {
+        text.push("Angaben zu Kosten und Finanzierung liegen noch nicht vor. Die Umsetzung der Maßnahmen erfolgt im Rahmen der jeweils verfügbaren Haushaltsmittel.".into());
+    }
+    VorlageFinanzen {
+        vorhanden,
+        jahre,
+        quellen,
+        budget: budget_z,
+        kosten: kosten_z,
+        saldo: saldo_z,
+        text,
+        regel: ko.regel.clone(),
+    }
+}
+
+/// The submission of the concept.
+pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
+    let m = t.meta;
+    let titel = m.titel.trim();
+    let betreff = if titel.contains(&m.laufzeit.von.to_string()) {
+        titel.to_string()
+    } else {
+        format!("{titel} {}", m.laufzeit.text)
+    };
+    let beratung = beratung(m);
+    let entscheider = beratung
+        .last()
+        .map(|b| b.gremium.clone())
+        .or_else(|| m.gremium.clone())
+        .unwrap_or_else(|| standard_gremium(m));
+    let oeffentlichkeit = if beratung.iter().all(|b| b.oeffentlich) {
+        "öffentlich"
+    } else if beratung.iter().all(|b| !b.oeffentlich) {
+        "nicht öffentlich"
+    } else {
+        "teilweise nicht öffentlich"
+    }
+    .to_string();
+    let (beschlussvorschlag, standard) = match &t.texte.beschlussvorschlag {
+        Some(r) if !r.is_empty() => (r.clone(), false),
+        _ => (standard_beschluss(&betreff, &entscheider, m), true),
+    };
+    let konzept_pdf = format!("{}.pdf", m.dateiname);
+    let konzept_docx = format!("{}.docx", m.dateiname);
+    let wants = |f: &str| c.ausgabe.formate.iter().any(|x| x.eq_ignore_ascii_case(f));
+    let anlage = if wants("pdf") || !wants("docx") {
+        konzept_pdf.clone()
+    } else {
+        konzept_docx.clone()
+    };
+    let (felder, felder_summe) = felder(t);
+    let version = m.version.clone();
+    Vorlage {
+        art: "Beschlussvorlage".into(),
+        nummer: m.vorlage.clone().filter(|v| !v.trim().is_empty()),
+        datum: m.stand.clone(),
+        federfuehrend: m.verantwortlich.clone(),
+        oeffentlichkeit,
+        beratung,
+        beschlussvorschlag,
+        beschlussvorschlag_standard: standard,
+        sachverhalt: sachverhalt(t, &betreff),
+        felder,
+        felder_summe,
+        finanzen: finanzen(t),
+        anlagen: vec![Anlage {
+            nr: 1,
+            titel: format!("{} (Version {version}, Stand {})", betreff, m.stand.text),
+            datei: anlage,
+        }],
+        dateiname: format!(
+            "Beschlussvorlage-{}-{}",
+            file_safe(&c.kommune.name),
+            file_safe(&version)
+        ),
+        konzept_pdf,
+        konzept_docx,
+        schluesselwoerter: {
+            let mut w = vec!["Beschlussvorlage".to_string()];
+            w.extend(m.schluesselwoerter.iter().cloned());
+            w
+        },
+        betreff,
+    }
+}
