@@ -187,8 +187,8 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
     );
     line(
         &mut o,
-        "formate = [\"pdf\", \"docx\"]".into(),
-        "pdf und/oder docx",
+        "formate = [\"pdf\", \"docx\", \"vorlage\"]".into(),
+        "pdf, docx und vorlage (die Beschlussvorlage für den Rat); nicht genannte Formate werden nicht erzeugt",
     );
 
     o.push_str(

@@ -196,9 +196,7 @@ Der Rat der Stadt Musterstadt beschließt:
 
 1. Das Integrationskonzept der Stadt Musterstadt 2026 bis 2030 wird als gesamtstädtisches Handlungsprogramm beschlossen.
 2. Die Verwaltung wird beauftragt, die Maßnahmen im Rahmen der jeweils im Haushalt bereitgestellten Mittel umzusetzen und Fördermittel von Land, Bund und Europäischer Union einzuwerben.
-3. Die Verwaltung legt dem Rat ab 2028 alle zwei Jahre einen Integrationsbericht vor und schreibt das Konzept bis Ende 2030 fort.
-
-**Finanzielle Auswirkungen:** Die Kosten der Maßnahmen und ihre Finanzierung sind im Kosten- und Finanzierungsplan (Anhang B) dargestellt. Die städtischen Eigenmittel werden in den Haushaltsplanentwürfen der Jahre 2027 ff. veranschlagt."""),
+3. Die Verwaltung legt dem Rat ab 2028 alle zwei Jahre einen Integrationsbericht vor und schreibt das Konzept bis Ende 2030 fort."""),
 ]
 
 # ---------------------------------------------------------------------------
