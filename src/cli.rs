@@ -56,6 +56,26 @@ pub enum Command {
         override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
     )]
     Build(BuildArgs),
+
+    /// Schreibt die eingebauten Vorlagen zum Bearbeiten nach ORDNER/vorlagen/; jede Datei dort ersetzt beim Erstellen ihr eingebautes Gegenstück
+    #[command(
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        next_help_heading = "Optionen",
+        override_usage = "konzept templates [ORDNER]"
+    )]
+    Templates(TemplatesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// Ordner des Konzeptprojekts; die Vorlagen kommen in seinen Unterordner vorlagen/ (vorhandene Dateien bleiben unverändert); Standard: der aktuelle Ordner
+    #[arg(
+        value_name = "ORDNER",
+        default_value = ".",
+        hide_default_value = true,
+        help_heading = "Argumente"
+    )]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -166,7 +186,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (new, check oder build)".to_string()
+            "es fehlt ein Befehl (new, check, build oder templates)".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "„{arg}“ und „{}“ passen nicht zusammen",

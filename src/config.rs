@@ -149,6 +149,79 @@ pub struct Gestaltung {
     pub farbe2: Option<String>,
     pub schrift: Option<String>,
     pub schriften: Option<String>,
+    /// Folder of template overrides (`konzept templates` writes it);
+    /// default: `vorlagen` if that folder exists.
+    pub vorlagen: Option<String>,
+    /// The sender block of the title page.
+    pub absender: Option<Absender>,
+    /// Page margins, e.g. `{ oben = "3cm", links = "2,5 cm" }`.
+    pub raender: Option<Raender>,
+    /// Cover image of the title page (PNG or JPEG) and its alt text.
+    pub titelbild: Option<String>,
+    pub titelbild_text: Option<String>,
+    /// A Word template (`.dotx`/`.docx`) as the base of the DOCX.
+    pub word_vorlage: Option<String>,
+}
+
+/// The sender block of the title page: who publishes the document.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absender {
+    pub fachbereich: Option<String>,
+    pub anschrift: Option<String>,
+    pub telefon: Option<String>,
+    pub email: Option<String>,
+    pub internet: Option<String>,
+}
+
+/// Page margins as lengths (`"3cm"`, `"25 mm"`, `"2,5cm"`, `"72pt"`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Raender {
+    pub oben: Option<String>,
+    pub unten: Option<String>,
+    pub links: Option<String>,
+    pub rechts: Option<String>,
+}
+
+/// The four margins (top, bottom, left, right) in millimetres.
+pub const RAENDER_STANDARD: [f64; 4] = [30.0, 26.0, 25.0, 25.0];
+
+/// A length as millimetres: `3cm`, `25 mm`, `2,5 cm`, `72pt`, `1in`.
+pub fn parse_length_mm(s: &str) -> Option<f64> {
+    let t = s.trim().to_lowercase().replace(',', ".");
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let v: f64 = num.parse().ok()?;
+    let factor = match unit.trim() {
+        "mm" => 1.0,
+        "cm" => 10.0,
+        "pt" => 25.4 / 72.0,
+        "in" => 25.4,
+        _ => return None,
+    };
+    let mm = v * factor;
+    mm.is_finite().then_some(mm)
+}
+
+impl Raender {
+    /// The margins in mm (top, bottom, left, right); missing ones from
+    /// [`RAENDER_STANDARD`]; `None` for a value that is not a length.
+    pub fn mm(&self) -> [Option<f64>; 4] {
+        let one = |v: &Option<String>, d: f64| match v {
+            None => Some(d),
+            Some(s) => parse_length_mm(s),
+        };
+        let d = RAENDER_STANDARD;
+        [
+            one(&self.oben, d[0]),
+            one(&self.unten, d[1]),
+            one(&self.links, d[2]),
+            one(&self.rechts, d[3]),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -286,6 +359,8 @@ pub fn all_keys() -> Vec<(&'static str, &'static [&'static str])> {
         "dokument.laufzeit",
         "beratung",
         "gestaltung",
+        "gestaltung.absender",
+        "gestaltung.raender",
         "eingaben",
         "ausgabe",
         "handlungsfeld",
@@ -323,7 +398,20 @@ fn known_keys(path: &str) -> Option<&'static [&'static str]> {
         ],
         "dokument.laufzeit" => &["von", "bis"],
         "beratung" => &["gremium", "sitzung", "oeffentlich"],
-        "gestaltung" => &["farbe", "farbe2", "schrift", "schriften"],
+        "gestaltung" => &[
+            "farbe",
+            "farbe2",
+            "schrift",
+            "schriften",
+            "vorlagen",
+            "absender",
+            "raender",
+            "titelbild",
+            "titelbild_text",
+            "word_vorlage",
+        ],
+        "gestaltung.absender" => &["fachbereich", "anschrift", "telefon", "email", "internet"],
+        "gestaltung.raender" => &["oben", "unten", "links", "rechts"],
         "eingaben" => &["steuerung", "arbeitsgruppen"],
         "ausgabe" => &["verzeichnis", "formate"],
         "handlungsfeld" => &["name", "kurz", "aliase"],
@@ -626,6 +714,64 @@ fn validate(src: &str, c: &Config, diags: &mut Diagnostics) {
                     )
                     .hint = Some("eine Farbe als Hexwert angeben, z. B. \"#005CA9\"".into());
             }
+        }
+    }
+    if let Some(r) = &c.gestaltung.raender {
+        let given = [&r.oben, &r.unten, &r.links, &r.rechts];
+        let names = ["oben", "unten", "links", "rechts"];
+        let mm = r.mm();
+        for i in 0..4 {
+            let (Some(text), name) = (given[i], names[i]) else {
+                continue;
+            };
+            match mm[i] {
+                None => {
+                    diags
+                        .error(
+                            at("gestaltung", "raender"),
+                            format!("`gestaltung.raender.{name}` „{text}“ ist keine Länge"),
+                        )
+                        .hint = Some(
+                        "eine Länge mit Einheit angeben, z. B. \"2,5cm\" oder \"25mm\"".into(),
+                    );
+                }
+                Some(v) if !(5.0..=80.0).contains(&v) => {
+                    diags
+                        .error(
+                            at("gestaltung", "raender"),
+                            format!("`gestaltung.raender.{name}` „{text}“ liegt nicht zwischen 0,5 cm und 8 cm"),
+                        )
+                        .hint = Some("Seitenränder zwischen 5 mm und 80 mm angeben".into());
+                }
+                Some(_) => {}
+            }
+        }
+        if let [Some(o), Some(u), Some(l), Some(re)] = mm {
+            // A4 is 210 × 297 mm; at least 10 cm of text width and height.
+            if l + re > 110.0 || o + u > 197.0 {
+                diags
+                    .error(
+                        at("gestaltung", "raender"),
+                        "`gestaltung.raender`: die Ränder lassen zu wenig Platz für den Text",
+                    )
+                    .hint =
+                    Some("links + rechts höchstens 11 cm, oben + unten höchstens 19,7 cm".into());
+            }
+        }
+    }
+    if let Some(b) = &c.gestaltung.word_vorlage {
+        let ext = b
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_lowercase())
+            .unwrap_or_default();
+        if !["dotx", "docx", "dotm", "docm"].contains(&ext.as_str()) {
+            diags
+                .error(
+                    at("gestaltung", "word_vorlage"),
+                    format!("`gestaltung.word_vorlage` „{b}“ ist keine Word-Vorlage"),
+                )
+                .hint =
+                Some("eine Word-Vorlage (.dotx) oder ein Word-Dokument (.docx) angeben".into());
         }
     }
     for f in &c.ausgabe.formate {

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod costs;
 pub mod diag;
+pub mod gestaltung;
 pub mod input;
 pub mod merge;
 pub mod model;

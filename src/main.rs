@@ -82,6 +82,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Templates(args) => templates(&args.dir),
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
@@ -113,6 +114,61 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+    }
+}
+
+/// `konzept templates`: writes the built-in templates for editing, never
+/// over an existing file.
+fn templates(dir: &std::path::Path) -> ExitCode {
+    use konzept::render::templates::{self, Written};
+    if !dir.is_dir() {
+        eprintln!(
+            "fehler: der Projektordner „{}“ existiert nicht\n  hinweis: den Ordner eines Konzeptprojekts angeben; ein neues Projekt legt `konzept new ORDNER` an",
+            dir.display()
+        );
+        return ExitCode::from(1);
+    }
+    let folder = dir.join(templates::DEFAULT_FOLDER);
+    match templates::write_builtins(&folder) {
+        Ok(files) => {
+            let (mut neu, mut alt) = (0usize, 0usize);
+            for f in &files {
+                match f {
+                    Written::Neu(p) => {
+                        neu += 1;
+                        eprintln!("geschrieben: {}", p.display());
+                    }
+                    Written::Vorhanden(p) => {
+                        alt += 1;
+                        eprintln!("übersprungen (schon vorhanden): {}", p.display());
+                    }
+                }
+            }
+            let dateien = |n: usize| if n == 1 { "Datei" } else { "Dateien" };
+            eprintln!(
+                "\n{neu} {} geschrieben, {alt} vorhandene unverändert gelassen, in {}.\n\
+                 Jede Datei dort ersetzt beim nächsten `konzept build` ihr eingebautes Gegenstück;\n\
+                 Dateien, die Sie nicht ändern wollen, können Sie löschen. Anleitung: {}",
+                dateien(neu),
+                folder.display(),
+                folder.join("LIESMICH.md").display()
+            );
+            if !dir.join(konzept::config::FILE_NAME).exists() {
+                eprintln!(
+                    "hinweis: in „{}“ gibt es keine {}; die Vorlagen wirken nur in einem Projektordner",
+                    dir.display(),
+                    konzept::config::FILE_NAME
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "fehler: die Vorlagen können nicht nach „{}“ geschrieben werden: {e}",
+                folder.display()
+            );
+            ExitCode::from(1)
         }
     }
 }

@@ -27,6 +27,36 @@ pub struct Inputs<'a> {
     pub logo: Option<String>,
 }
 
+/// The sender block as the title page shows it; none if every field is empty.
+fn absender_model(a: &crate::config::Absender) -> Option<crate::model::Absender> {
+    let opt = |v: &Option<String>| {
+        v.as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let m = crate::model::Absender {
+        fachbereich: opt(&a.fachbereich),
+        anschrift: a
+            .anschrift
+            .as_deref()
+            .unwrap_or("")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        telefon: opt(&a.telefon),
+        email: opt(&a.email),
+        internet: opt(&a.internet),
+    };
+    let empty = m.fachbereich.is_none()
+        && m.anschrift.is_empty()
+        && m.telefon.is_none()
+        && m.email.is_none()
+        && m.internet.is_none();
+    (!empty).then_some(m)
+}
+
 /// Builds the model. Problems go to `diags`; the model is returned even with
 /// errors so `check --model` can show what was understood.
 pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
@@ -211,6 +241,30 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
             .unwrap_or_else(|| "Liberation Sans".into()),
         logo: inp.logo.clone(),
         logo_alt: format!("Logo der {}", meta.kommune.bezeichnung),
+        absender: c.gestaltung.absender.as_ref().and_then(absender_model),
+        raender: c.gestaltung.raender.as_ref().map(|r| {
+            let d = crate::config::RAENDER_STANDARD;
+            let mm = r.mm();
+            let v = |i: usize| (mm[i].unwrap_or(d[i]) * 10.0).round() / 10.0;
+            crate::model::Raender {
+                oben: v(0),
+                unten: v(1),
+                links: v(2),
+                rechts: v(3),
+            }
+        }),
+        titelbild: c
+            .gestaltung
+            .titelbild
+            .as_ref()
+            .map(|t| crate::gestaltung::titelbild_name(t)),
+        titelbild_alt: c.gestaltung.titelbild.as_ref().map(|_| {
+            c.gestaltung
+                .titelbild_text
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| format!("Titelbild: {}", meta.kommune.bezeichnung))
+        }),
     };
 
     let arbeitsgruppen = felder

@@ -147,6 +147,37 @@ pub struct Gestaltung {
     /// File name of the logo inside the rendered package, if any.
     pub logo: Option<String>,
     pub logo_alt: String,
+    /// The sender block of the title page (`gestaltung.absender`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absender: Option<Absender>,
+    /// Page margins in mm (`gestaltung.raender`); none: each format's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raender: Option<Raender>,
+    /// File name of the cover image inside the rendered package, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titelbild: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titelbild_alt: Option<String>,
+}
+
+/// Who publishes the document, for the title page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Absender {
+    pub fachbereich: Option<String>,
+    /// The address, one entry per line.
+    pub anschrift: Vec<String>,
+    pub telefon: Option<String>,
+    pub email: Option<String>,
+    pub internet: Option<String>,
+}
+
+/// Page margins in millimetres.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Raender {
+    pub oben: f64,
+    pub unten: f64,
+    pub links: f64,
+    pub rechts: f64,
 }
 
 /// The prose sections of the `Texte` sheet, each optional.

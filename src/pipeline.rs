@@ -47,6 +47,7 @@ enum Limit {
 fn compile_with_limit(
     input: &crate::render::typst::TypstInput,
     limit: Duration,
+    headings: Option<std::sync::mpsc::Sender<Vec<crate::render::typst::HeadingPos>>>,
 ) -> Result<crate::render::typst::Compiled, Limit> {
     let (tx, rx) = std::sync::mpsc::channel();
     let input = input.clone();
@@ -54,7 +55,7 @@ fn compile_with_limit(
         .name("typst".into())
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
-            let _ = tx.send(pdf::compile(&input));
+            let _ = tx.send(crate::render::typst::compile_pdf_notify(&input, headings));
         })
         .map_err(|e| Limit::Failed(vec![TypstMessage::internal(format!("Thread: {e}"))]))?;
     match rx.recv_timeout(limit) {
@@ -275,7 +276,7 @@ fn render_and_write(
     let sub_docx = submission && (wants("docx") || !wants("pdf"));
 
     let (hb, data, src) = r.stage("Vorlagen", |r| {
-        let hb = match pdf::registry() {
+        let hb = match pdf::registry_for(&checked.assets) {
             Ok(hb) => hb,
             Err(e) => {
                 r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
@@ -333,16 +334,48 @@ fn render_and_write(
     let input = pdf::input(konzept, src, opts.standard, fonts.clone());
     let vorlage_input = vorlage_src.map(|v| pdf::input(konzept, v, opts.standard, fonts.clone()));
     let start = Instant::now();
+    let (headings_tx, headings_rx) =
+        std::sync::mpsc::channel::<Vec<crate::render::typst::HeadingPos>>();
     let (compiled, charts, vorlage_compiled) = std::thread::scope(|s| {
         let charts = wants("docx")
             .then(|| s.spawn(|| pdf::charts(&hb, konzept, &data, &checked.assets, fonts.clone())));
+        // The DOCX as soon as the layout has its page numbers (for the table
+        // of contents) and the charts are drawn, while the PDF is exported.
+        let docx = charts.map(|charts| {
+            s.spawn(move || {
+                let charts = charts
+                    .join()
+                    .unwrap_or_else(|_| Err("interner Fehler".into()));
+                let docx = headings_rx
+                    .recv_timeout(opts.time_limit)
+                    .ok()
+                    .map(|headings| {
+                        let start = Instant::now();
+                        let docx = crate::render::docx::render_docx(
+                            konzept,
+                            &checked.assets,
+                            &headings,
+                            charts.as_deref().unwrap_or(&[]),
+                        );
+                        (docx, start.elapsed())
+                    });
+                (charts, docx)
+            })
+        });
         let vorlage = vorlage_input
             .as_ref()
-            .map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit)));
-        let compiled = compile_with_limit(&input, opts.time_limit);
+            .map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit, None)));
+        let compiled = compile_with_limit(
+            &input,
+            opts.time_limit,
+            wants("docx").then_some(headings_tx),
+        );
         (
             compiled,
-            charts.map(|h| h.join().unwrap_or_else(|_| Err("interner Fehler".into()))),
+            docx.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| (Err("interner Fehler".into()), None))
+            }),
             vorlage.map(|h| {
                 h.join().unwrap_or_else(|_| {
                     Err(Limit::Failed(vec![TypstMessage::internal(
@@ -369,18 +402,28 @@ fn render_and_write(
         });
     }
     let mut concept_docx: Option<Vec<u8>> = None;
-    if let Some(charts) = charts {
+    if let Some((charts, docx)) = charts {
         // The TOC page numbers come from the PDF layout of this build.
-        let charts = charts.unwrap_or_else(|msg| {
+        if let Err(msg) = charts {
             r.diagnostics.warning(
                 Location::default(),
                 format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
             );
-            vec![]
-        });
-        let docx = r.stage("DOCX", |_| {
-            crate::render::docx::render_docx(konzept, &checked.assets, &compiled.headings, &charts)
-        });
+        }
+        let docx = docx.map_or_else(
+            || {
+                Err(crate::render::templates::TemplateError {
+                    file: "DOCX".into(),
+                    line: None,
+                    message: "das Inhaltsverzeichnis des DOCX hat keine Seitenzahlen erhalten"
+                        .into(),
+                })
+            },
+            |(docx, took)| {
+                r.timings.push(("DOCX", took));
+                docx
+            },
+        );
         match docx {
             Ok(bytes) => r.stage("DOCX schreiben", |r| {
                 r.write(file("docx"), &bytes, "DOCX".into());

@@ -24,6 +24,10 @@ const WORKBOOK_EXTS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 pub struct Assets {
     /// (file name inside the rendered package, bytes).
     pub logo: Option<(String, Vec<u8>)>,
+    /// The cover image and the Word template of `[gestaltung]`.
+    pub gestaltung: crate::gestaltung::Dateien,
+    /// Template overrides from the project's `vorlagen/` folder.
+    pub vorlagen: Vec<crate::render::templates::Vorlage>,
 }
 
 /// The outcome of reading and checking a project.
@@ -251,6 +255,11 @@ pub fn check_cached(root: &Path, cache: Option<&WorkbookCache>) -> Checked {
             }
         }
     }
+
+    // Cover image and Word template.
+    out.assets.gestaltung = crate::gestaltung::load(root, &cfg, &mut diags);
+    // Template overrides (`vorlagen/`).
+    out.assets.vorlagen = crate::render::templates::load_overrides(root, &cfg, &mut diags);
 
     // Which files to read.
     let steuerung_path = match project_path(root, &cfg.eingaben.steuerung) {

@@ -239,19 +239,33 @@ pub fn read_workbook_bytes(
 fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diagnostic> {
     let err = |msg: String| Diagnostic::new(Severity::Error, Location::file(display), msg);
     let kind = sniff(&bytes, ext).map_err(|m| err(m).with_hint(SAVE_AS_HINT))?;
+    if matches!(kind, Kind::Xlsx | Kind::Ods) {
+        guard_package(&bytes).map_err(|(m, hint)| err(m).with_hint(hint))?;
+    }
+    // calamine panics on some damaged files (found by fuzzing: a slice index
+    // out of range in its `.xls` container reader); such a file is broken,
+    // not a reason to stop the whole run.
+    let read = std::panic::AssertUnwindSafe(|| read_kind(kind, bytes, display));
+    std::panic::catch_unwind(read)
+        .unwrap_or_else(|_| Err(broken_file(display, "sie lässt sich nicht einlesen".into())))
+}
+
+fn broken_file(display: &str, detail: String) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Location::file(display),
+        format!("die Arbeitsmappe ist beschädigt oder unvollständig ({detail})"),
+    )
+    .with_hint("die Datei erneut aus dem Original speichern oder neu anfordern")
+}
+
+fn read_kind(kind: Kind, bytes: Vec<u8>, display: &str) -> Result<Workbook, Diagnostic> {
+    let err = |msg: String| Diagnostic::new(Severity::Error, Location::file(display), msg);
     let password = || {
         err("die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden".into())
             .with_hint("den Kennwortschutz in Excel oder LibreOffice aufheben (Datei › Informationen bzw. Datei › Eigenschaften › Sicherheit) und erneut speichern")
     };
-    let broken = |detail: String| {
-        err(format!(
-            "die Arbeitsmappe ist beschädigt oder unvollständig ({detail})"
-        ))
-        .with_hint("die Datei erneut aus dem Original speichern oder neu anfordern")
-    };
-    if matches!(kind, Kind::Xlsx | Kind::Ods) {
-        guard_package(&bytes).map_err(|(m, hint)| err(m).with_hint(hint))?;
-    }
+    let broken = |detail: String| broken_file(display, detail);
     match kind {
         Kind::EncryptedOoxml => Err(password()),
         Kind::Xlsx => {

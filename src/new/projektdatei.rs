@@ -166,6 +166,40 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
         "# schriften = \"schriften/\"".into(),
         "Ordner mit eigenen Schriftdateien (TTF/OTF)",
     );
+    line(
+        &mut o,
+        "# titelbild = \"titel.jpg\"".into(),
+        "Bild auf der Titelseite: PNG oder JPEG",
+    );
+    line(
+        &mut o,
+        "# titelbild_text = \"Blick über die Altstadt\"".into(),
+        "Alternativtext des Titelbilds (was darauf zu sehen ist)",
+    );
+    line(
+        &mut o,
+        "# word_vorlage = \"vorlage.dotx\"".into(),
+        "Word-Vorlage der Kommune (.dotx/.docx) als Grundlage des DOCX",
+    );
+    line(
+        &mut o,
+        "# raender = { oben = \"3cm\", unten = \"2,6cm\", links = \"2,5cm\", rechts = \"2,5cm\" }"
+            .into(),
+        "Seitenränder",
+    );
+    o.push_str(
+        "# Absender auf der Titelseite (alle Angaben freiwillig; Zeilen der Anschrift mit \\n trennen):\n",
+    );
+    line(
+        &mut o,
+        "# absender = { fachbereich = \"Amt für Integration\", anschrift = \"Markt 1\\n12345 Musterstadt\", telefon = \"0123 456-0\", email = \"integration@example.de\", internet = \"www.example.de\" }".into(),
+        "",
+    );
+    line(
+        &mut o,
+        "# vorlagen = \"vorlagen/\"".into(),
+        "Ordner mit eigenen Vorlagen; `konzept templates` schreibt die eingebauten dorthin",
+    );
 
     o.push_str("\n[eingaben]\n");
     line(

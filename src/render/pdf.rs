@@ -24,7 +24,11 @@ pub struct Source {
 
 /// The Handlebars registry for Typst output.
 pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
-    let mut hb = templates::registry(TYPST, escape_markup)?;
+    registry_for(&Assets::default())
+}
+
+/// The helpers only Typst has: `str`, `num`, `bool`, `md`.
+fn with_typst_helpers(mut hb: Handlebars<'static>) -> Handlebars<'static> {
     hb.register_helper("str", raw_helper(|v| Ok(escape_str(&scalar_text(v)))));
     hb.register_helper(
         "num",
@@ -39,19 +43,14 @@ pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
         raw_helper(|v| Ok(if truthy(v) { "true" } else { "false" }.into())),
     );
     hb.register_helper("md", raw_helper(|v| Ok(markdown_to_typst(&rich_text(v)?))));
-    hb.register_helper(
-        "join",
-        raw_helper(|v| match v {
-            Value::Array(items) => Ok(items
-                .iter()
-                .map(|i| escape_markup(&scalar_text(i)))
-                .collect::<Vec<_>>()
-                .join(", ")),
-            Value::Null => Ok(String::new()),
-            other => Ok(escape_markup(&scalar_text(other))),
-        }),
-    );
-    Ok(hb)
+    // `join`, `geld`, `datum`, … are the common helpers of `templates`.
+    hb
+}
+
+/// [`registry`] with the project's template overrides (`vorlagen/`).
+pub fn registry_for(assets: &Assets) -> Result<Handlebars<'static>, TemplateError> {
+    let hb = templates::registry_with(TYPST, escape_markup, &assets.vorlagen)?;
+    Ok(with_typst_helpers(hb))
 }
 
 fn truthy(v: &Value) -> bool {
@@ -255,20 +254,29 @@ fn source_of<T: serde::Serialize>(
     k: &T,
     assets: &Assets,
 ) -> Result<Source, TemplateError> {
+    // The data is converted for Handlebars once, not once per template.
+    let ctx = handlebars::Context::wraps(k)
+        .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.vorlagen))?;
     let render = |name: &str| {
-        hb.render(name, k)
-            .map_err(|e| TemplateError::from_render(&e, TYPST))
+        hb.render_with_context(name, &ctx)
+            .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.vorlagen))
     };
     let main = render(main)?;
     let design = render("design")?;
+    // The style library is plain Typst: an override replaces it as it is.
+    let stil = assets
+        .vorlagen
+        .iter()
+        .find(|v| v.file == templates::TYPST_STYLE.file)
+        .map_or(templates::TYPST_STYLE.text, |v| v.text.as_str());
     let mut files = vec![
-        (
-            "/stil.typ".to_string(),
-            templates::TYPST_STYLE.text.as_bytes().to_vec(),
-        ),
+        ("/stil.typ".to_string(), stil.as_bytes().to_vec()),
         ("/design.typ".to_string(), design.into_bytes()),
     ];
     if let Some((name, bytes)) = &assets.logo {
+        files.push((format!("/{name}"), bytes.clone()));
+    }
+    if let Some((name, bytes)) = &assets.gestaltung.titelbild {
         files.push((format!("/{name}"), bytes.clone()));
     }
     Ok(Source { main, files })

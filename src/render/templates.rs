@@ -65,17 +65,67 @@ pub struct TemplateError {
 
 impl TemplateError {
     pub fn from_render(e: &RenderError, templates: &[Builtin]) -> Self {
+        Self::from_render_in(e, templates, &[])
+    }
+
+    /// A render error of a registry made by [`registry_with`]: names the
+    /// override file when the template came from the project.
+    pub fn from_render_in(e: &RenderError, templates: &[Builtin], overrides: &[Vorlage]) -> Self {
         let name = e.template_name.clone().unwrap_or_default();
-        let file = templates
-            .iter()
-            .find(|t| t.name == name)
-            .map(|t| format!("templates/{}", t.file))
-            .unwrap_or(name);
+        let (file, line) = match templates.iter().find(|t| t.name == name) {
+            Some(t) => match overrides.iter().find(|o| o.file == t.file) {
+                Some(o) => {
+                    let offset = effective_text(t, o).1;
+                    (
+                        o.shown.clone(),
+                        e.line_no.map(|l| l.saturating_sub(offset).max(1)),
+                    )
+                }
+                None => (format!("templates/{}", t.file), e.line_no),
+            },
+            None => (name, e.line_no),
+        };
         TemplateError {
             file,
-            line: e.line_no,
+            line,
             message: e.reason().to_string(),
         }
+    }
+}
+
+/// A template file from the project's override folder (`vorlagen/`), read
+/// once when the project is loaded. It replaces the built-in with the same
+/// file name, one file at a time; every other template stays built in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vorlage {
+    /// The built-in's file name inside `templates/`: `typst/kapitel-1.typ.hbs`.
+    pub file: String,
+    /// The file as messages name it: `vorlagen/typst/kapitel-1.typ.hbs`.
+    pub shown: String,
+    pub text: String,
+}
+
+/// The marker a Typst partial starts with, so that a Typst error can be
+/// traced back to its template (see `pipeline::template_of`).
+const MARKER: &str = "// Vorlage: ";
+
+/// The text registered for an override and how many lines were added in
+/// front of it. Typst partials name their file in a `// Vorlage:` comment
+/// on line 1: the override's comment names the override (a copy written by
+/// `konzept templates` still names the built-in), and an override without
+/// the comment gets one, so that Typst errors never blame the wrong file.
+fn effective_text<'a>(t: &Builtin, o: &'a Vorlage) -> (std::borrow::Cow<'a, str>, usize) {
+    use std::borrow::Cow;
+    if !(t.file.starts_with("typst/") && t.file.ends_with(".typ.hbs")) {
+        return (Cow::Borrowed(&o.text), 0);
+    }
+    let marker = format!("{MARKER}{}", o.shown);
+    match o.text.split_once('\n') {
+        Some((first, rest)) if first.trim_start().starts_with(MARKER.trim_end()) => {
+            (Cow::Owned(format!("{marker}\n{rest}")), 0)
+        }
+        None if o.text.trim_start().starts_with(MARKER.trim_end()) => (Cow::Owned(marker), 0),
+        _ => (Cow::Owned(format!("{marker}\n{}", o.text)), 1),
     }
 }
 
@@ -85,20 +135,699 @@ pub fn registry(
     templates: &[Builtin],
     escape: fn(&str) -> String,
 ) -> Result<Handlebars<'static>, TemplateError> {
+    registry_with(templates, escape, &[])
+}
+
+/// [`registry`] with the project's overrides: each override replaces the
+/// built-in of the same file name (as mdBook's theme folder does).
+pub fn registry_with(
+    templates: &[Builtin],
+    escape: fn(&str) -> String,
+    overrides: &[Vorlage],
+) -> Result<Handlebars<'static>, TemplateError> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.set_prevent_indent(true);
     hb.register_escape_fn(escape);
-    hb.register_helper("punkt", Box::new(punkt));
+    register_common(&mut hb);
     for t in templates {
-        hb.register_template_string(t.name, t.text)
-            .map_err(|e| TemplateError {
-                file: format!("templates/{}", t.file),
-                line: e.pos().map(|p| p.0),
-                message: e.reason().to_string(),
-            })?;
+        let result = match overrides.iter().find(|o| o.file == t.file) {
+            None => hb
+                .register_template_string(t.name, t.text)
+                .map_err(|e| TemplateError {
+                    file: format!("templates/{}", t.file),
+                    line: e.pos().map(|p| p.0),
+                    message: e.reason().to_string(),
+                }),
+            Some(o) => {
+                let (text, offset) = effective_text(t, o);
+                hb.register_template_string(t.name, text.as_ref())
+                    .map_err(|e| {
+                        let line = e.pos().map(|p| p.0.saturating_sub(offset).max(1));
+                        let (line, message) = syntax_error(&o.text, line, e.reason().to_string());
+                        TemplateError {
+                            file: o.shown.clone(),
+                            line,
+                            message,
+                        }
+                    })
+            }
+        };
+        result?;
     }
     Ok(hb)
+}
+
+/// Checks an override the way the registry will read it: `Err((line,
+/// message))` for a Handlebars syntax error.
+pub fn check_syntax(text: &str) -> Result<(), (Option<usize>, String)> {
+    let mut hb = Handlebars::new();
+    hb.register_template_string("vorlage", text)
+        .map_err(|e| syntax_error(text, e.pos().map(|p| p.0), e.reason().to_string()))
+}
+
+/// A syntax error's line and message. The parser reports a block that is
+/// never closed at the end of the file; the line of the block itself helps
+/// more.
+fn syntax_error(text: &str, line: Option<usize>, message: String) -> (Option<usize>, String) {
+    let at_end = line.is_none_or(|l| l >= text.lines().count());
+    match unclosed_block(text) {
+        Some((l, tag)) if at_end => {
+            let name = tag
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('#');
+            (
+                Some(l),
+                format!("„{{{{{tag}}}}}“ wird nicht mit „{{{{/{name}}}}}“ geschlossen"),
+            )
+        }
+        _ => (line, message),
+    }
+}
+
+/// The line and tag of the innermost block (`{{#if …}}`, `{{#each …}}`)
+/// that is never closed.
+fn unclosed_block(text: &str) -> Option<(usize, String)> {
+    let mut open: Vec<(usize, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(pos) = rest.find("{{") {
+            let tag = rest[pos + 2..].trim_start_matches(['{', '~']);
+            let inner = tag.split("}}").next().unwrap_or("").trim_end_matches('~');
+            if tag.starts_with('#') && !tag.starts_with("#>") {
+                open.push((i + 1, inner.trim().to_string()));
+            } else if tag.starts_with('/') {
+                open.pop();
+            }
+            rest = &rest[pos + 2..];
+        }
+    }
+    open.pop()
+}
+
+/// Every built-in file, as `konzept templates` writes it and as an override
+/// must be named: Typst templates, the Typst style library, DOCX templates.
+pub fn all_builtins() -> Vec<&'static Builtin> {
+    TYPST
+        .iter()
+        .chain(std::iter::once(&TYPST_STYLE))
+        .chain(super::docx::DOCX.iter())
+        .collect()
+}
+
+/// The override folder used when `gestaltung.vorlagen` is not set and it
+/// exists.
+pub const DEFAULT_FOLDER: &str = "vorlagen";
+
+/// Largest override file read (templates are a few kilobytes).
+const MAX_OVERRIDE_SIZE: u64 = 4 * 1024 * 1024;
+
+/// Files in the override folder that are not templates and are never
+/// reported: the guide, hidden files and editor leftovers.
+fn ignored(name: &str) -> bool {
+    name == "LIESMICH.md"
+        || name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || [".bak", ".orig", ".swp", ".tmp"]
+            .iter()
+            .any(|e| name.to_lowercase().ends_with(e))
+}
+
+/// Reads the project's template overrides once, at project loading: the
+/// folder from `gestaltung.vorlagen`, else `vorlagen/` if it exists. A
+/// named folder that is missing is an error; a file with no built-in twin
+/// is a warning naming the nearest built-in; a Handlebars syntax error is
+/// an error with the file and line, found by `check` before any build.
+pub fn load_overrides(
+    root: &std::path::Path,
+    cfg: &crate::config::Config,
+    diags: &mut crate::diag::Diagnostics,
+) -> Vec<Vorlage> {
+    use crate::config::FILE_NAME;
+    use crate::diag::Location;
+    let (rel, explicit) = match &cfg.gestaltung.vorlagen {
+        Some(r) => (r.as_str(), true),
+        None => (DEFAULT_FOLDER, false),
+    };
+    let folder = rel.replace('\\', "/");
+    let folder = folder.trim_start_matches("./").trim_end_matches('/');
+    if folder.is_empty() || folder == "." {
+        diags.error(
+            Location::file(FILE_NAME),
+            "`gestaltung.vorlagen` muss einen Unterordner des Projekts nennen, z. B. \"vorlagen\"",
+        );
+        return vec![];
+    }
+    let dir = match crate::project::project_path(root, folder) {
+        Ok(d) => d,
+        Err(msg) => {
+            if explicit {
+                diags.error(
+                    Location::file(FILE_NAME),
+                    format!("`gestaltung.vorlagen`: {msg}"),
+                );
+            }
+            return vec![];
+        }
+    };
+    if !dir.is_dir() {
+        if explicit {
+            let what = if dir.exists() {
+                "ist kein Ordner"
+            } else {
+                "wurde nicht gefunden"
+            };
+            diags
+                .error(
+                    Location::file(FILE_NAME),
+                    format!("der Vorlagenordner „{rel}“ aus `gestaltung.vorlagen` {what}"),
+                )
+                .hint = Some(format!(
+                "`konzept templates` schreibt die eingebauten Vorlagen nach {DEFAULT_FOLDER}/; sonst den Schlüssel `gestaltung.vorlagen` entfernen"
+            ));
+        }
+        return vec![];
+    }
+    let builtins = all_builtins();
+    let mut files = Vec::new();
+    collect_files(&dir, "", 0, &mut files);
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        let shown = format!("{folder}/{file}");
+        let name = file.rsplit('/').next().unwrap_or(&file);
+        if ignored(name) {
+            continue;
+        }
+        let Some(builtin) = builtins.iter().find(|b| b.file == file) else {
+            let nearest = builtins
+                .iter()
+                .map(|b| b.file)
+                .max_by(|a, b| {
+                    strsim::jaro_winkler(&file, a).total_cmp(&strsim::jaro_winkler(&file, b))
+                })
+                .unwrap_or("typst/main.typ.hbs");
+            diags
+                .warning(
+                    Location::file(&shown),
+                    format!("die Datei ersetzt keine eingebaute Vorlage und wird nicht verwendet; die nächstliegende heißt „{folder}/{nearest}“"),
+                )
+                .hint = Some(
+                "eine eigene Vorlage trägt den Namen der eingebauten, die sie ersetzt; alle Namen stehen in vorlagen/LIESMICH.md (`konzept templates`)".into(),
+            );
+            continue;
+        };
+        let path = match crate::project::project_path(root, &shown) {
+            Ok(p) => p,
+            Err(msg) => {
+                diags.error(Location::file(&shown), msg);
+                continue;
+            }
+        };
+        let text = match std::fs::metadata(&path) {
+            Ok(m) if m.len() > MAX_OVERRIDE_SIZE => {
+                Err("die Datei ist zu groß (höchstens 4 MB)".to_string())
+            }
+            _ => match std::fs::read(&path) {
+                Ok(bytes) => String::from_utf8(bytes)
+                    .map_err(|_| "die Datei ist nicht als UTF-8 gespeichert".to_string()),
+                Err(e) => Err(format!("die Datei kann nicht gelesen werden: {e}")),
+            },
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(msg) => {
+                diags.error(Location::file(&shown), msg);
+                continue;
+            }
+        };
+        if builtin.file.ends_with(".hbs") {
+            if let Err((line, msg)) = check_syntax(&text) {
+                let at = match line {
+                    Some(l) => Location::line(&shown, l),
+                    None => Location::file(&shown),
+                };
+                diags.error(at, format!("die Vorlage ist fehlerhaft: {msg}")).hint = Some(
+                    "jedes {{#if …}} und {{#each …}} braucht sein {{/if}} bzw. {{/each}}; zum Vergleich schreibt `konzept templates ORDNER` die eingebauten Vorlagen in einen anderen Ordner".into(),
+                );
+                continue;
+            }
+        }
+        out.push(Vorlage {
+            file: builtin.file.to_string(),
+            shown,
+            text,
+        });
+    }
+    out
+}
+
+/// Files below `dir` as relative `/` paths (at most three folders deep).
+fn collect_files(dir: &std::path::Path, prefix: &str, depth: usize, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel = format!("{prefix}{name}");
+        let path = e.path();
+        if path.is_dir() {
+            if depth < 3 && !name.starts_with('.') {
+                collect_files(&path, &format!("{rel}/"), depth + 1, out);
+            }
+        } else {
+            out.push(rel);
+        }
+    }
+}
+
+/// The short German guide written to `vorlagen/LIESMICH.md`.
+pub const LIESMICH: &str = include_str!("../../templates/LIESMICH.md");
+
+/// What `konzept templates` did with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// Written (path as given).
+    Neu(std::path::PathBuf),
+    /// Already there; left alone.
+    Vorhanden(std::path::PathBuf),
+}
+
+/// `konzept templates`: writes every built-in template and `LIESMICH.md`
+/// into `folder` (`vorlagen/` of the project), keeping files that already
+/// exist, so an edited template is never lost.
+pub fn write_builtins(folder: &std::path::Path) -> std::io::Result<Vec<Written>> {
+    let mut files: Vec<(String, &str)> = all_builtins()
+        .into_iter()
+        .map(|t| (t.file.to_string(), t.text))
+        .collect();
+    files.push(("LIESMICH.md".into(), LIESMICH));
+    let mut out = Vec::new();
+    for (rel, text) in files {
+        let path = folder.join(rel);
+        if path.exists() || path.is_symlink() {
+            out.push(Written::Vorhanden(path));
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        // `create_new`: a file that appeared meanwhile is never overwritten.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                use std::io::Write;
+                f.write_all(text.as_bytes())?;
+                out.push(Written::Neu(path));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                out.push(Written::Vorhanden(path))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
+}
+
+/// The helpers every format has. Value-returning helpers go through the
+/// format's escape function like any `{{x}}`, so they are safe anywhere a
+/// field is; only `join` writes itself (each item escaped).
+fn register_common(hb: &mut Handlebars<'static>) {
+    hb.register_helper("punkt", Box::new(punkt));
+    hb.register_helper("geld", value_helper(geld));
+    hb.register_helper("datum", value_helper(datum));
+    hb.register_helper("zahl", value_helper(zahl));
+    hb.register_helper("prozent", value_helper(prozent));
+    hb.register_helper("plural", value_helper(plural));
+    hb.register_helper("summe", value_helper(summe));
+    hb.register_helper("gruppiere", value_helper(gruppiere));
+    hb.register_helper("join", Box::new(join));
+}
+
+type ValueFn = fn(&Helper) -> Result<Value, String>;
+
+/// A helper that computes a value: written escaped by `{{…}}`, usable as a
+/// subexpression (`{{geld (summe massnahmen "kosten")}}`).
+struct ValueHelper(ValueFn);
+
+impl handlebars::HelperDef for ValueHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, RenderError> {
+        (self.0)(h)
+            .map(handlebars::ScopedJson::Derived)
+            .map_err(|m| RenderErrorReason::Other(format!("{}: {m}", h.name())).into())
+    }
+}
+
+fn value_helper(f: ValueFn) -> Box<dyn handlebars::HelperDef + Send + Sync + 'static> {
+    Box::new(ValueHelper(f))
+}
+
+/// Parameter `i`, or null when it is not given; a misspelt field is an
+/// error (strict mode does not check helper parameters by itself).
+fn opt_param<'a>(h: &'a Helper, i: usize) -> Result<&'a Value, String> {
+    match h.param(i) {
+        None => Ok(&Value::Null),
+        Some(p) if p.is_value_missing() => Err(format!(
+            "das Feld „{}“ gibt es nicht (die Felder zeigt `konzept check --model`)",
+            p.relative_path().map_or("?", |s| s.as_str())
+        )),
+        Some(p) => Ok(p.value()),
+    }
+}
+
+fn need<'a>(h: &'a Helper, i: usize, what: &str) -> Result<&'a Value, String> {
+    if h.param(i).is_none() {
+        return Err(format!("es fehlt {what}"));
+    }
+    opt_param(h, i)
+}
+
+/// A number from a model value: a JSON number, a `Zahl` (`wert`), a
+/// `Geld` (`euro`) or a string such as "12,5" or "1.234".
+fn number_of(v: &Value) -> Result<Option<f64>, String> {
+    Ok(match v {
+        Value::Null => None,
+        Value::Number(n) => n.as_f64(),
+        Value::Bool(_) | Value::Array(_) => return Err(format!("keine Zahl: {v}")),
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => {
+            let n = crate::input::values::parse_number_text(s)
+                .map_err(|_| format!("keine Zahl: „{s}“"))?;
+            Some(n.value)
+        }
+        Value::Object(o) => match ["wert", "euro"].iter().find_map(|k| o.get(*k)) {
+            Some(x) => number_of(x)?,
+            None => {
+                return Err("kein Zahlenwert (erwartet: eine Zahl oder ein Feld mit `wert`)".into())
+            }
+        },
+    })
+}
+
+/// Decimals from parameter `i` (`{{zahl x 2}}`), if given.
+fn decimals(h: &Helper, i: usize) -> Result<Option<usize>, String> {
+    match opt_param(h, i)? {
+        Value::Null => Ok(None),
+        Value::Number(n) => n
+            .as_u64()
+            .filter(|d| *d <= 6)
+            .map(|d| Some(d as usize))
+            .ok_or_else(|| format!("Nachkommastellen: 0 bis 6, nicht {n}")),
+        other => Err(format!("Nachkommastellen: eine Zahl, nicht {other}")),
+    }
+}
+
+fn german_number(x: f64, stellen: Option<usize>, max: usize) -> String {
+    use crate::input::values::{format_fixed, format_number};
+    match stellen {
+        Some(d) => format_fixed(x, d),
+        None => format_number(x, max),
+    }
+}
+
+/// `{{geld x}}`: an amount as "12.500 €" (cents only when not whole).
+/// A `Geld` field (`kosten`) or whole cents (`summe … "kosten"`);
+/// `{{geld 12500 euro=true}}` reads the number as euros.
+fn geld(h: &Helper) -> Result<Value, String> {
+    let v = need(h, 0, "der Betrag")?;
+    let euro = h
+        .hash_get("euro")
+        .is_some_and(|e| e.value().as_bool() == Some(true));
+    let cents = match v {
+        Value::Null => return Ok(Value::String(String::new())),
+        Value::Object(o) if o.contains_key("cent") => match o.get("cent") {
+            Some(Value::Number(n)) => n.as_f64().unwrap_or(0.0),
+            // No amount: the field's own text ("", "–").
+            _ => {
+                return Ok(o
+                    .get("text")
+                    .cloned()
+                    .unwrap_or(Value::String(String::new())))
+            }
+        },
+        other => match number_of(other)? {
+            None => return Ok(Value::String(String::new())),
+            Some(x) if euro => x * 100.0,
+            Some(x) if x.fract() != 0.0 => {
+                return Err(format!(
+                    "{x} ist kein ganzer Centbetrag; für Euro: {{{{geld wert euro=true}}}}"
+                ))
+            }
+            Some(x) => x,
+        },
+    };
+    Ok(Value::String(
+        crate::input::values::Money(cents.round() as i64).display(),
+    ))
+}
+
+const MONATE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// `{{datum x}}`: an ISO date ("2027-12-31", a `Tag`'s `iso`) as
+/// "31.12.2027"; `format="lang"` → "31. Dezember 2027", `"monat"` →
+/// "12/2027", `"jahr"` → "2027". A `Datum` field (`beginn`) gives its text.
+fn datum(h: &Helper) -> Result<Value, String> {
+    use chrono::Datelike;
+    let v = need(h, 0, "das Datum")?;
+    let iso = match v {
+        Value::Null => return Ok(Value::String(String::new())),
+        Value::String(s) => s.clone(),
+        Value::Object(o) => match (o.get("iso"), o.get("text")) {
+            (Some(Value::String(s)), _) => s.clone(),
+            (_, Some(t)) => return Ok(t.clone()),
+            _ => return Err("kein Datum (erwartet: „2027-12-31“ oder ein Datumsfeld)".into()),
+        },
+        other => return Err(format!("kein Datum: {other}")),
+    };
+    if iso.trim().is_empty() {
+        return Ok(Value::String(String::new()));
+    }
+    let d = chrono::NaiveDate::parse_from_str(iso.get(..10).unwrap_or(&iso), "%Y-%m-%d")
+        .map_err(|_| format!("kein ISO-Datum: „{iso}“ (erwartet: 2027-12-31)"))?;
+    let format = h
+        .hash_get("format")
+        .and_then(|f| f.value().as_str())
+        .unwrap_or("kurz");
+    Ok(Value::String(match format {
+        "kurz" => d.format("%d.%m.%Y").to_string(),
+        "lang" => format!("{}. {} {}", d.day(), MONATE[d.month0() as usize], d.year()),
+        "monat" => d.format("%m/%Y").to_string(),
+        "jahr" => d.year().to_string(),
+        other => {
+            return Err(format!(
+                "unbekanntes Format „{other}“ (möglich: kurz, lang, monat, jahr)"
+            ))
+        }
+    }))
+}
+
+/// `{{zahl x}}`: "1.234,5" (up to six decimals, as needed);
+/// `{{zahl x 2}}`: exactly two decimals.
+fn zahl(h: &Helper) -> Result<Value, String> {
+    let x = number_of(need(h, 0, "die Zahl")?)?;
+    let stellen = decimals(h, 1)?;
+    Ok(Value::String(
+        x.map(|x| german_number(x, stellen, 6)).unwrap_or_default(),
+    ))
+}
+
+/// `{{prozent 17.5}}`: "17,5 %" (at most one decimal; `{{prozent x 2}}`:
+/// exactly two); `{{prozent teil von=ganzes}}`: the share of `teil`.
+fn prozent(h: &Helper) -> Result<Value, String> {
+    let Some(mut x) = number_of(need(h, 0, "der Wert")?)? else {
+        return Ok(Value::String(String::new()));
+    };
+    if let Some(von) = h.hash_get("von") {
+        match number_of(von.value())? {
+            Some(g) if g != 0.0 => x = x / g * 100.0,
+            _ => return Ok(Value::String("–".into())),
+        }
+    }
+    let stellen = decimals(h, 1)?;
+    let x = match stellen {
+        Some(_) => x,
+        None => (x * 10.0).round() / 10.0,
+    };
+    Ok(Value::String(format!("{} %", german_number(x, stellen, 1))))
+}
+
+/// `{{plural n "Maßnahme" "Maßnahmen"}}`: "1 Maßnahme", "51 Maßnahmen";
+/// `n` may be a list (its length); `zahl=false` leaves out the number.
+fn plural(h: &Helper) -> Result<Value, String> {
+    let n = match need(h, 0, "die Anzahl")? {
+        Value::Array(a) => a.len() as f64,
+        other => number_of(other)?.unwrap_or(0.0),
+    };
+    let word = |i: usize, what: &str| -> Result<String, String> {
+        need(h, i, what)?
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("{what}: ein Text in Anführungszeichen"))
+    };
+    let w = if n == 1.0 {
+        word(1, "die Einzahl")?
+    } else {
+        word(2, "die Mehrzahl")?
+    };
+    let mit_zahl = h
+        .hash_get("zahl")
+        .is_none_or(|z| z.value().as_bool() != Some(false));
+    Ok(Value::String(if mit_zahl {
+        format!("{} {w}", crate::input::values::format_number(n, 6))
+    } else {
+        w
+    }))
+}
+
+/// The value at a dotted path (`"kosten.cent"`) inside `v`.
+fn at_path<'a>(v: &'a Value, path: &str) -> &'a Value {
+    if path.is_empty() {
+        return v;
+    }
+    path.split('.')
+        .try_fold(v, |v, k| v.get(k))
+        .unwrap_or(&Value::Null)
+}
+
+/// `{{summe liste "kosten"}}`: the sum of a field over a list. `Geld` fields
+/// add up in whole cents (for `geld`), other numbers as they are; empty
+/// values count as nothing. Without a field: the list's own numbers.
+fn summe(h: &Helper) -> Result<Value, String> {
+    let list = match need(h, 0, "die Liste")? {
+        Value::Array(a) => a.as_slice(),
+        Value::Null => &[],
+        other => return Err(format!("keine Liste: {other}")),
+    };
+    let path = match opt_param(h, 1)? {
+        Value::Null => "",
+        Value::String(s) => s.as_str(),
+        other => return Err(format!("der Feldname muss ein Text sein, nicht {other}")),
+    };
+    let mut cents: i64 = 0;
+    let mut sum = 0.0;
+    let mut all_cents = true;
+    for item in list {
+        match at_path(item, path) {
+            Value::Object(o) if o.contains_key("cent") => {
+                if let Some(c) = o.get("cent").and_then(Value::as_i64) {
+                    cents += c;
+                }
+            }
+            Value::Number(n) if n.is_i64() => cents += n.as_i64().unwrap_or(0),
+            other => {
+                if let Some(x) = number_of(other).map_err(|m| format!("„{path}“: {m}"))? {
+                    all_cents = false;
+                    sum += x;
+                }
+            }
+        }
+    }
+    Ok(if all_cents {
+        Value::from(cents)
+    } else {
+        serde_json::Number::from_f64(sum + cents as f64)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
+    })
+}
+
+/// The text of a grouping key: strings as they are, fields by their `text`
+/// or `name`, numbers as written.
+fn key_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Object(o) => o
+            .get("text")
+            .or_else(|| o.get("name"))
+            .map(key_text)
+            .unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+/// `{{#each (gruppiere massnahmen "status")}}{{name}}: {{anzahl}}{{/each}}`:
+/// the list grouped by a field, groups in order of first appearance, each
+/// `{name, anzahl, eintraege}`.
+fn gruppiere(h: &Helper) -> Result<Value, String> {
+    let list = match need(h, 0, "die Liste")? {
+        Value::Array(a) => a.as_slice(),
+        Value::Null => &[],
+        other => return Err(format!("keine Liste: {other}")),
+    };
+    let path = need(h, 1, "das Feld, nach dem gruppiert wird")?
+        .as_str()
+        .ok_or("der Feldname muss ein Text sein")?;
+    let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
+    for item in list {
+        let key = key_text(at_path(item, path));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, items)) => items.push(item.clone()),
+            None => groups.push((key, vec![item.clone()])),
+        }
+    }
+    Ok(Value::Array(
+        groups
+            .into_iter()
+            .map(|(name, eintraege)| {
+                serde_json::json!({"name": name, "anzahl": eintraege.len(), "eintraege": eintraege})
+            })
+            .collect(),
+    ))
+}
+
+/// `{{join liste}}`: the items joined with ", "; `{{join liste " / "}}`
+/// with another separator. Items (and the separator) are escaped for the
+/// format; fields show their `text` or `name`.
+fn join(
+    h: &Helper,
+    hb: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let esc = hb.get_escape_fn();
+    let other = |m: String| RenderErrorReason::Other(format!("join: {m}"));
+    let sep = match h.param(1) {
+        None => ", ".to_string(),
+        Some(_) => esc(&key_text(opt_param(h, 1).map_err(other)?)),
+    };
+    let s = match need(h, 0, "die Liste").map_err(other)? {
+        Value::Array(items) => items
+            .iter()
+            .map(|i| esc(&key_text(i)))
+            .collect::<Vec<_>>()
+            .join(&sep),
+        Value::Null => String::new(),
+        other => esc(&key_text(other)),
+    };
+    out.write(&s)?;
+    Ok(())
 }
 
 // `{{punkt x}}`: the full stop that ends a sentence after `x`, unless `x`
@@ -177,4 +906,262 @@ pub fn write_inlines(w: &mut impl RichTextWriter, inlines: &[Inline]) {
 /// Blocks of rich text, for writers that handle lists themselves.
 pub fn blocks(r: &RichText) -> &[Block] {
     &r.blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Renders `tpl` over `data` with the common helpers and XML-like
+    /// escaping of `<` (so the tests see where escaping applies).
+    fn r(tpl: &str, data: Value) -> String {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(|s| s.replace('<', "&lt;"));
+        register_common(&mut hb);
+        hb.render_template(tpl, &data)
+            .unwrap_or_else(|e| panic!("{tpl}: {e}"))
+    }
+
+    fn err(tpl: &str, data: Value) -> String {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        register_common(&mut hb);
+        hb.render_template(tpl, &data).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn geld_formats_cents_fields_and_euros() {
+        let kosten = json!({"cent": 1_250_000, "euro": 12500.0, "text": "12.500 €"});
+        assert_eq!(r("{{geld k}}", json!({ "k": kosten })), "12.500 €");
+        assert_eq!(r("{{geld 1250050}}", json!({})), "12.500,50 €");
+        assert_eq!(r("{{geld 12500 euro=true}}", json!({})), "12.500 €");
+        assert_eq!(r("{{geld 99.5 euro=true}}", json!({})), "99,50 €");
+        assert_eq!(r("{{geld -500}}", json!({})), "−5 €");
+        assert_eq!(r("{{geld k}}", json!({"k": null})), "");
+        let leer = json!({"cent": null, "euro": 0.0, "text": "–"});
+        assert_eq!(r("{{geld k}}", json!({ "k": leer })), "–");
+        assert!(err("{{geld 12.5}}", json!({})).contains("euro=true"));
+    }
+
+    #[test]
+    fn datum_formats_iso_dates() {
+        let stand = json!({"text": "15.11.2026", "iso": "2026-11-15", "jahr": 2026});
+        assert_eq!(r("{{datum \"2027-12-31\"}}", json!({})), "31.12.2027");
+        assert_eq!(r("{{datum s}}", json!({ "s": stand })), "15.11.2026");
+        assert_eq!(
+            r("{{datum s format=\"lang\"}}", json!({ "s": stand })),
+            "15. November 2026"
+        );
+        assert_eq!(
+            r("{{datum \"2027-03-01\" format=\"monat\"}}", json!({})),
+            "03/2027"
+        );
+        assert_eq!(
+            r("{{datum \"2027-03-01\" format=\"jahr\"}}", json!({})),
+            "2027"
+        );
+        // A period (`beginn`, `ende`) shows its own text.
+        let beginn = json!({"text": "Q3 2027", "von": "2027-07-01", "bis": "2027-09-30"});
+        assert_eq!(r("{{datum b}}", json!({ "b": beginn })), "Q3 2027");
+        assert_eq!(r("{{datum b.von}}", json!({ "b": beginn })), "01.07.2027");
+        assert!(err("{{datum \"31.12.2027\"}}", json!({})).contains("kein ISO-Datum"));
+    }
+
+    #[test]
+    fn zahl_is_german() {
+        assert_eq!(r("{{zahl 1234.5}}", json!({})), "1.234,5");
+        assert_eq!(r("{{zahl 1234567}}", json!({})), "1.234.567");
+        assert_eq!(r("{{zahl 3 2}}", json!({})), "3,00");
+        assert_eq!(
+            r("{{zahl z}}", json!({"z": {"wert": 0.25, "text": "0,25"}})),
+            "0,25"
+        );
+        assert_eq!(r("{{zahl \"1.234,5\" 1}}", json!({})), "1.234,5");
+        assert_eq!(r("{{zahl n}}", json!({"n": null})), "");
+        assert!(err("{{zahl 1 9}}", json!({})).contains("0 bis 6"));
+    }
+
+    #[test]
+    fn prozent_of_values_and_shares() {
+        assert_eq!(r("{{prozent 17.5}}", json!({})), "17,5 %");
+        assert_eq!(r("{{prozent 34}}", json!({})), "34 %");
+        assert_eq!(r("{{prozent 33.333}}", json!({})), "33,3 %");
+        assert_eq!(r("{{prozent 12 von=48}}", json!({})), "25 %");
+        assert_eq!(r("{{prozent 1 2 von=3}}", json!({})), "33,33 %");
+        assert_eq!(r("{{prozent 1 von=0}}", json!({})), "–");
+    }
+
+    #[test]
+    fn join_escapes_each_item() {
+        let d = json!({"l": ["a<b", "c"], "o": [{"name": "Jobcenter"}, {"text": "VHS"}]});
+        assert_eq!(r("{{join l}}", d.clone()), "a&lt;b, c");
+        assert_eq!(r("{{join l \" / \"}}", d.clone()), "a&lt;b / c");
+        assert_eq!(r("{{join o}}", d.clone()), "Jobcenter, VHS");
+        assert_eq!(r("{{join n}}", json!({"n": null})), "");
+    }
+
+    #[test]
+    fn plural_counts_numbers_and_lists() {
+        assert_eq!(
+            r("{{plural 1 \"Maßnahme\" \"Maßnahmen\"}}", json!({})),
+            "1 Maßnahme"
+        );
+        assert_eq!(
+            r("{{plural 51 \"Maßnahme\" \"Maßnahmen\"}}", json!({})),
+            "51 Maßnahmen"
+        );
+        assert_eq!(r("{{plural 0 \"Ziel\" \"Ziele\"}}", json!({})), "0 Ziele");
+        assert_eq!(
+            r("{{plural 1200 \"Person\" \"Personen\"}}", json!({})),
+            "1.200 Personen"
+        );
+        assert_eq!(
+            r("{{plural l \"Ziel\" \"Ziele\"}}", json!({"l": [1]})),
+            "1 Ziel"
+        );
+        assert_eq!(
+            r(
+                "{{plural l \"Ziel\" \"Ziele\" zahl=false}}",
+                json!({"l": [1, 2]})
+            ),
+            "Ziele"
+        );
+    }
+
+    #[test]
+    fn summe_adds_cents_and_numbers() {
+        let m = json!({"m": [
+            {"kosten": {"cent": 1_000_000, "euro": 10000.0, "text": "10.000 €"}, "n": 1.5},
+            {"kosten": {"cent": null, "euro": 0.0, "text": ""}, "n": null},
+            {"kosten": {"cent": 250_050, "euro": 2500.5, "text": "2.500,50 €"}, "n": 2},
+        ]});
+        assert_eq!(r("{{summe m \"kosten\"}}", m.clone()), "1250050");
+        assert_eq!(r("{{summe m \"kosten.cent\"}}", m.clone()), "1250050");
+        assert_eq!(r("{{geld (summe m \"kosten\")}}", m.clone()), "12.500,50 €");
+        assert_eq!(r("{{zahl (summe m \"n\")}}", m.clone()), "3,5");
+        assert_eq!(r("{{summe l}}", json!({"l": [1, 2, 3]})), "6");
+        assert_eq!(r("{{summe l \"x\"}}", json!({"l": []})), "0");
+    }
+
+    #[test]
+    fn gruppiere_keeps_first_appearance_order() {
+        let m = json!({"m": [
+            {"titel": "A", "status": "geplant"},
+            {"titel": "B", "status": "laufend"},
+            {"titel": "C<", "status": "geplant"},
+        ]});
+        assert_eq!(
+            r(
+                "{{#each (gruppiere m \"status\")}}{{name}}: {{anzahl}} ({{#each eintraege}}{{titel}}{{/each}})|{{/each}}",
+                m
+            ),
+            "geplant: 2 (AC&lt;)|laufend: 1 (B)|"
+        );
+    }
+
+    #[test]
+    fn helpers_escape_through_the_format() {
+        // A value helper's result goes through the escape function like a field.
+        assert_eq!(r("{{plural 2 \"<x>\" \"<y>\"}}", json!({})), "2 &lt;y>");
+        assert_eq!(r("{{{plural 2 \"<x>\" \"<y>\"}}}", json!({})), "2 <y>");
+    }
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+
+    fn vorlage(file: &str, text: &str) -> Vorlage {
+        Vorlage {
+            file: file.into(),
+            shown: format!("vorlagen/{file}"),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn an_override_replaces_only_its_twin() {
+        let o = vorlage(
+            "typst/kapitel-1.typ.hbs",
+            "// Vorlage: templates/typst/kapitel-1.typ.hbs\n= Eigenes Kapitel\n",
+        );
+        let hb = registry_with(TYPST, |s| s.to_string(), &[o]).unwrap();
+        let k1 = hb.get_template("kapitel-1").unwrap();
+        let text = format!("{:?}", k1.elements);
+        assert!(
+            text.contains("// Vorlage: vorlagen/typst/kapitel-1.typ.hbs"),
+            "{text}"
+        );
+        assert!(text.contains("Eigenes Kapitel"));
+        let k2 = format!("{:?}", hb.get_template("kapitel-2").unwrap().elements);
+        assert!(k2.contains("templates/typst/kapitel-2.typ.hbs"));
+    }
+
+    #[test]
+    fn an_override_without_marker_gets_one_and_lines_stay_right() {
+        let t = TYPST.iter().find(|t| t.name == "kapitel-1").unwrap();
+        let o = vorlage("typst/kapitel-1.typ.hbs", "= A\n{{fehlt}}\n");
+        let (text, offset) = effective_text(t, &o);
+        assert_eq!(offset, 1);
+        assert!(text.starts_with("// Vorlage: vorlagen/typst/kapitel-1.typ.hbs\n= A\n"));
+        let hb = registry_with(TYPST, |s| s.to_string(), std::slice::from_ref(&o)).unwrap();
+        let e = hb.render("kapitel-1", &serde_json::json!({})).unwrap_err();
+        let e = TemplateError::from_render_in(&e, TYPST, &[o]);
+        assert_eq!(e.file, "vorlagen/typst/kapitel-1.typ.hbs");
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn a_broken_override_names_file_and_line() {
+        let o = vorlage(
+            "typst/kapitel-2.typ.hbs",
+            "// Vorlage: x\n= B\n\n{{#if meta.titel}}\nText\n",
+        );
+        let e = registry_with(TYPST, |s| s.to_string(), std::slice::from_ref(&o)).unwrap_err();
+        assert_eq!(e.file, "vorlagen/typst/kapitel-2.typ.hbs");
+        assert!(e.line.is_some(), "{e}");
+        assert!(e.to_string().contains("Zeile"), "{e}");
+        let (line, _) = check_syntax(&o.text).unwrap_err();
+        assert!(line.is_some());
+    }
+
+    #[test]
+    fn unclosed_block_finds_the_open_block() {
+        assert_eq!(
+            unclosed_block("a\n{{#if x}}\n{{#each y}}{{/each}}\n"),
+            Some((2, "#if x".to_string()))
+        );
+        assert_eq!(unclosed_block("{{#if x}}{{/if}}"), None);
+        let (line, msg) = check_syntax("a\n{{#if x}}\nb\n").unwrap_err();
+        assert_eq!(line, Some(2));
+        assert_eq!(msg, "„{{#if x}}“ wird nicht mit „{{/if}}“ geschlossen");
+    }
+
+    #[test]
+    fn a_misspelt_field_in_a_helper_is_an_error() {
+        let mut hb = registry(&[], |s| s.to_string()).unwrap();
+        hb.register_template_string("t", "{{geld kostn}}").unwrap();
+        let e = hb
+            .render("t", &serde_json::json!({"kosten": 1}))
+            .unwrap_err();
+        assert!(e.to_string().contains("„kostn“ gibt es nicht"), "{e}");
+    }
+
+    #[test]
+    fn builtins_written_once_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("vorlagen");
+        let first = write_builtins(&folder).unwrap();
+        assert!(first.iter().all(|w| matches!(w, Written::Neu(_))));
+        assert_eq!(first.len(), all_builtins().len() + 1);
+        std::fs::write(folder.join("typst/kapitel-1.typ.hbs"), "eigen").unwrap();
+        let second = write_builtins(&folder).unwrap();
+        assert!(second.iter().all(|w| matches!(w, Written::Vorhanden(_))));
+        assert_eq!(
+            std::fs::read_to_string(folder.join("typst/kapitel-1.typ.hbs")).unwrap(),
+            "eigen"
+        );
+    }
 }

@@ -14,6 +14,7 @@
 
 mod escape;
 mod image;
+mod word_vorlage;
 
 use std::io::{Cursor, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -32,6 +33,10 @@ use crate::render::templates::{self, Builtin, RichTextWriter, TemplateError};
 use crate::render::typst::HeadingPos;
 
 pub use escape::{clean, escape_xml, runs, RunStyle};
+pub use image::dimensions as image_dimensions;
+pub use word_vorlage::{fehlende_formatvorlagen, nummerierte_formatvorlagen};
+
+use crate::gestaltung::Seite;
 
 /// A chart rendered as PNG for the DOCX (the same chart as in the PDF).
 #[derive(Debug, Clone)]
@@ -157,6 +162,10 @@ struct State {
     beschriftungen: usize,
     tabellen: Vec<Tabelle>,
     logo: Option<(String, Vec<u8>)>,
+    titelbild: Option<(String, Vec<u8>)>,
+    /// Text width of portrait and landscape pages (twips).
+    breite_hoch: u32,
+    breite_quer: u32,
     charts: Vec<ChartImage>,
 }
 
@@ -250,6 +259,56 @@ struct Body {
     headings: Vec<DocHeading>,
     listen: Vec<Liste>,
     bilder: Vec<BildRel>,
+    /// The project's template overrides, for error messages of the parts.
+    vorlagen: Vec<templates::Vorlage>,
+    /// Page setup from `gestaltung.raender` or the Word template.
+    seite: Option<Seite>,
+    word_vorlage: Option<crate::gestaltung::WordVorlage>,
+}
+
+/// The page setup of the DOCX when `[gestaltung]` changes it: the Word
+/// template's, with the margins of `gestaltung.raender` over it.
+fn seite_von(k: &Konzept, assets: &Assets) -> Option<Seite> {
+    let base = assets
+        .gestaltung
+        .word_vorlage
+        .as_ref()
+        .and_then(|v| v.seite);
+    let r = k.gestaltung.raender.as_ref();
+    if base.is_none() && r.is_none() {
+        return None;
+    }
+    let mut s = base.unwrap_or(Seite {
+        breite: 11906,
+        hoehe: 16838,
+        oben: 1417,
+        unten: 1247,
+        links: 1417,
+        rechts: 1417,
+        kopf: 680,
+        fuss: 567,
+    });
+    if let Some(r) = r {
+        let tw = |mm: f64| (mm * 1440.0 / 25.4).round() as u32;
+        s.oben = tw(r.oben);
+        s.unten = tw(r.unten);
+        s.links = tw(r.links);
+        s.rechts = tw(r.rechts);
+        s.kopf = s.kopf.min(s.oben * 2 / 3);
+        s.fuss = s.fuss.min(s.unten * 2 / 3);
+    }
+    Some(s)
+}
+
+/// Text width of portrait and landscape pages (twips).
+fn breiten(seite: Option<Seite>) -> (u32, u32) {
+    match seite {
+        None => (BREITE_HOCH, BREITE_QUER),
+        Some(s) => (
+            s.breite.saturating_sub(s.links + s.rechts).max(2835),
+            s.hoehe.saturating_sub(s.links + s.rechts).max(2835),
+        ),
+    }
 }
 
 fn render_body(
@@ -273,18 +332,24 @@ fn render_body(
         beschriftungen: 0,
         tabellen: Vec::new(),
         logo: assets.logo.clone(),
+        titelbild: assets.gestaltung.titelbild.clone(),
+        breite_hoch: breiten(seite_von(k, assets)).0,
+        breite_quer: breiten(seite_von(k, assets)).1,
         charts: charts.to_vec(),
     }));
     register_helpers(hb, &state);
     let xml = hb
         .render(template, k)
-        .map_err(|e| TemplateError::from_render(&e, DOCX))?;
+        .map_err(|e| TemplateError::from_render_in(&e, DOCX, &assets.vorlagen))?;
     let s = lock(&state);
     Ok(Body {
         xml,
         headings: s.headings.clone(),
         listen: s.listen.clone(),
         bilder: s.bilder.clone(),
+        vorlagen: assets.vorlagen.clone(),
+        seite: seite_von(k, assets),
+        word_vorlage: assets.gestaltung.word_vorlage.clone(),
     })
 }
 
@@ -303,7 +368,7 @@ pub fn render_docx(
     headings: &[HeadingPos],
     charts: &[ChartImage],
 ) -> Result<Vec<u8>, TemplateError> {
-    let mut hb = templates::registry(DOCX, escape_xml)?;
+    let mut hb = templates::registry_with(DOCX, escape_xml, &assets.vorlagen)?;
     let body = render_body(&mut hb, k, assets, charts, KONZEPT.document)?;
     let document = body
         .xml
@@ -315,7 +380,7 @@ pub fn render_docx(
 /// `vorlage-document.xml.hbs` with the same helpers, styles, numbering,
 /// headers, footers and properties as the concept.
 pub fn render_vorlage_docx(k: &Konzept, assets: &Assets) -> Result<Vec<u8>, TemplateError> {
-    let mut hb = templates::registry(DOCX, escape_xml)?;
+    let mut hb = templates::registry_with(DOCX, escape_xml, &assets.vorlagen)?;
     let body = render_body(&mut hb, k, assets, &[], VORLAGE.document)?;
     let document = body.xml.clone();
     package(&hb, k, document, &body, &VORLAGE)
@@ -329,9 +394,23 @@ fn package(
     body: &Body,
     teile: &Teile,
 ) -> Result<Vec<u8>, TemplateError> {
+    // The parts differ only in `tab` and `nr`: the data (with the whole
+    // model) is converted for Handlebars once per variant, not per part.
+    let contexts: std::cell::RefCell<Vec<((u32, u32), handlebars::Context)>> = Default::default();
     let render = |name: &str, data: &Paket| -> Result<String, TemplateError> {
-        hb.render(name, data)
-            .map_err(|e| TemplateError::from_render(&e, DOCX))
+        let err =
+            |e: &handlebars::RenderError| TemplateError::from_render_in(e, DOCX, &body.vorlagen);
+        let key = (data.tab, data.nr);
+        let mut contexts = contexts.borrow_mut();
+        let i = match contexts.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                contexts.push((key, handlebars::Context::wraps(data).map_err(|e| err(&e))?));
+                contexts.len() - 1
+            }
+        };
+        hb.render_with_context(name, &contexts[i].1)
+            .map_err(|e| err(&e))
     };
     let farbe = hex_colour(&k.gestaltung.farbe);
     let hell = tint(&farbe, 0.88);
@@ -349,7 +428,12 @@ fn package(
         bilder: &body.bilder,
         vorlage: teile.vorlage,
     };
-    let p = paket(BREITE_HOCH, 1);
+    let (breite_hoch, breite_quer) = breiten(body.seite);
+    let document = match &body.seite {
+        Some(s) => word_vorlage::seite(&document, s),
+        None => document,
+    };
+    let p = paket(breite_hoch, 1);
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         (
             "[Content_Types].xml".into(),
@@ -373,11 +457,11 @@ fn package(
         ("word/header1.xml".into(), render(teile.header, &p)?.into()),
         (
             "word/header2.xml".into(),
-            render("header-titel", &paket(BREITE_HOCH, 2))?.into(),
+            render("header-titel", &paket(breite_hoch, 2))?.into(),
         ),
         (
             "word/header3.xml".into(),
-            render("header", &paket(BREITE_QUER, 3))?.into(),
+            render("header", &paket(breite_quer, 3))?.into(),
         ),
         ("word/footer1.xml".into(), render("footer", &p)?.into()),
         (
@@ -387,6 +471,14 @@ fn package(
     ];
     for b in &body.bilder {
         parts.push((format!("word/media/{}", b.datei), b.bytes.clone()));
+    }
+    if let Some(v) = &body.word_vorlage {
+        word_vorlage::anwenden(
+            &mut parts,
+            v,
+            &["word/header1.xml", "word/header3.xml"],
+            &["word/footer1.xml"],
+        );
     }
     zip_parts(&parts).map_err(|e| TemplateError {
         file: "DOCX".into(),
@@ -869,8 +961,16 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                 let Some((name, bytes)) = st.logo.clone() else {
                     return Ok(String::new());
                 };
-                // SVG logos are skipped: Word needs a PNG fallback for SVG
-                // (asvg:svgBlip), which would mean rasterising here.
+                // An SVG logo: a PNG rendered by Typst, and the SVG itself as
+                // `asvg:svgBlip` for the Word versions that show SVG.
+                let (bytes, svg) = if name.to_lowercase().ends_with(".svg") {
+                    match image::svg_to_png(&bytes) {
+                        Some(png) => (png, Some(bytes)),
+                        None => return Ok(String::new()),
+                    }
+                } else {
+                    (bytes, None)
+                };
                 let Some((kind, w, h_px)) = image::dimensions(&bytes) else {
                     return Ok(String::new());
                 };
@@ -882,7 +982,32 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                 let (cx, cy) = fit(w, h_px, 6 * 360_000, hoehe * 36_000);
                 let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
                 let datei = format!("{}.{}", safe_name(stem), kind);
-                Ok(picture(st, &datei, bytes, "Logo", &alt, cx, cy))
+                let run = picture(st, &datei, bytes, "Logo", &alt, cx, cy);
+                Ok(match svg {
+                    Some(svg) => with_svg(st, run, &format!("{}.svg", safe_name(stem)), svg),
+                    None => run,
+                })
+            }),
+        ),
+    );
+    hb.register_helper(
+        "titelbild",
+        simple(
+            state,
+            Box::new(|h, st| {
+                let alt = value_text(&first(h));
+                let Some((name, bytes)) = st.titelbild.clone() else {
+                    return Ok(String::new());
+                };
+                let Some((kind, w, h_px)) = image::dimensions(&bytes) else {
+                    return Ok(String::new());
+                };
+                // The text width and at most 6 cm high.
+                let max_w = u64::from(st.breite_hoch) * 635;
+                let (cx, cy) = fit(w, h_px, max_w, 60 * 36_000);
+                let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+                let datei = format!("{}.{}", safe_name(stem), kind);
+                Ok(picture(st, &datei, bytes, "Titelbild", &alt, cx, cy))
             }),
         ),
     );
@@ -950,6 +1075,27 @@ fn picture(
     let alt = escape_xml(alt);
     format!(
         "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"{id}\" name=\"{name} {id}\" descr=\"{alt}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{id}\" name=\"{name} {id}\" descr=\"{alt}\"/><pic:cNvPicPr><a:picLocks noChangeAspect=\"1\" noChangeArrowheads=\"1\"/></pic:cNvPicPr></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"{rid}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr bwMode=\"auto\"><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    )
+}
+
+/// A picture run with an SVG version beside its PNG (`asvg:svgBlip`).
+fn with_svg(st: &mut State, run: String, datei: &str, svg: Vec<u8>) -> String {
+    let Some(png) = st.bilder.last().map(|b| b.id.clone()) else {
+        return run;
+    };
+    let blip = format!("<a:blip r:embed=\"{png}\"/>");
+    let rid = format!("rIdBild{}", st.bilder.len() + 1);
+    st.bilder.push(BildRel {
+        id: rid.clone(),
+        datei: datei.to_string(),
+        bytes: svg,
+    });
+    run.replace(
+        &blip,
+        &format!(
+            "<a:blip r:embed=\"{}\"><a:extLst><a:ext uri=\"{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}\"><asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"{rid}\"/></a:ext></a:extLst></a:blip>",
+            png
+        ),
     )
 }
 
@@ -1091,9 +1237,9 @@ fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result<String, St
     }
     let total: f64 = weights.iter().sum::<f64>().max(0.001);
     let breite = if hash_bool(h, "quer") {
-        BREITE_QUER
+        st.breite_quer
     } else {
-        BREITE_HOCH
+        st.breite_hoch
     };
     let widths: Vec<u32> = weights
         .iter()

@@ -218,6 +218,16 @@ struct Laidout {
 
 /// Compiles `input` and exports it as PDF with the chosen standards.
 pub fn compile_pdf(input: &TypstInput) -> Result<Compiled, Vec<TypstMessage>> {
+    compile_pdf_notify(input, None)
+}
+
+/// [`compile_pdf`], sending the headings with their pages to `headings` as
+/// soon as the layout is done, so that the caller can build the DOCX (whose
+/// table of contents needs them) while the PDF is being exported.
+pub fn compile_pdf_notify(
+    input: &TypstInput,
+    headings_to: Option<std::sync::mpsc::Sender<Vec<HeadingPos>>>,
+) -> Result<Compiled, Vec<TypstMessage>> {
     let standards = PdfStandards::new(input.standard.typst_list()).map_err(|err| {
         let mut message = TypstMessage::error(err.message().to_string());
         message.hints = err.hints().iter().map(ToString::to_string).collect();
@@ -237,6 +247,10 @@ pub fn compile_pdf(input: &TypstInput) -> Result<Compiled, Vec<TypstMessage>> {
         warnings,
     } = layout(input)?;
     let layout_time = started.elapsed();
+    let heading_list = headings(&document);
+    if let Some(tx) = headings_to {
+        let _ = tx.send(heading_list.clone());
+    }
     let started = std::time::Instant::now();
 
     let title = typst::model::Document::info(&document).title.clone();
@@ -268,7 +282,7 @@ pub fn compile_pdf(input: &TypstInput) -> Result<Compiled, Vec<TypstMessage>> {
         pages: document.pages().len(),
         warnings,
         missing_glyphs: missing_glyphs(&document),
-        headings: headings(&document),
+        headings: heading_list,
         layout_time,
         export_time,
     })

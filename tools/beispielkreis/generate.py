@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Erzeugt das zweite Beispielprojekt examples/beispielkreis/.
+
+Gleiche Arbeitsmappen wie examples/musterstadt/, aber eine eigene Gestaltung:
+dunkelgrün und orange, ein SVG-Logo, ein Titelbild (JPEG), die Schrift
+DejaVu Sans aus dem Projektordner (schriften/), ein Absenderblock, andere
+Seitenränder und eine Word-Vorlage (vorlage-kreis.dotx) als Grundlage des DOCX.
+
+Aufruf aus dem Wurzelverzeichnis des Repositorys:
+
+    python3 tools/beispielkreis/generate.py
+
+Voraussetzungen: Python 3, Pillow, python-docx und das Debian-Paket
+fonts-dejavu-core (für die Schriftdateien). Das Ergebnis ist reproduzierbar:
+feste Zeitstempel im ZIP der Vorlage, keine Zufallswerte in den Bildern.
+"""
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+ROOT = Path(__file__).resolve().parents[2]
+QUELLE = ROOT / "examples" / "musterstadt"
+ZIEL = ROOT / "examples" / "beispielkreis"
+
+GRUEN = (30, 92, 58)        # #1E5C3A
+GRUEN_HELL = (92, 150, 96)
+ORANGE = (232, 115, 26)     # #E8731A
+HIMMEL = (226, 238, 230)
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+DEJAVU_LIZENZ = Path("/usr/share/doc/fonts-dejavu-core/copyright")
+SCHRIFTEN = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"]
+
+KONZEPT_TOML = '''\
+# Integrationskonzept des Kreises Beispielkreis – Projektdatei
+#
+# Zweites Beispiel neben examples/musterstadt: dieselben Arbeitsmappen, aber die
+# Gestaltung des Kreises – Farben, Logo, Schrift, Absender, Titelbild, Seitenränder
+# und die Word-Vorlage des Kreises als Grundlage des DOCX.
+#
+# Prüfen:   konzept check examples/beispielkreis
+# Erzeugen: konzept build examples/beispielkreis   (PDF und DOCX im Ordner „ausgabe“)
+#
+# Hinweis: Dieses Beispiel wird mit tools/beispielkreis/generate.py erzeugt.
+# Änderungen bitte dort vornehmen, sonst gehen sie beim nächsten Erzeugen verloren.
+
+[kommune]
+name = "Beispielkreis"
+art = "Kreis"                        # Stadt | Gemeinde | Landkreis | Kreis | Stadtbezirk
+bundesland = "Niedersachsen"
+logo = "logo.svg"                    # PNG, JPEG oder SVG, relativ zu dieser Datei
+
+[dokument]
+titel = "Integrationskonzept des Kreises Beispielkreis"
+untertitel = "Ankommen, teilhaben, bleiben – Handlungsprogramm 2026 bis 2030"
+kurztitel = "Integrationskonzept Beispielkreis"
+version = "1.0"
+stand = 2026-11-15
+status = "Beschlussvorlage"          # Entwurf | Beschlussvorlage | Beschlossen
+laufzeit = { von = 2026, bis = 2030 }
+vorlage = "Kreistagsdrucksache 2026/142"
+gremium = "Kreistag des Kreises Beispielkreis"
+sitzung = 2027-02-04
+verantwortlich = "Fachdienst Migration und Teilhabe"
+
+[[beratung]]
+gremium = "Ausschuss für Soziales, Migration und Teilhabe"
+sitzung = 2027-01-19
+oeffentlich = true
+
+[[beratung]]
+gremium = "Kreisausschuss"
+sitzung = 2027-01-26
+oeffentlich = false
+
+[[beratung]]
+gremium = "Kreistag des Kreises Beispielkreis"
+sitzung = 2027-02-04
+oeffentlich = true
+
+[gestaltung]
+farbe = "#1E5C3A"                    # Akzentfarbe: Dunkelgrün des Kreises
+farbe2 = "#E8731A"                   # zweite Farbe: Orange
+schrift = "DejaVu Sans"              # aus dem Ordner schriften/ (Lizenz dort)
+schriften = "schriften/"
+titelbild = "titel.jpg"              # Titelbild der Titelseite (PNG oder JPEG)
+titelbild_text = "Zeichnung: grüne Hügel mit Dörfern und einer orangefarbenen Sonne"
+word_vorlage = "vorlage-kreis.dotx"  # Formatvorlagen, Design, Seite und Kopfzeilenbild fürs DOCX
+raender = { oben = "2,7cm", unten = "2,5cm", links = "3cm", rechts = "2cm" }
+absender = { fachbereich = "Fachdienst Migration und Teilhabe", anschrift = """
+Kreishaus, Am Markt 4
+31999 Beispielstadt""", telefon = "05999 123-4560", email = "teilhabe@beispielkreis.example", internet = "www.beispielkreis.example" }
+'''
+
+LOGO_SVG = '''<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 240" width="200" height="240">
+  <title>Wappen des Kreises Beispielkreis</title>
+  <path d="M10 10 H190 V120 C190 185 140 220 100 232 C60 220 10 185 10 120 Z" fill="#1E5C3A"/>
+  <path d="M22 22 H178 V118 C178 176 134 207 100 218 C66 207 22 176 22 118 Z" fill="none" stroke="#FFFFFF" stroke-width="4"/>
+  <circle cx="136" cy="70" r="24" fill="#E8731A"/>
+  <path d="M22 150 C60 112 92 112 124 140 C146 120 164 116 178 124 V160 H22 Z" fill="#5C9660"/>
+  <path d="M30 176 C70 146 118 150 170 172 C150 200 128 212 100 218 C72 210 48 196 30 176 Z" fill="#E8731A"/>
+  <path d="M70 150 V104 M70 104 L52 128 M70 104 L88 128 M70 118 L56 138 M70 118 L84 138" stroke="#FFFFFF" stroke-width="6" stroke-linecap="round" fill="none"/>
+</svg>
+'''
+
+
+def titelbild(path: Path) -> None:
+    """Eine Landschaft: Himmel, Sonne, drei Hügelketten, Häuser."""
+    w, h = 1600, 700
+    img = Image.new("RGB", (w, h), HIMMEL)
+    d = ImageDraw.Draw(img)
+    for y in range(h):  # Himmel: von hell oben zu fast weiß
+        t = y / h
+        c = tuple(round(a + (b - a) * t) for a, b in zip((196, 222, 208), (246, 243, 232)))
+        d.line([(0, y), (w, y)], fill=c)
+    d.ellipse([1180, 90, 1360, 270], fill=ORANGE)
+
+    def huegel(basis, amp, perioden, phase, farbe):
+        import math
+        pts = [(0, h)]
+        for x in range(0, w + 1, 8):
+            y = basis - amp * math.sin(2 * math.pi * (x / w * perioden + phase))
+            pts.append((x, y))
+        pts.append((w, h))
+        d.polygon(pts, fill=farbe)
+
+    huegel(430, 60, 1.3, 0.10, (150, 190, 150))
+    huegel(500, 50, 1.8, 0.55, GRUEN_HELL)
+    # Häuser auf dem mittleren Hügel
+    for i, x in enumerate(range(260, 760, 90)):
+        y = 470 - (i % 3) * 8
+        d.rectangle([x, y, x + 56, y + 44], fill=(250, 248, 240))
+        d.polygon([(x - 6, y), (x + 28, y - 30), (x + 62, y)], fill=ORANGE if i % 2 else (160, 70, 30))
+        d.rectangle([x + 22, y + 18, x + 34, y + 44], fill=GRUEN)
+    huegel(590, 40, 1.1, 0.30, GRUEN)
+    # Ein Weg in Orange
+    d.polygon([(700, h), (760, 600), (800, 600), (940, h)], fill=(236, 160, 90))
+    img.save(path, "JPEG", quality=88, optimize=False, progressive=False)
+
+
+def kopfband(path: Path) -> None:
+    """Das Bild der Kopfzeile der Word-Vorlage: ein grünes Band mit Akzent."""
+    w, h = 1800, 90
+    img = Image.new("RGB", (w, h), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 30, w - 260, 60], fill=GRUEN)
+    d.rectangle([w - 240, 30, w, 60], fill=ORANGE)
+    img.save(path, "PNG", optimize=False)
+
+
+def word_vorlage(path: Path, band: Path) -> None:
+    """Eine Word-Vorlage aus der Standardvorlage von python-docx."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    doc = docx.Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.top_margin, sec.bottom_margin = Cm(2.7), Cm(2.5)
+    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
+    sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
+
+    def schrift(style, groesse=None, farbe=None, fett=None):
+        f = style.font
+        f.name = "DejaVu Sans"
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts is not None and fonts.get(qn(a)) is not None:
+                del fonts.attrib[qn(a)]
+        if groesse:
+            f.size = Pt(groesse)
+        if farbe:
+            f.color.rgb = RGBColor(*farbe)
+        if fett is not None:
+            f.bold = fett
+
+    st = doc.styles
+    schrift(st["Normal"], 10)
+    schrift(st["Title"], 30, GRUEN, True)
+    schrift(st["Subtitle"], 15, (90, 90, 90), False)
+    schrift(st["Heading 1"], 18, GRUEN, True)
+    schrift(st["Heading 2"], 13.5, (200, 90, 10), True)
+    schrift(st["Heading 3"], 11, GRUEN, True)
+    schrift(st["Caption"], 8.5, (90, 90, 90), False)
+    from docx.enum.style import WD_STYLE_TYPE
+    for i in (1, 2, 3):
+        toc = st.add_style(f"toc {i}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = st["Normal"]
+        toc.font.size = Pt(10)
+        if i == 1:
+            toc.font.bold = True
+            toc.font.color.rgb = RGBColor(*GRUEN)
+    for name in ("List Bullet", "List Number"):
+        ppr = st[name].element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            ppr.remove(ppr.numPr)
+    # Überschrift 1 mit einer orangefarbenen Linie darunter.
+    ppr = st["Heading 1"].element.get_or_add_pPr()
+    bdr = ppr.makeelement(qn("w:pBdr"), {})
+    unten = bdr.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "12",
+                                            qn("w:space"): "4", qn("w:color"): "E8731A"})
+    bdr.append(unten)
+    ppr.insert_element_before(bdr, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing",
+                              "w:ind", "w:jc", "w:outlineLvl", "w:rPr")
+
+    kopf = sec.header
+    kopf.is_linked_to_previous = False
+    p = kopf.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.add_run().add_picture(str(band), width=Cm(16))
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    # Als .dotx: anderer Inhaltstyp des Hauptteils; das Thema mit den Farben
+    # und der Schrift des Kreises; feste Zeitstempel.
+    quelle = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in quelle.infolist():
+            data = quelle.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"wordprocessingml.document.main+xml",
+                    b"wordprocessingml.template.main+xml",
+                )
+            if info.filename == "word/styles.xml":
+                # Die Linie unter dem Titel in Orange statt im Blau der Standardvorlage.
+                data = data.replace(b'w:color="4F81BD"', b'w:color="E8731A"')
+            if info.filename == "word/theme/theme1.xml":
+                t = data.decode("utf-8")
+                t = t.replace('<a:latin typeface="Calibri"/>', '<a:latin typeface="DejaVu Sans"/>')
+                t = t.replace('<a:latin typeface="Cambria"/>', '<a:latin typeface="DejaVu Sans"/>')
+                t = t.replace('<a:srgbClr val="4F81BD"/>', '<a:srgbClr val="1E5C3A"/>', 1)
+                t = t.replace('<a:srgbClr val="C0504D"/>', '<a:srgbClr val="E8731A"/>', 1)
+                data = t.encode("utf-8")
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            out.writestr(zi, data)
+
+
+def main() -> None:
+    ZIEL.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(QUELLE / "steuerung.xlsx", ZIEL / "steuerung.xlsx")
+    ag = ZIEL / "arbeitsgruppen"
+    if ag.exists():
+        shutil.rmtree(ag)
+    shutil.copytree(QUELLE / "arbeitsgruppen", ag)
+    (ZIEL / "konzept.toml").write_text(KONZEPT_TOML, encoding="utf-8")
+    (ZIEL / "logo.svg").write_text(LOGO_SVG, encoding="utf-8")
+    titelbild(ZIEL / "titel.jpg")
+    band = ZIEL / "kopfband.png"
+    kopfband(band)
+    word_vorlage(ZIEL / "vorlage-kreis.dotx", band)
+    band.unlink()
+    schriften = ZIEL / "schriften"
+    schriften.mkdir(exist_ok=True)
+    for f in SCHRIFTEN:
+        shutil.copy2(DEJAVU / f, schriften / f)
+    shutil.copy2(DEJAVU_LIZENZ, schriften / "LIZENZ-DejaVu.txt")
+    print(f"geschrieben: {ZIEL.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
