@@ -6,6 +6,7 @@ use konzept::cli::{self, Cli, Command, Format};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    konzept::input::workbook::install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

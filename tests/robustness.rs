@@ -348,13 +348,32 @@ fn xls_with_broken_container_is_reported_not_a_panic() {
     assert!(e.message.contains("beschädigt"), "{}", e.message);
 }
 
-/// An 807-byte `.ods` whose one row repeats a filled cell 16 000 times and
-/// itself 6 000 times: calamine expands it to 96 million cells (about 3 GB)
-/// before `convert` refuses the sheet as too large. Found while fuzzing
-/// (libFuzzer's out-of-memory check); `guard_package` bounds `.xlsx` extents
-/// but not ODF repeat counts yet.
+/// The same file through the real binary: one German error naming it, and
+/// no panic message on the terminal (calamine's panic is caught quietly).
 #[test]
-#[ignore = "allocates about 3 GB until ODF repeat counts are bounded before calamine reads the sheet"]
+fn broken_xls_in_a_project_is_one_error_without_panic_output() {
+    let dir = example();
+    std::fs::copy(
+        repo().join("tests/fixtures/fuzz/workbook-xls-cfb-slice.xls"),
+        dir.path().join("arbeitsgruppen/kaputt.xls"),
+    )
+    .unwrap();
+    let out = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_no_panic(&out);
+    let errors = errors(&out);
+    assert_eq!(errors.len(), 1, "{}", stderr(&out));
+    assert!(
+        errors[0].contains("arbeitsgruppen/kaputt.xls") && errors[0].contains("beschädigt"),
+        "{}",
+        errors[0]
+    );
+}
+
+/// An 807-byte `.ods` whose one row repeats a filled cell 16 000 times and
+/// itself 6 000 times: calamine would expand it to 96 million cells (about
+/// 3 GB). Found while fuzzing (libFuzzer's out-of-memory check); the used
+/// area is now bounded from `content.xml` before calamine reads it.
+#[test]
 fn ods_with_huge_repeat_counts_is_refused_without_allocating() {
     let bytes =
         std::fs::read(repo().join("tests/fixtures/fuzz/workbook-ods-repeated-cells.ods")).unwrap();
@@ -366,9 +385,9 @@ fn ods_with_huge_repeat_counts_is_refused_without_allocating() {
 /// Found by fuzzing (`fuzz/`, target `workbook`): a 9 KB damaged `.xls` whose
 /// compound-file sector chain loops makes calamine's `Cfb::get_chain` grow a
 /// buffer without end (libFuzzer out-of-memory; 4 GB allocation requested).
-/// Not caught by `catch_unwind`: the process aborts.
+/// `catch_unwind` cannot help there; the chains are now checked before
+/// calamine follows them (`guard_cfb`).
 #[test]
-#[ignore = "aborts with out-of-memory until the .xls sector chain is checked for cycles before calamine reads it"]
 fn xls_with_looping_sector_chain_is_reported_not_an_abort() {
     let bytes =
         std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-huge-allocation.xls")).unwrap();

@@ -242,12 +242,167 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
     if matches!(kind, Kind::Xlsx | Kind::Ods) {
         guard_package(&bytes).map_err(|(m, hint)| err(m).with_hint(hint))?;
     }
+    if kind == Kind::Xls {
+        guard_cfb(&bytes).map_err(|detail| broken_file(display, detail))?;
+    }
     // calamine panics on some damaged files (found by fuzzing: a slice index
     // out of range in its `.xls` container reader); such a file is broken,
-    // not a reason to stop the whole run.
-    let read = std::panic::AssertUnwindSafe(|| read_kind(kind, bytes, display));
-    std::panic::catch_unwind(read)
-        .unwrap_or_else(|_| Err(broken_file(display, "sie lässt sich nicht einlesen".into())))
+    // not a reason to stop the whole run. The panic hook stays quiet while
+    // calamine reads (see [`install_panic_hook`]).
+    let read = std::panic::AssertUnwindSafe(|| {
+        QUIET.with(|q| q.set(true));
+        let r = read_kind(kind, bytes, display);
+        QUIET.with(|q| q.set(false));
+        r
+    });
+    std::panic::catch_unwind(read).unwrap_or_else(|_| {
+        QUIET.with(|q| q.set(false));
+        Err(broken_file(display, "sie lässt sich nicht einlesen".into()))
+    })
+}
+
+thread_local! {
+    /// Set while calamine reads a file on this thread: its panics are caught
+    /// and reported as a broken file, so the hook must not print them.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs a panic hook that is silent for panics caught while reading a
+/// workbook and prints any other (a bug in konzept) as a German message.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        if QUIET.with(|q| q.get()) {
+            return;
+        }
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("fehler: interner Fehler in konzept{place}: {what}\n  hinweis: bitte mit den Eingabedateien melden; die Eingaben und vorhandenen Ausgaben sind unverändert");
+    }));
+}
+
+/// Checks the sector chains of an OLE compound file (`.xls`) before calamine
+/// follows them: calamine collects a chain until its end marker, so a chain
+/// that loops (found by fuzzing: 9 KB file, 4 GB requested) never ends. Every
+/// chain used for the directory and the streams must end within the file.
+fn guard_cfb(b: &[u8]) -> Result<(), String> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    let bad = |what: &str| Err(format!("der Container ist fehlerhaft: {what}"));
+    let u16_at = |o: usize| b.get(o..o + 2).map(|x| u16::from_le_bytes([x[0], x[1]]));
+    let u32_at = |o: usize| {
+        b.get(o..o + 4)
+            .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+    };
+    let (Some(shift), Some(mini_shift)) = (u16_at(0x1E), u16_at(0x20)) else {
+        return bad("Kopf zu kurz");
+    };
+    if !(shift == 9 || shift == 12) || mini_shift != 6 {
+        return bad("ungültige Sektorgröße");
+    }
+    let size = 1usize << shift;
+    if b.len() < size {
+        return bad("Kopf zu kurz");
+    }
+    let sectors = (b.len() / size).saturating_sub(1);
+    let sector = |n: u32| -> Option<&[u8]> {
+        let start = (n as usize).checked_add(1)?.checked_mul(size)?;
+        b.get(start..start + size)
+    };
+    // FAT sector numbers: 109 in the header, more in the DIFAT chain.
+    let mut fat_sectors: Vec<u32> = (0..109)
+        .filter_map(|i| u32_at(0x4C + 4 * i))
+        .filter(|&n| n < END - 3)
+        .collect();
+    let mut next = u32_at(0x44).unwrap_or(END);
+    let mut seen = 0usize;
+    while next < END - 3 {
+        seen += 1;
+        if seen > sectors {
+            return bad("DIFAT-Kette ohne Ende");
+        }
+        let Some(sec) = sector(next) else {
+            return bad("DIFAT außerhalb der Datei");
+        };
+        let per = size / 4 - 1;
+        fat_sectors.extend(
+            (0..per)
+                .map(|i| u32::from_le_bytes(sec[4 * i..4 * i + 4].try_into().expect("4 bytes")))
+                .filter(|&n| n < END - 3),
+        );
+        next = u32::from_le_bytes(sec[size - 4..].try_into().expect("4 bytes"));
+    }
+    let mut fat: Vec<u32> = Vec::new();
+    for &n in &fat_sectors {
+        let Some(sec) = sector(n) else {
+            return bad("FAT außerhalb der Datei");
+        };
+        fat.extend(
+            sec.chunks_exact(4)
+                .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])),
+        );
+        if fat.len() > sectors.saturating_mul(2) + size {
+            break; // more entries than sectors: the rest is never reached
+        }
+    }
+    // Follows a chain in `table`; it must end before visiting more entries
+    // than the table has.
+    let follow = |table: &[u32], start: u32| -> Result<Vec<u32>, String> {
+        let mut chain = Vec::new();
+        let mut n = start;
+        while n != END && n != FREE {
+            if n as usize >= table.len() || chain.len() > table.len() {
+                return Err("der Container ist fehlerhaft: eine Sektorkette endet nicht".into());
+            }
+            chain.push(n);
+            n = table[n as usize];
+        }
+        Ok(chain)
+    };
+    let dir_chain = follow(&fat, u32_at(0x30).unwrap_or(END))?;
+    let mini_fat_chain = follow(&fat, u32_at(0x3C).unwrap_or(END))?;
+    let mut mini_fat: Vec<u32> = Vec::new();
+    for n in mini_fat_chain {
+        let Some(sec) = sector(n) else {
+            return bad("MiniFAT außerhalb der Datei");
+        };
+        mini_fat.extend(
+            sec.chunks_exact(4)
+                .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])),
+        );
+    }
+    let cutoff = u32_at(0x38).unwrap_or(4096) as u64;
+    for n in dir_chain {
+        let Some(sec) = sector(n) else {
+            return bad("Verzeichnis außerhalb der Datei");
+        };
+        for entry in sec.chunks_exact(128) {
+            let kind = entry[66];
+            let start = u32::from_le_bytes(entry[116..120].try_into().expect("4 bytes"));
+            let len = u64::from_le_bytes(entry[120..128].try_into().expect("8 bytes"));
+            match kind {
+                // root: the mini stream lives in the FAT
+                5 => {
+                    follow(&fat, start)?;
+                }
+                2 if len >= cutoff => {
+                    follow(&fat, start)?;
+                }
+                2 => {
+                    follow(&mini_fat, start)?;
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 fn broken_file(display: &str, detail: String) -> Diagnostic {
@@ -395,6 +550,30 @@ fn guard_package(bytes: &[u8]) -> Result<(), (String, String)> {
                 }
             }
         }
+        if name == "content.xml" {
+            // calamine expands ODF repeat counts (cells repeated thousands of
+            // times in rows repeated thousands of times) before anything can
+            // be checked; bound the used area from the XML first.
+            let budget = MAX_INFLATED - actual;
+            let mut counted = CountingReader {
+                inner: (&mut f).take(budget + 1),
+                n: 0,
+            };
+            let area = ods_used_area(std::io::BufReader::new(&mut counted));
+            actual += counted.n;
+            if let Some((rows, cols)) =
+                area.filter(|(r, c)| r.saturating_mul(*c) > MAX_CELLS_PER_SHEET)
+            {
+                return Err((
+                    format!("ein Blatt reicht über {rows} Zeilen × {cols} Spalten und ist damit zu groß (höchstens {MAX_CELLS_PER_SHEET} Zellen)"),
+                    "leere, aber formatierte Zeilen und Spalten am Ende des Blattes löschen und die Datei neu speichern".into(),
+                ));
+            }
+            if actual > MAX_INFLATED {
+                return Err(too_big());
+            }
+            continue;
+        }
         let budget = MAX_INFLATED - actual;
         let n = std::io::copy(&mut f.take(budget + 1), &mut std::io::sink()).unwrap_or(0);
         actual += n;
@@ -403,6 +582,94 @@ fn guard_package(bytes: &[u8]) -> Result<(), (String, String)> {
         }
     }
     Ok(())
+}
+
+/// Counts the bytes read through it.
+struct CountingReader<R> {
+    inner: R,
+    n: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n += k as u64;
+        Ok(k)
+    }
+}
+
+/// The largest used area (rows × columns, repeat counts applied) of any
+/// table in an ODF `content.xml`: a cell counts as used if it has a value or
+/// content; empty repeated cells at the end of rows (LibreOffice writes
+/// thousands of them) only count when a used cell follows them.
+fn ods_used_area(reader: impl std::io::BufRead) -> Option<(u64, u64)> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let repeat = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let (mut row, mut rows_used, mut cols_used, mut col, mut row_max, mut row_rep) =
+        (0u64, 0u64, 0u64, 0u64, 0u64, 1u64);
+    let mut worst = (0u64, 0u64);
+    loop {
+        let ev = xml.read_event_into(&mut buf).ok()?;
+        let (e, empty) = match &ev {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                match e.local_name().as_ref() {
+                    "table-row" => {
+                        row = row.saturating_add(row_rep);
+                        if row_max > 0 {
+                            rows_used = row;
+                            cols_used = cols_used.max(row_max);
+                        }
+                    }
+                    "table" => {
+                        if rows_used.saturating_mul(cols_used) > worst.0.saturating_mul(worst.1) {
+                            worst = (rows_used, cols_used);
+                        }
+                        (row, rows_used, cols_used) = (0, 0, 0);
+                    }
+                    _ => {}
+                }
+                buf.clear();
+                continue;
+            }
+            Event::Eof => break,
+            _ => {
+                buf.clear();
+                continue;
+            }
+        };
+        match e.local_name().as_ref() {
+            "table-row" => {
+                row_rep = repeat(e, "table:number-rows-repeated");
+                (col, row_max) = (0, 0);
+                if empty {
+                    row = row.saturating_add(row_rep);
+                }
+            }
+            "table-cell" | "covered-table-cell" => {
+                col = col.saturating_add(repeat(e, "table:number-columns-repeated"));
+                let valued = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "office:value-type");
+                if !empty || valued {
+                    row_max = col;
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    Some(worst)
 }
 
 /// Reads until `buf` is full or the reader ends.
