@@ -89,6 +89,7 @@ fn main() -> ExitCode {
                 standard: args.pdf_standard,
                 write_typst: args.typst,
                 submission: !args.no_submission,
+                time_limit: time_limit(),
                 ..Default::default()
             };
             if args.watch {
@@ -172,4 +173,15 @@ fn templates(dir: &std::path::Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// How long Typst may take (`KONZEPT_ZEITLIMIT` in seconds, for tests and
+/// very large projects; default five minutes).
+fn time_limit() -> std::time::Duration {
+    let secs = std::env::var("KONZEPT_ZEITLIMIT")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(300);
+    std::time::Duration::from_secs(secs)
 }

@@ -16,6 +16,9 @@ use std::time::SystemTime;
 /// municipalities stays far below this).
 pub const MAX_WORKBOOKS: usize = 500;
 
+/// Most characters of text in all workbooks together.
+pub const MAX_TEXT_CHARS: usize = 5_000_000;
+
 /// Extensions read as workbooks.
 const WORKBOOK_EXTS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 
@@ -394,6 +397,23 @@ pub fn check_cached(root: &Path, cache: Option<&WorkbookCache>) -> Checked {
                 diags.push(*d)
             }
         }
+    }
+
+    // All text of all workbooks together: far above any real concept (the
+    // example has about 80,000 characters), and below what makes the
+    // document a thousand pages long.
+    let total: usize = steuerung
+        .iter()
+        .chain(&arbeitsgruppen)
+        .flat_map(|w| &w.sheets)
+        .map(|s| s.text_chars())
+        .sum();
+    if total > MAX_TEXT_CHARS {
+        diags.error(
+            Location::default(),
+            format!("die Arbeitsmappen enthalten zusammen {total} Zeichen Text; höchstens {MAX_TEXT_CHARS} werden verarbeitet"),
+        )
+        .hint = Some("prüfen, ob versehentlich große Datenmengen (Listen, Exporte) in eine Arbeitsmappe kopiert wurden".into());
     }
 
     let konzept = merge::merge(

@@ -395,3 +395,35 @@ fn xls_with_looping_sector_chain_is_reported_not_an_abort() {
         .expect_err("a broken workbook");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
 }
+
+/// A template override with a runaway computation (Typst cannot be
+/// cancelled from inside) ends after the time limit with a clear error
+/// instead of hanging; the previous outputs stay.
+#[test]
+fn runaway_template_override_ends_after_the_time_limit() {
+    let dir = example();
+    let over = dir.path().join("vorlagen/typst");
+    std::fs::create_dir_all(&over).unwrap();
+    std::fs::write(
+        over.join("kapitel-1.typ.hbs"),
+        "// Vorlage: vorlagen/typst/kapitel-1.typ.hbs\n= Warum Integration?\n\
+         #let n = 0\n#for i in range(1000000) { for j in range(1000000) { n += 1 } }\n#n\n",
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_konzept"))
+        .args(["build", dir.path().to_str().unwrap()])
+        .env("KONZEPT_ZEITLIMIT", "2")
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("länger als 2 Sekunden"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(took < std::time::Duration::from_secs(60), "took {took:?}");
+    assert!(!pdf_of(dir.path()).exists(), "no PDF from a failed build");
+}

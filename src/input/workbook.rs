@@ -72,6 +72,18 @@ impl Sheet {
         self.origin.1..self.origin.1 + width as u32
     }
 
+    /// Characters of text in the sheet (for the project-wide limit).
+    pub fn text_chars(&self) -> usize {
+        self.rows
+            .iter()
+            .flatten()
+            .map(|c| match c {
+                CellValue::Text(t) => t.chars().count(),
+                _ => 0,
+            })
+            .sum()
+    }
+
     pub fn is_row_empty(&self, row: u32) -> bool {
         self.col_range().all(|c| self.cell(row, c).is_empty())
     }
