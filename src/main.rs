@@ -90,7 +90,6 @@ fn main() -> ExitCode {
                 write_typst: args.typst,
                 submission: !args.no_submission,
                 time_limit: time_limit(),
-                ..Default::default()
             };
             if args.watch {
                 // Runs until Ctrl-C; returns only if watching is impossible.
