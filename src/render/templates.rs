@@ -23,15 +23,18 @@ pub struct Builtin {
     pub text: &'static str,
 }
 
+/// `builtin!("name", "typst/file.typ.hbs")`: a built-in template embedded
+/// from `templates/` (used by every format's template list).
 macro_rules! builtin {
     ($name:literal, $file:literal) => {
-        Builtin {
+        $crate::render::templates::Builtin {
             name: $name,
             file: $file,
-            text: include_str!(concat!("../../templates/", $file)),
+            text: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/", $file)),
         }
     };
 }
+pub(crate) use builtin;
 
 /// The Typst templates: the main document, one partial per chapter, the
 /// charts (also rendered on their own for the DOCX), and the council

@@ -50,15 +50,7 @@ pub struct ChartImage {
     pub height_px: u32,
 }
 
-macro_rules! builtin {
-    ($name:literal, $file:literal) => {
-        Builtin {
-            name: $name,
-            file: $file,
-            text: include_str!(concat!("../../../templates/", $file)),
-        }
-    };
-}
+use crate::render::templates::builtin;
 
 /// The DOCX templates: one per package part, plus the chapter partials of
 /// `document.xml`.
