@@ -427,3 +427,15 @@ fn runaway_template_override_ends_after_the_time_limit() {
     assert!(took < std::time::Duration::from_secs(60), "took {took:?}");
     assert!(!pdf_of(dir.path()).exists(), "no PDF from a failed build");
 }
+
+/// Found by fuzzing (`workbook`, after the fixes above): an `.xls` whose
+/// DIMENSIONS record claims billions of rows made calamine reserve 1.7
+/// petabytes (abort). The records are now bounded before calamine reads.
+#[test]
+fn xls_claiming_billions_of_rows_is_refused_not_an_abort() {
+    let bytes =
+        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-dimensions.xls")).unwrap();
+    let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
+        .expect_err("a workbook that claims too many cells");
+    assert!(e.message.contains("beschädigt"), "{}", e.message);
+}

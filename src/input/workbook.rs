@@ -391,6 +391,8 @@ fn guard_cfb(b: &[u8]) -> Result<(), String> {
         );
     }
     let cutoff = u32_at(0x38).unwrap_or(4096) as u64;
+    let mut root_chain = Vec::new();
+    let mut book: Option<(u32, u64)> = None;
     for n in dir_chain {
         let Some(sec) = sector(n) else {
             return bad("Verzeichnis außerhalb der Datei");
@@ -399,11 +401,17 @@ fn guard_cfb(b: &[u8]) -> Result<(), String> {
             let kind = entry[66];
             let start = u32::from_le_bytes(entry[116..120].try_into().expect("4 bytes"));
             let len = u64::from_le_bytes(entry[120..128].try_into().expect("8 bytes"));
+            let name_len = (u16::from_le_bytes([entry[64], entry[65]]) as usize).min(64);
+            let name: String = char::decode_utf16(
+                entry[..name_len.saturating_sub(2)]
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]])),
+            )
+            .map(|c| c.unwrap_or('?'))
+            .collect();
             match kind {
                 // root: the mini stream lives in the FAT
-                5 => {
-                    follow(&fat, start)?;
-                }
+                5 => root_chain = follow(&fat, start)?,
                 2 if len >= cutoff => {
                     follow(&fat, start)?;
                 }
@@ -412,6 +420,61 @@ fn guard_cfb(b: &[u8]) -> Result<(), String> {
                 }
                 _ => {}
             }
+            if kind == 2 && (name == "Workbook" || name == "Book") {
+                book = Some((start, len));
+            }
+        }
+    }
+    // calamine reserves rows × columns as the workbook's DIMENSIONS records
+    // claim (found by fuzzing: a request for 1.7 petabytes); bound them.
+    if let Some((start, len)) = book {
+        let len = len.min(b.len() as u64) as usize;
+        let mut stream = Vec::with_capacity(len);
+        if len as u64 >= cutoff {
+            for n in follow(&fat, start)? {
+                stream.extend_from_slice(sector(n).unwrap_or_default());
+            }
+        } else {
+            let mini: Vec<u8> = root_chain
+                .iter()
+                .flat_map(|&n| sector(n).unwrap_or_default().iter().copied())
+                .collect();
+            for n in follow(&mini_fat, start)? {
+                let at = n as usize * 64;
+                stream.extend_from_slice(mini.get(at..at + 64).unwrap_or_default());
+            }
+        }
+        stream.truncate(len);
+        let mut pos = 0;
+        while pos + 4 <= stream.len() {
+            let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+            let size = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
+            let data = stream.get(pos + 4..pos + 4 + size).unwrap_or_default();
+            if typ == 0x0200 {
+                let u32_ = |o: usize| {
+                    data.get(o..o + 4)
+                        .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+                        as u64
+                };
+                let u16_ = |o: usize| {
+                    data.get(o..o + 2)
+                        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]])) as u64
+                };
+                let (r1, r2, c1, c2) = if size >= 14 {
+                    (u32_(0), u32_(4), u16_(8), u16_(10))
+                } else {
+                    (u16_(0), u16_(2), u16_(4), u16_(6))
+                };
+                let area = (r2.abs_diff(r1) + 1).saturating_mul(c2.abs_diff(c1) + 1);
+                if area > MAX_CELLS_PER_SHEET {
+                    return Err(format!(
+                        "ein Blatt gibt {} Zeilen × {} Spalten an (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
+                        r2.abs_diff(r1) + 1,
+                        c2.abs_diff(c1) + 1
+                    ));
+                }
+            }
+            pos += 4 + size;
         }
     }
     Ok(())
