@@ -31,7 +31,8 @@ impl Spinner {
             if rx.recv_timeout(DELAY) != Err(mpsc::RecvTimeoutError::Timeout) {
                 return;
             }
-            let bar = ProgressBar::new_spinner();
+            // The elapsed time counts from the start of the work.
+            let bar = ProgressBar::new_spinner().with_elapsed(DELAY);
             bar.set_style(
                 ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),

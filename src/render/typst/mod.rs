@@ -9,12 +9,13 @@
 mod escape;
 mod world;
 
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, NativeElement, Smart, StyleChain};
@@ -307,22 +308,44 @@ pub fn render_png(
         pixel_per_pt: Scalar::new(f64::from(pixels_per_pt)),
         render_bleed: false,
     };
-    document
+    let incremental = INCREMENTAL.load(Ordering::SeqCst);
+    let mut used = HashMap::new();
+    let pngs = document
         .pages()
         .iter()
         .enumerate()
         .map(|(i, page)| {
+            // When incremental, a page that looks as before is not rastered again.
+            let key = incremental.then(|| typst::utils::hash128(&(page, pixels_per_pt.to_bits())));
+            if let Some(png) = key.and_then(|k| PNGS.lock().ok()?.get(&k).cloned()) {
+                used.insert(key.unwrap_or_default(), png.clone());
+                return Ok(png);
+            }
             let pixmap = catch_unwind(AssertUnwindSafe(|| typst_render::render(page, &options)))
                 .map_err(|_| vec![internal_error("Rastern")])?;
-            pixmap.encode_png().map_err(|err| {
+            let png = pixmap.encode_png().map_err(|err| {
                 vec![TypstMessage::error(format!(
                     "PNG-Kodierung von Seite {}: {err}",
                     i + 1
                 ))]
-            })
+            })?;
+            if let Some(k) = key {
+                used.insert(k, png.clone());
+            }
+            Ok(png)
         })
-        .collect()
+        .collect();
+    if incremental {
+        if let Ok(mut cache) = PNGS.lock() {
+            *cache = used;
+        }
+    }
+    pngs
 }
+
+/// PNGs of the pages rastered last, by hash of page and resolution (only
+/// when incremental).
+static PNGS: LazyLock<Mutex<HashMap<u128, Vec<u8>>>> = LazyLock::new(Default::default);
 
 fn internal_error(stage: &str) -> TypstMessage {
     let mut message = TypstMessage::error(format!("interner Fehler in Typst ({stage})"));
@@ -351,6 +374,9 @@ pub fn set_incremental(on: bool) {
     if !on {
         if let Ok(mut worlds) = WORLDS.lock() {
             worlds.clear();
+        }
+        if let Ok(mut pngs) = PNGS.lock() {
+            pngs.clear();
         }
     }
 }
