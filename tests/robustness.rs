@@ -439,3 +439,36 @@ fn xls_claiming_billions_of_rows_is_refused_not_an_abort() {
         .expect_err("a workbook that claims too many cells");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
 }
+
+/// Found by fuzzing (`workbook`, a slow unit): an `.xls` with a sheet of
+/// tens of thousands of rows made the header search quadratic (minutes). The
+/// header is now searched among the first rows only, and the sheet's width
+/// is computed once; the file is read and checked at once.
+#[test]
+fn sheet_with_many_rows_is_checked_quickly_not_hanging() {
+    let dir = example();
+    std::fs::copy(
+        repo().join("tests/fixtures/fuzz/workbook-xls-many-rows.xls"),
+        dir.path().join("arbeitsgruppen/viele-zeilen.xls"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_konzept"))
+        .args(["check", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Generous bound for a slow CI machine; before the fix it ran for minutes.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(1));
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("konzept check did not finish within 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

@@ -23,6 +23,8 @@ pub const MAX_CELLS_PER_SHEET: u64 = 2_000_000;
 /// workbook of tens of thousands of rows stays far below; a zip bomb (parts
 /// that inflate to gigabytes) is refused after reading at most this much.
 pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// How many rows from the top are searched for the header row.
+pub const HEADER_SEARCH_ROWS: u32 = 100;
 /// Most characters in one cell (Excel's own limit).
 pub const MAX_CELL_CHARS: usize = 32_767;
 
@@ -33,6 +35,8 @@ pub struct Sheet {
     /// Absolute (row, column) of `rows[0][0]`.
     origin: (u32, u32),
     rows: Vec<Vec<CellValue>>,
+    /// Number of columns (the longest row), computed once.
+    width: usize,
     /// Whether number formats were available, i.e. percentage cells can be
     /// told from plain numbers (only `.xlsx` through calamine).
     pub knows_percent: bool,
@@ -42,10 +46,12 @@ static EMPTY: CellValue = CellValue::Empty;
 
 impl Sheet {
     pub fn new(name: impl Into<String>, origin: (u32, u32), rows: Vec<Vec<CellValue>>) -> Self {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         Sheet {
             name: name.into(),
             origin,
             rows,
+            width,
             knows_percent: true,
         }
     }
@@ -68,8 +74,7 @@ impl Sheet {
 
     /// Absolute column numbers that hold cells.
     pub fn col_range(&self) -> std::ops::Range<u32> {
-        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
-        self.origin.1..self.origin.1 + width as u32
+        self.origin.1..self.origin.1 + self.width as u32
     }
 
     /// Characters of text in the sheet (for the project-wide limit).
@@ -1017,23 +1022,22 @@ impl<'a> Table<'a> {
         diags: &mut Diagnostics,
     ) -> Option<Table<'a>> {
         let mut best: Option<(u32, usize)> = None;
-        for row in sheet.row_range() {
+        // The header is searched among the first rows only: title rows above
+        // it are a handful, and a full scan of a sheet with tens of thousands
+        // of rows would make a broken file take minutes (found by fuzzing).
+        let rows = sheet.row_range();
+        for row in rows.start..rows.end.min(rows.start + HEADER_SEARCH_ROWS) {
+            let headers: Vec<String> = sheet
+                .col_range()
+                .filter_map(|col| header_text(sheet.cell(row, col)))
+                .collect();
             let found = spec
                 .iter()
-                .filter(|c| c.required)
-                .filter(|c| {
-                    sheet
-                        .col_range()
-                        .any(|col| header_text(sheet.cell(row, col)).is_some_and(|h| c.matches(&h)))
-                })
+                .filter(|c| c.required && headers.iter().any(|h| c.matches(h)))
                 .count();
             let any = spec
                 .iter()
-                .filter(|c| {
-                    sheet
-                        .col_range()
-                        .any(|col| header_text(sheet.cell(row, col)).is_some_and(|h| c.matches(&h)))
-                })
+                .filter(|c| headers.iter().any(|h| c.matches(h)))
                 .count();
             if found == spec.iter().filter(|c| c.required).count() && any > 0 {
                 return Some(Self::map(file, sheet, row, spec, diags));
