@@ -101,23 +101,6 @@ impl KonzeptWorld {
         today: (i32, u8, u8),
     ) -> Result<Self, String> {
         let main_id = file_id(MAIN_PATH)?;
-        let main = Source::new(main_id, main.to_owned());
-
-        let mut sources = HashMap::new();
-        let mut file_map = HashMap::new();
-        for (path, data) in files {
-            let id = file_id(path)?;
-            if id == main_id {
-                return Err(format!("„{MAIN_PATH}“ ist für die Hauptquelle reserviert"));
-            }
-            if id.vpath().extension() == Some("typ") {
-                if let Ok(text) = std::str::from_utf8(data) {
-                    sources.insert(id, Source::new(id, text.to_owned()));
-                }
-            }
-            file_map.insert(id, Bytes::new(data.clone()));
-        }
-
         let mut extra = Vec::new();
         for (i, data) in extra_fonts.iter().enumerate() {
             let before = extra.len();
@@ -135,15 +118,18 @@ impl KonzeptWorld {
             ))
         });
 
-        Ok(Self {
-            main,
-            sources,
-            files: file_map,
+        let mut world = Self {
+            main: Source::new(main_id, main.to_owned()),
+            sources: HashMap::new(),
+            files: HashMap::new(),
             extra_fonts: extra,
             book,
             fonts_hash: typst::utils::hash128(extra_fonts),
             today,
-        })
+        };
+        // The files are taken in exactly as for a later update.
+        world.update(main, files, extra_fonts, today)?;
+        Ok(world)
     }
 
     /// Brings the world to new input for the next compilation, keeping what
