@@ -472,3 +472,15 @@ fn sheet_with_many_rows_is_checked_quickly_not_hanging() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
+
+/// Found by fuzzing (`workbook`, out-of-memory): an `.xls` whose cell
+/// records lie far apart made calamine allocate their dense bounding box
+/// (4 GB). The cells' extent is now bounded from the records first.
+#[test]
+fn xls_with_far_apart_cells_is_refused_before_allocating() {
+    let bytes =
+        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-far-cells.xls")).unwrap();
+    let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
+        .expect_err("a workbook whose cells span too much");
+    assert!(e.message.contains("beschädigt"), "{}", e.message);
+}

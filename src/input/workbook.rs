@@ -450,37 +450,95 @@ fn guard_cfb(b: &[u8]) -> Result<(), String> {
             }
         }
         stream.truncate(len);
+        // The cells' bounding box per sheet (calamine allocates it densely).
+        let mut bounds: Option<(u32, u32, u32, u32)> = None;
+        let check_bounds = |b: Option<(u32, u32, u32, u32)>| -> Result<(), String> {
+            if let Some((r0, r1, c0, c1)) = b {
+                let area = (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
+                if area > MAX_CELLS_PER_SHEET {
+                    return Err(format!(
+                        "die Zellen eines Blatts reichen über {} Zeilen × {} Spalten (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
+                        r1 - r0 + 1,
+                        c1 - c0 + 1
+                    ));
+                }
+            }
+            Ok(())
+        };
         let mut pos = 0;
         while pos + 4 <= stream.len() {
             let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
             let size = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
             let data = stream.get(pos + 4..pos + 4 + size).unwrap_or_default();
+            // A sheet's substream starts with BOF: new bounds.
+            if typ == 0x0809 {
+                check_bounds(bounds.take())?;
+            }
+            let cell_cols = match typ {
+                // NUMBER, LABEL, BOOLERR, FORMULA, RSTRING, LABELSST, RK, BLANK
+                0x0203 | 0x0204 | 0x0205 | 0x0006 | 0x00D6 | 0x00FD | 0x027E | 0x0201
+                    if data.len() >= 4 =>
+                {
+                    let c = u16::from_le_bytes([data[2], data[3]]) as u32;
+                    Some((c, c))
+                }
+                // MULRK, MULBLANK: first column at 2, last column in the last two bytes
+                0x00BD | 0x00BE if data.len() >= 6 => Some((
+                    u16::from_le_bytes([data[2], data[3]]) as u32,
+                    u16::from_le_bytes([data[data.len() - 2], data[data.len() - 1]]) as u32,
+                )),
+                _ => None,
+            };
+            if let Some((c0, c1)) = cell_cols {
+                let r = u16::from_le_bytes([data[0], data[1]]) as u32;
+                let (c0, c1) = (c0.min(c1), c0.max(c1));
+                bounds = Some(match bounds {
+                    None => (r, r, c0, c1),
+                    Some((r0, r1, a0, a1)) => (r0.min(r), r1.max(r), a0.min(c0), a1.max(c1)),
+                });
+            }
             if typ == 0x0200 {
+                // The same reading as calamine's `parse_dimensions`, which
+                // then reserves (last − first + 1) rows × columns; a first
+                // row after the last wraps around in a release build.
                 let u32_ = |o: usize| {
                     data.get(o..o + 4)
                         .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
-                        as u64
                 };
                 let u16_ = |o: usize| {
                     data.get(o..o + 2)
-                        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]])) as u64
+                        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]]) as u32)
                 };
-                let (r1, r2, c1, c2) = if size >= 14 {
-                    (u32_(0), u32_(4), u16_(8), u16_(10))
-                } else {
-                    (u16_(0), u16_(2), u16_(4), u16_(6))
+                let dims = match data.len() {
+                    10 => Some((u16_(0), u16_(2), u16_(4), u16_(6))),
+                    14 | 16 => Some((u32_(0), u32_(4), u16_(8), u16_(10))),
+                    _ => None,
                 };
-                let area = (r2.abs_diff(r1) + 1).saturating_mul(c2.abs_diff(c1) + 1);
-                if area > MAX_CELLS_PER_SHEET {
-                    return Err(format!(
-                        "ein Blatt gibt {} Zeilen × {} Spalten an (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
-                        r2.abs_diff(r1) + 1,
-                        c2.abs_diff(c1) + 1
-                    ));
+                if let Some((rf, rl, mut cf, cl)) = dims {
+                    if cf > 0xFF || cl < cf {
+                        cf = 0;
+                    }
+                    let (end_r, end_c) = if rl >= 1 && cl >= 1 {
+                        (rl - 1, cl - 1)
+                    } else {
+                        (rf, cf)
+                    };
+                    if end_r < rf || end_c < cf {
+                        return Err("ein Blatt hat unmögliche Abmessungen".into());
+                    }
+                    let area = (end_r - rf + 1) as u64 * (end_c - cf + 1) as u64;
+                    if area > MAX_CELLS_PER_SHEET {
+                        return Err(format!(
+                            "ein Blatt gibt {} Zeilen × {} Spalten an (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
+                            end_r - rf + 1,
+                            end_c - cf + 1
+                        ));
+                    }
                 }
             }
             pos += 4 + size;
         }
+        check_bounds(bounds)?;
     }
     Ok(())
 }
