@@ -484,3 +484,16 @@ fn xls_with_far_apart_cells_is_refused_before_allocating() {
         .expect_err("a workbook whose cells span too much");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
 }
+
+/// Found by fuzzing (`workbook`, abort): the DIMENSIONS record that made
+/// calamine reserve too much sat where a damaged BOUNDSHEET record pointed,
+/// not where a scan from the start of the stream finds records. The guard
+/// now scans from every sheet offset, as calamine reads.
+#[test]
+fn xls_with_dimensions_at_a_sheet_offset_is_refused_not_an_abort() {
+    let bytes =
+        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-sheet-offset.xls")).unwrap();
+    let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
+        .expect_err("a workbook that claims too many cells");
+    assert!(e.message.contains("beschädigt"), "{}", e.message);
+}

@@ -465,80 +465,96 @@ fn guard_cfb(b: &[u8]) -> Result<(), String> {
             }
             Ok(())
         };
-        let mut pos = 0;
-        while pos + 4 <= stream.len() {
-            let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
-            let size = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
-            let data = stream.get(pos + 4..pos + 4 + size).unwrap_or_default();
-            // A sheet's substream starts with BOF: new bounds.
-            if typ == 0x0809 {
-                check_bounds(bounds.take())?;
-            }
-            let cell_cols = match typ {
-                // NUMBER, LABEL, BOOLERR, FORMULA, RSTRING, LABELSST, RK, BLANK
-                0x0203 | 0x0204 | 0x0205 | 0x0006 | 0x00D6 | 0x00FD | 0x027E | 0x0201
-                    if data.len() >= 4 =>
-                {
-                    let c = u16::from_le_bytes([data[2], data[3]]) as u32;
-                    Some((c, c))
+        // calamine reads the globals from the start and each sheet from the
+        // offset its BOUNDSHEET record names, which may point anywhere in a
+        // damaged file: scan from each of those places as calamine will.
+        let mut sheets: Vec<usize> = Vec::new();
+        let mut scan = |from: usize, sheets: &mut Vec<usize>| -> Result<(), String> {
+            let mut pos = from;
+            while pos + 4 <= stream.len() {
+                let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+                let size = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
+                let data = stream.get(pos + 4..pos + 4 + size).unwrap_or_default();
+                if typ == 0x0085 && data.len() >= 4 {
+                    // BOUNDSHEET: calamine reads each sheet from this offset.
+                    sheets.push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize);
                 }
-                // MULRK, MULBLANK: first column at 2, last column in the last two bytes
-                0x00BD | 0x00BE if data.len() >= 6 => Some((
-                    u16::from_le_bytes([data[2], data[3]]) as u32,
-                    u16::from_le_bytes([data[data.len() - 2], data[data.len() - 1]]) as u32,
-                )),
-                _ => None,
-            };
-            if let Some((c0, c1)) = cell_cols {
-                let r = u16::from_le_bytes([data[0], data[1]]) as u32;
-                let (c0, c1) = (c0.min(c1), c0.max(c1));
-                bounds = Some(match bounds {
-                    None => (r, r, c0, c1),
-                    Some((r0, r1, a0, a1)) => (r0.min(r), r1.max(r), a0.min(c0), a1.max(c1)),
-                });
-            }
-            if typ == 0x0200 {
-                // The same reading as calamine's `parse_dimensions`, which
-                // then reserves (last − first + 1) rows × columns; a first
-                // row after the last wraps around in a release build.
-                let u32_ = |o: usize| {
-                    data.get(o..o + 4)
-                        .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
-                };
-                let u16_ = |o: usize| {
-                    data.get(o..o + 2)
-                        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]]) as u32)
-                };
-                let dims = match data.len() {
-                    10 => Some((u16_(0), u16_(2), u16_(4), u16_(6))),
-                    14 | 16 => Some((u32_(0), u32_(4), u16_(8), u16_(10))),
+                // A sheet's substream starts with BOF: new bounds.
+                if typ == 0x0809 {
+                    check_bounds(bounds.take())?;
+                }
+                let cell_cols = match typ {
+                    // NUMBER, LABEL, BOOLERR, FORMULA, RSTRING, LABELSST, RK, BLANK
+                    0x0203 | 0x0204 | 0x0205 | 0x0006 | 0x00D6 | 0x00FD | 0x027E | 0x0201
+                        if data.len() >= 4 =>
+                    {
+                        let c = u16::from_le_bytes([data[2], data[3]]) as u32;
+                        Some((c, c))
+                    }
+                    // MULRK, MULBLANK: first column at 2, last column in the last two bytes
+                    0x00BD | 0x00BE if data.len() >= 6 => Some((
+                        u16::from_le_bytes([data[2], data[3]]) as u32,
+                        u16::from_le_bytes([data[data.len() - 2], data[data.len() - 1]]) as u32,
+                    )),
                     _ => None,
                 };
-                if let Some((rf, rl, mut cf, cl)) = dims {
-                    if cf > 0xFF || cl < cf {
-                        cf = 0;
-                    }
-                    let (end_r, end_c) = if rl >= 1 && cl >= 1 {
-                        (rl - 1, cl - 1)
-                    } else {
-                        (rf, cf)
+                if let Some((c0, c1)) = cell_cols {
+                    let r = u16::from_le_bytes([data[0], data[1]]) as u32;
+                    let (c0, c1) = (c0.min(c1), c0.max(c1));
+                    bounds = Some(match bounds {
+                        None => (r, r, c0, c1),
+                        Some((r0, r1, a0, a1)) => (r0.min(r), r1.max(r), a0.min(c0), a1.max(c1)),
+                    });
+                }
+                if typ == 0x0200 {
+                    // The same reading as calamine's `parse_dimensions`, which
+                    // then reserves (last − first + 1) rows × columns; a first
+                    // row after the last wraps around in a release build.
+                    let u32_ = |o: usize| {
+                        data.get(o..o + 4)
+                            .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
                     };
-                    if end_r < rf || end_c < cf {
-                        return Err("ein Blatt hat unmögliche Abmessungen".into());
-                    }
-                    let area = (end_r - rf + 1) as u64 * (end_c - cf + 1) as u64;
-                    if area > MAX_CELLS_PER_SHEET {
-                        return Err(format!(
-                            "ein Blatt gibt {} Zeilen × {} Spalten an (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
-                            end_r - rf + 1,
-                            end_c - cf + 1
-                        ));
+                    let u16_ = |o: usize| {
+                        data.get(o..o + 2)
+                            .map_or(0, |x| u16::from_le_bytes([x[0], x[1]]) as u32)
+                    };
+                    let dims = match data.len() {
+                        10 => Some((u16_(0), u16_(2), u16_(4), u16_(6))),
+                        14 | 16 => Some((u32_(0), u32_(4), u16_(8), u16_(10))),
+                        _ => None,
+                    };
+                    if let Some((rf, rl, mut cf, cl)) = dims {
+                        if cf > 0xFF || cl < cf {
+                            cf = 0;
+                        }
+                        let (end_r, end_c) = if rl >= 1 && cl >= 1 {
+                            (rl - 1, cl - 1)
+                        } else {
+                            (rf, cf)
+                        };
+                        if end_r < rf || end_c < cf {
+                            return Err("ein Blatt hat unmögliche Abmessungen".into());
+                        }
+                        let area = (end_r - rf + 1) as u64 * (end_c - cf + 1) as u64;
+                        if area > MAX_CELLS_PER_SHEET {
+                            return Err(format!(
+                                "ein Blatt gibt {} Zeilen × {} Spalten an (höchstens {MAX_CELLS_PER_SHEET} Zellen)",
+                                end_r - rf + 1,
+                                end_c - cf + 1
+                            ));
+                        }
                     }
                 }
+                pos += 4 + size;
             }
-            pos += 4 + size;
+            check_bounds(bounds)?;
+            Ok(())
+        };
+        scan(0, &mut sheets)?;
+        let starts = std::mem::take(&mut sheets);
+        for from in starts.into_iter().take(1000) {
+            scan(from, &mut Vec::new())?;
         }
-        check_bounds(bounds)?;
     }
     Ok(())
 }
