@@ -497,3 +497,15 @@ fn xls_with_dimensions_at_a_sheet_offset_is_refused_not_an_abort() {
         .expect_err("a workbook that claims too many cells");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
 }
+
+/// Found by fuzzing (`workbook`, out-of-memory): calamine follows the chain
+/// of the first directory entry as the mini stream whatever the entry's
+/// type; a looping chain there grew without end. The guard follows it too.
+#[test]
+fn xls_with_looping_first_entry_chain_is_refused_not_an_abort() {
+    let bytes =
+        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-root-chain.xls")).unwrap();
+    let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
+        .expect_err("a workbook whose container loops");
+    assert!(e.message.contains("beschädigt"), "{}", e.message);
+}

@@ -396,7 +396,13 @@ fn guard_cfb(b: &[u8]) -> Result<(), String> {
         );
     }
     let cutoff = u32_at(0x38).unwrap_or(4096) as u64;
+    // calamine takes the first directory entry as the root, whatever its
+    // type, and follows its chain for the mini stream (found by fuzzing).
     let mut root_chain = Vec::new();
+    if let Some(first) = dir_chain.first().and_then(|&n| sector(n)) {
+        let start = u32::from_le_bytes(first[116..120].try_into().expect("4 bytes"));
+        root_chain = follow(&fat, start)?;
+    }
     let mut book: Option<(u32, u64)> = None;
     for n in dir_chain {
         let Some(sec) = sector(n) else {
