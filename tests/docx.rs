@@ -2,9 +2,12 @@
 //! tools `openxml-audit`, `soffice`, `pdftotext` and python-docx; a test
 //! whose tool is missing says so and passes.
 
+#[path = "support/werkzeuge.rs"]
+mod werkzeuge;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+use werkzeuge::{assert_valid_docx, require, require_python_docx};
 
 use konzept::model::Konzept;
 use konzept::render::docx::{headings, render_docx, ChartImage};
@@ -68,25 +71,6 @@ fn example() -> &'static Built {
     })
 }
 
-fn have(tool: &str, arg: &str) -> bool {
-    let ok = Command::new(tool).arg(arg).output().is_ok();
-    if !ok {
-        eprintln!("SKIPPED: `{tool}` is not installed");
-    }
-    ok
-}
-
-fn python_docx() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import docx"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("SKIPPED: python-docx is not installed");
-    }
-    ok
-}
-
 /// All text python-docx sees: paragraphs, table cells, one per line.
 fn docx_text(path: &Path) -> String {
     let script = r#"
@@ -118,36 +102,13 @@ print("core\t" + d.core_properties.title + "|" + d.core_properties.author + "|" 
 
 #[test]
 fn validator_finds_no_errors() {
-    if !have("openxml-audit", "--help") {
-        return;
-    }
     let b = example();
-    let out = Command::new("openxml-audit")
-        .args(["--policy", "permissive", "-f", "office2016"])
-        .arg(&b.docx)
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("Errors: 0"), "{text}");
-    // The only warnings allowed: `numId 0`, which the standard defines as
-    // "no numbering" (unnumbered headings), but the validator looks up.
-    for line in text
-        .lines()
-        .filter(|l| l.starts_with('W') && l.contains('.'))
-    {
-        assert!(
-            line.contains("Numbering definition '0'"),
-            "unexpected warning: {line}\n{text}"
-        );
-    }
+    assert_valid_docx(&b.docx);
 }
 
 #[test]
 fn python_docx_reads_every_goal_measure_and_heading() {
-    if !python_docx() {
-        return;
-    }
+    require_python_docx();
     let b = example();
     let text = docx_text(&b.docx);
     for f in &b.konzept.felder {
@@ -177,9 +138,7 @@ fn python_docx_reads_every_goal_measure_and_heading() {
 
 #[test]
 fn user_text_round_trips_through_python_docx() {
-    if !python_docx() {
-        return;
-    }
+    require_python_docx();
     let c = konzept::project::check(Path::new("examples/musterstadt"));
     let mut k = c.konzept.unwrap();
     k.felder[0].massnahmen[0].titel = "A\u{1}&<>\"' {{meta.titel}} مرحبا بكم\u{7}Z".into();
@@ -194,9 +153,8 @@ fn user_text_round_trips_through_python_docx() {
 /// does not), shows every goal, measure and a filled table of contents.
 #[test]
 fn libreoffice_shows_everything_and_a_filled_toc() {
-    if !have("soffice", "--version") || !have("pdftotext", "-v") {
-        return;
-    }
+    require("soffice", "--version");
+    require("pdftotext", "-v");
     let b = example();
     let out = tempfile::tempdir().unwrap();
     let status = Command::new("soffice")

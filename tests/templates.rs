@@ -4,10 +4,13 @@
 //! read back with poppler (a test whose tool is missing says so and passes),
 //! the DOCX from its `document.xml`.
 
+#[path = "support/werkzeuge.rs"]
+mod werkzeuge;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
+use werkzeuge::require;
 
 use konzept::render::templates::{all_builtins, LIESMICH};
 
@@ -132,14 +135,6 @@ fn overridden() -> &'static Built {
     })
 }
 
-fn have(tool: &str, arg: &str) -> bool {
-    let ok = Command::new(tool).arg(arg).output().is_ok();
-    if !ok {
-        eprintln!("SKIPPED: `{tool}` is not installed");
-    }
-    ok
-}
-
 fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(pdf)
@@ -226,16 +221,15 @@ fn the_written_templates_build_the_same_documents() {
         docx_paragraphs(&b.file("docx")),
         docx_paragraphs(&plain().file("docx"))
     );
-    if have("pdftotext", "-v") {
+    require("pdftotext", "-v");
+    {
         assert_eq!(pdftotext(&b.file("pdf")), pdftotext(&plain().file("pdf")));
     }
 }
 
 #[test]
 fn a_typst_partial_override_changes_only_its_chapter() {
-    if !have("pdftotext", "-v") {
-        return;
-    }
+    require("pdftotext", "-v");
     let before = pdftotext(&plain().file("pdf"));
     let after = pdftotext(&overridden().file("pdf"));
     // Lines joined, hyphenation undone: a sentence may wrap.

@@ -3,9 +3,12 @@
 //! and its figures compared with the concept's appendix B to the cent.
 //! A test whose external tool is missing says so and passes.
 
+#[path = "support/werkzeuge.rs"]
+mod werkzeuge;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+use werkzeuge::{assert_valid_docx, require, require_python_docx};
 
 use sha2::{Digest, Sha512};
 
@@ -80,14 +83,6 @@ fn model() -> &'static konzept::model::Konzept {
     })
 }
 
-fn have(tool: &str, arg: &str) -> bool {
-    let ok = Command::new(tool).arg(arg).output().is_ok();
-    if !ok {
-        eprintln!("SKIPPED: `{tool}` is not installed");
-    }
-    ok
-}
-
 fn pdftotext(pdf: &Path, layout: bool) -> String {
     let mut c = Command::new("pdftotext");
     if layout {
@@ -151,9 +146,8 @@ fn build_writes_the_submission_pdf_docx_and_oparl() {
 
 #[test]
 fn submission_pdf_has_two_to_four_pages_and_the_fields_of_a_real_one() {
-    if !have("pdftotext", "-v") || !have("pdfinfo", "-v") {
-        return;
-    }
+    require("pdftotext", "-v");
+    require("pdfinfo", "-v");
     let b = example();
     let pdf = b.file(VORLAGE, "pdf");
     let n = pages(&pdf);
@@ -199,9 +193,7 @@ fn submission_pdf_has_two_to_four_pages_and_the_fields_of_a_real_one() {
 
 #[test]
 fn submission_pdf_is_tagged_with_title_and_language() {
-    if !have("pdfinfo", "-v") {
-        return;
-    }
+    require("pdfinfo", "-v");
     let out = Command::new("pdfinfo")
         .arg(example().file(VORLAGE, "pdf"))
         .output()
@@ -216,7 +208,8 @@ fn submission_pdf_is_tagged_with_title_and_language() {
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("pdfaid:part"), "no PDF/A identification");
     assert!(raw.contains("pdfuaid:part"), "no PDF/UA identification");
-    if have("qpdf", "--version") {
+    require("qpdf", "--version");
+    {
         let out = Command::new("qpdf")
             .arg("--check")
             .arg(example().file(VORLAGE, "pdf"))
@@ -229,7 +222,8 @@ fn submission_pdf_is_tagged_with_title_and_language() {
             "{stdout}"
         );
     }
-    if have("pdffonts", "-v") {
+    require("pdffonts", "-v");
+    {
         let out = Command::new("pdffonts")
             .arg(example().file(VORLAGE, "pdf"))
             .output()
@@ -276,9 +270,7 @@ fn submission_sums_equal_the_concepts_appendix_b() {
     }
 
     // The printed documents.
-    if !have("pdftotext", "-v") {
-        return;
-    }
+    require("pdftotext", "-v");
     let b = example();
     let konzept = pdftotext(&b.file(KONZEPT, "pdf"), true);
     let vorlage = pdftotext(&b.file(VORLAGE, "pdf"), true);
@@ -406,22 +398,9 @@ fn two_builds_are_byte_identical() {
     }
 }
 
-fn python_docx() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import docx"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("SKIPPED: python-docx is not installed");
-    }
-    ok
-}
-
 #[test]
 fn submission_docx_opens_in_python_docx_with_all_parts() {
-    if !python_docx() {
-        return;
-    }
+    require_python_docx();
     let script = r#"
 import sys, docx
 d = docx.Document(sys.argv[1])
@@ -482,27 +461,7 @@ print("core\t" + d.core_properties.title + "|" + d.core_properties.author + "|" 
 
 #[test]
 fn submission_docx_passes_the_validator() {
-    if !have("openxml-audit", "--help") {
-        return;
-    }
-    let out = Command::new("openxml-audit")
-        .args(["--policy", "permissive", "-f", "office2016"])
-        .arg(example().file(VORLAGE, "docx"))
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("Errors: 0"), "{text}");
-    // As for the concept: only `numId 0` ("no numbering") is reported.
-    for line in text
-        .lines()
-        .filter(|l| l.starts_with('W') && l.contains('.'))
-    {
-        assert!(
-            line.contains("Numbering definition '0'"),
-            "unexpected warning: {line}\n{text}"
-        );
-    }
+    assert_valid_docx(&example().file(VORLAGE, "docx"));
 }
 
 /// Without a Beschlussvorschlag in `Texte`: the standard wording.

@@ -1,0 +1,57 @@
+//! The external readers the tests look at documents with, shared by the
+//! test binaries (`#[path = "support/werkzeuge.rs"] mod werkzeuge;`).
+//!
+//! A missing reader is a failure, not a skipped test: `tools/test.sh`
+//! installs them all, so a test that passed without its reader would prove
+//! nothing.
+#![allow(dead_code)] // each test binary uses a part
+
+use std::path::Path;
+use std::process::Command;
+
+/// Fails the test unless `tool` runs (`tool arg`).
+#[track_caller]
+pub fn require(tool: &str, arg: &str) {
+    if Command::new(tool).arg(arg).output().is_err() {
+        panic!("`{tool}` fehlt; bitte `bash tools/test.sh` verwenden, das die Prüfwerkzeuge installiert");
+    }
+}
+
+/// Fails the test unless python-docx is importable.
+#[track_caller]
+pub fn require_python_docx() {
+    let ok = Command::new("python3")
+        .args(["-c", "import docx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        ok,
+        "python-docx fehlt; bitte `bash tools/test.sh` verwenden, das es installiert"
+    );
+}
+
+/// openxml-audit (`--policy permissive -f office2016`) finds no error, and
+/// no warning but `numId 0`, which the standard defines as "no numbering"
+/// (unnumbered headings) and the validator looks up all the same.
+#[track_caller]
+pub fn assert_valid_docx(file: &Path) {
+    require("openxml-audit", "--help");
+    let out = Command::new("openxml-audit")
+        .args(["--policy", "permissive", "-f", "office2016"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("Errors: 0"), "{}: {text}", file.display());
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with('W') && l.contains('.'))
+    {
+        assert!(
+            line.contains("Numbering definition '0'"),
+            "{}: unexpected warning: {line}\n{text}",
+            file.display()
+        );
+    }
+}
