@@ -37,7 +37,7 @@ pub enum Command {
     #[command(
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
         next_help_heading = "Optionen",
-        override_usage = "konzept new ORDNER [--kommune NAME]\n       konzept new --example ORDNER"
+        override_usage = "konzept new ORDNER [--kommune NAME] [--feld NAME[=KURZ] …]\n       konzept new --example ORDNER"
     )]
     New(NewArgs),
 
@@ -64,6 +64,26 @@ pub enum Command {
         override_usage = "konzept templates [ORDNER]"
     )]
     Templates(TemplatesArgs),
+
+    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; vorhandene Dateien bleiben unverändert
+    #[command(
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        next_help_heading = "Optionen",
+        override_usage = "konzept workbooks [ORDNER]"
+    )]
+    Workbooks(WorkbooksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WorkbooksArgs {
+    /// Ordner des Konzeptprojekts (mit konzept.toml); Standard: der aktuelle Ordner
+    #[arg(
+        value_name = "ORDNER",
+        default_value = ".",
+        hide_default_value = true,
+        help_heading = "Argumente"
+    )]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +111,10 @@ pub struct NewArgs {
     /// Legt statt eines leeren Projekts das vollständige Beispiel „Musterstadt“ an
     #[arg(long)]
     pub example: bool,
+
+    /// Ein Handlungsfeld mit Name und, nach =, Kürzel, z. B. --feld "Sport und Bewegung=SP"; mehrfach angeben, in der Reihenfolge des Konzepts; ohne --feld die sieben Felder des Leitfadens; ohne Kürzel der erste freie Buchstabe
+    #[arg(long = "feld", value_name = "NAME[=KURZ]", conflicts_with = "example")]
+    pub felder: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -116,7 +140,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub no_submission: bool,
 
-    /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml oder des Logos neu (beenden mit Strg+C)
+    /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml, des Logos oder einer eigenen Vorlage (vorlagen/) neu (beenden mit Strg+C)
     #[arg(long)]
     pub watch: bool,
 }
@@ -186,7 +210,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (new, check, build oder templates)".to_string()
+            "es fehlt ein Befehl (new, check, build, templates oder workbooks)".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "„{arg}“ und „{}“ passen nicht zusammen",

@@ -48,7 +48,18 @@ fn main() -> ExitCode {
             }
         }
         Command::New(args) => {
-            match konzept::new::new_project(&args.dir, args.kommune.as_deref(), args.example) {
+            let neu = match konzept::new::parse_fields(&args.felder) {
+                Ok(felder) => konzept::new::Neu {
+                    kommune: args.kommune.clone(),
+                    example: args.example,
+                    felder,
+                },
+                Err(d) => {
+                    eprintln!("{d}");
+                    return ExitCode::from(1);
+                }
+            };
+            match konzept::new::new_project(&args.dir, &neu) {
                 Ok(written) => {
                     for path in &written {
                         eprintln!("angelegt: {}", path.display());
@@ -84,6 +95,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Templates(args) => templates(&args.dir),
+        Command::Workbooks(args) => workbooks(&args.dir),
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
@@ -172,6 +184,34 @@ fn templates(dir: &std::path::Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `konzept workbooks`: the missing working-group workbooks, never over an
+/// existing file.
+fn workbooks(dir: &std::path::Path) -> ExitCode {
+    let done = konzept::new::add_workbooks(dir);
+    for (feld, datei) in &done.vorhanden {
+        eprintln!("vorhanden: {datei} („{feld}“)");
+    }
+    for path in &done.written {
+        eprintln!("geschrieben: {}", path.display());
+    }
+    for d in done.diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    if done.diagnostics.has_errors() {
+        return ExitCode::from(1);
+    }
+    if done.written.is_empty() {
+        eprintln!("Jedes Handlungsfeld hat schon eine Arbeitsmappe; nichts geschrieben.");
+    } else {
+        let n = done.written.len();
+        eprintln!(
+            "\n{n} {}: an die Arbeitsgruppe schicken und die zurückgekommene Mappe an derselben Stelle ersetzen.",
+            if n == 1 { "neue Arbeitsmappe" } else { "neue Arbeitsmappen" }
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// How long Typst may take (`KONZEPT_ZEITLIMIT` in seconds, for tests and

@@ -135,7 +135,16 @@ pub fn watch(root: &Path, opts: &BuildOptions) -> Result<(), String> {
         }
         changed.sort();
         changed.dedup();
-        let names: Vec<String> = changed
+        // Name what is there now: editors save through temporary files
+        // that are gone by now (a deleted workbook is still named if it is
+        // all that changed).
+        let present: Vec<&PathBuf> = changed.iter().filter(|p| p.exists()).collect();
+        let shown = if present.is_empty() {
+            changed.iter().collect()
+        } else {
+            present
+        };
+        let names: Vec<String> = shown
             .iter()
             .map(|p| {
                 p.strip_prefix(&root)

@@ -577,3 +577,134 @@ fn usage_errors() {
     assert_eq!(konzept(&["new"]).code, 2);
     assert!(!dir.exists());
 }
+
+/// Own fields of action (`--feld`) reach konzept.toml, the workbooks and the
+/// document; a field added to konzept.toml later gets its workbook from
+/// `konzept workbooks`, which never overwrites a file.
+#[test]
+fn own_fields_reach_workbooks_and_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kreis-lippe");
+    let run = konzept(&[
+        "new",
+        s(&dir),
+        "--kommune",
+        "Kreis Lippe",
+        "--feld",
+        "Bildung",
+        "--feld",
+        "Sport und Bewegung",
+        "--feld",
+        "Seniorinnen und Senioren=SEN",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        files_below(&dir.join("arbeitsgruppen")),
+        [
+            "ag-bildung.xlsx",
+            "ag-seniorinnen-und-senioren.xlsx",
+            "ag-sport-und-bewegung.xlsx"
+        ]
+    );
+    let toml = std::fs::read_to_string(dir.join("konzept.toml")).unwrap();
+    for entry in [
+        "name = \"Bildung\"\nkurz = \"B\"",
+        "name = \"Sport und Bewegung\"\nkurz = \"S\"",
+        "name = \"Seniorinnen und Senioren\"\nkurz = \"SEN\"",
+    ] {
+        assert!(toml.contains(entry), "{entry} fehlt in:\n{toml}");
+    }
+    assert!(!toml.contains("Gesundheitsversorgung"), "{toml}");
+
+    // Each workbook names its field and offers exactly the project's fields.
+    let wb = read_back(&dir.join("arbeitsgruppen/ag-sport-und-bewegung.xlsx"));
+    assert_eq!(
+        cells(&wb["sheet"]["Arbeitsgruppe"])["B3"],
+        "Sport und Bewegung"
+    );
+    assert!(guide_text(&wb)
+        .iter()
+        .any(|g| g.contains("„Sport und Bewegung“")));
+    let lists: Vec<String> = cells(&wb["sheet"]["Listen"]).into_values().collect();
+    assert!(lists.contains(&"Seniorinnen und Senioren".to_string()));
+    assert!(
+        !lists.contains(&"Kultur und Religion".to_string()),
+        "{lists:?}"
+    );
+    assert_eq!(konzept(&["check", s(&dir)]).code, 0);
+
+    // A field added to konzept.toml later.
+    std::fs::write(
+        dir.join("konzept.toml"),
+        format!("{toml}\n[[handlungsfeld]]\nname = \"Digitale Teilhabe\"\nkurz = \"D\"\n"),
+    )
+    .unwrap();
+    let before = std::fs::read(dir.join("arbeitsgruppen/ag-bildung.xlsx")).unwrap();
+    let run = konzept(&["workbooks", s(&dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("geschrieben:")
+            && run.stderr.contains("ag-digitale-teilhabe.xlsx")
+            && run.stderr.contains("1 neue Arbeitsmappe:"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(dir.join("arbeitsgruppen/ag-bildung.xlsx")).unwrap(),
+        before,
+        "a present workbook is left as it is"
+    );
+    let wb = read_back(&dir.join("arbeitsgruppen/ag-digitale-teilhabe.xlsx"));
+    assert_eq!(
+        cells(&wb["sheet"]["Arbeitsgruppe"])["B3"],
+        "Digitale Teilhabe"
+    );
+    assert_eq!(wb["creator"], "Integrationsbüro des Kreises Lippe");
+    let run = konzept(&["workbooks", s(&dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("nichts geschrieben"), "{}", run.stderr);
+
+    // The document has the four fields in order, with their letters.
+    let run = konzept(&["build", s(&dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&dir.join("ausgabe/Integrationskonzept-Kreis-Lippe-0.1.pdf"));
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("„{needle}“ fehlt im PDF: {text}"))
+    };
+    assert!(at("3.4 Bildung") < at("3.5 Sport und Bewegung"));
+    assert!(at("3.5 Sport und Bewegung") < at("3.6 Seniorinnen und Senioren"));
+    assert!(at("3.6 Seniorinnen und Senioren") < at("3.7 Digitale Teilhabe"));
+    at("SEN – Seniorinnen und Senioren");
+    let docx = docx_text(&dir.join("ausgabe/Integrationskonzept-Kreis-Lippe-0.1.docx"));
+    assert!(docx.contains("Digitale Teilhabe"), "{docx}");
+
+    // A file in the way of a new workbook that belongs to no field is not
+    // overwritten: an error names it.
+    let toml = std::fs::read_to_string(dir.join("konzept.toml")).unwrap();
+    std::fs::write(
+        dir.join("konzept.toml"),
+        format!("{toml}\n[[handlungsfeld]]\nname = \"Ehrenamt\"\nkurz = \"E\"\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("arbeitsgruppen/ag-ehrenamt.xlsx"), b"kaputt").unwrap();
+    let run = konzept(&["workbooks", s(&dir)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("arbeitsgruppen/ag-ehrenamt.xlsx")
+            && run.stderr.contains("gehört aber zu keinem Handlungsfeld"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(dir.join("arbeitsgruppen/ag-ehrenamt.xlsx")).unwrap(),
+        b"kaputt"
+    );
+
+    // Bad --feld values are usage errors that write nothing.
+    let other = tmp.path().join("andere");
+    let run = konzept(&["new", s(&other), "--feld", "Sport=S", "--feld", "Spiel=S"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("doppelt vergeben"), "{}", run.stderr);
+    assert!(!other.exists());
+}

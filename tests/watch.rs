@@ -41,21 +41,20 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn pdf_text(pdf: &Path) -> Option<String> {
+fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
-        .ok()?;
-    out.status.success().then(|| {
-        String::from_utf8_lossy(&out.stdout)
-            .replace("\u{ad}\n", "")
-            .replace("-\n", "-")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+        .expect("pdftotext runs (tools/test.sh installs poppler-utils)");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .replace("\u{ad}\n", "")
+        .replace("-\n", "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Reads stderr lines until one contains `needle`; all lines read so far
@@ -135,10 +134,8 @@ fn watch_rebuilds_after_a_changed_cell() {
     wait_for(&lines, "beobachte", &mut log);
     let pdf: PathBuf = dir.join("ausgabe/Integrationskonzept-Musterstadt-1.0.pdf");
     let before = std::fs::read(&pdf).expect("erster Build schreibt das PDF");
-    let text = pdf_text(&pdf);
-    if let Some(t) = &text {
-        assert!(t.contains("Rucksack KiTa und Griffbereit ausbauen"), "{t}");
-    }
+    let t = pdf_text(&pdf);
+    assert!(t.contains("Rucksack KiTa und Griffbereit ausbauen"), "{t}");
 
     // One cell of a working group's workbook.
     change_cell(
@@ -147,14 +144,12 @@ fn watch_rebuilds_after_a_changed_cell() {
         "Rucksack KiTa und Griffbereit verdoppeln",
     );
     let after = wait_for_change(&lines, &pdf, &before, &mut log);
-    if text.is_some() {
-        let t = pdf_text(&pdf).unwrap();
-        assert!(
-            t.contains("Rucksack KiTa und Griffbereit verdoppeln"),
-            "{t}"
-        );
-        assert!(!t.contains("Rucksack KiTa und Griffbereit ausbauen"));
-    }
+    let t = pdf_text(&pdf);
+    assert!(
+        t.contains("Rucksack KiTa und Griffbereit verdoppeln"),
+        "{t}"
+    );
+    assert!(!t.contains("Rucksack KiTa und Griffbereit ausbauen"));
 
     // A broken konzept.toml: errors, the last PDF stays, watching goes on.
     let toml = dir.join("konzept.toml");
@@ -175,14 +170,29 @@ fn watch_rebuilds_after_a_changed_cell() {
         ),
     )
     .unwrap();
-    wait_for_change(&lines, &pdf, &after, &mut log);
-    if text.is_some() {
-        let t = pdf_text(&pdf).unwrap();
-        assert!(
-            t.contains("Integrationskonzept der Stadt Musterstadt 2026"),
-            "{t}"
-        );
-    }
+    let retitled = wait_for_change(&lines, &pdf, &after, &mut log);
+    let t = pdf_text(&pdf);
+    assert!(
+        t.contains("Integrationskonzept der Stadt Musterstadt 2026"),
+        "{t}"
+    );
+
+    // An own template in vorlagen/ (as `konzept templates` writes them):
+    // the chapter changes at once.
+    let chapter = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/typst/kapitel-1.typ.hbs"),
+    )
+    .unwrap();
+    let own = dir.join("vorlagen/typst/kapitel-1.typ.hbs");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(
+        &own,
+        chapter.replace("= Warum Integration?", "= Warum Integration vor Ort?"),
+    )
+    .unwrap();
+    wait_for_change(&lines, &pdf, &retitled, &mut log);
+    let t = pdf_text(&pdf);
+    assert!(t.contains("Warum Integration vor Ort?"), "{t}");
 }
 
 /// Waits for rebuilds until the PDF differs from `before`; returns it.

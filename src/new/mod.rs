@@ -79,25 +79,28 @@ pub const AG_DIR: &str = "arbeitsgruppen";
 /// Used when neither `--kommune` nor the folder name gives a name.
 const FALLBACK_NAME: &str = "Musterstadt";
 
+/// What `konzept new` is asked for.
+#[derive(Debug, Default, Clone)]
+pub struct Neu {
+    /// The municipality's name; defaults to the folder's name ([`kommune_from_dir`]).
+    pub kommune: Option<String>,
+    /// Write the Musterstadt example instead of an empty project.
+    pub example: bool,
+    /// The fields of action (`--feld`, read with [`parse_fields`]); empty
+    /// means the guide's seven.
+    pub felder: Vec<Handlungsfeld>,
+}
+
 /// Creates a new project in `dir` (which must not exist or be empty) and
-/// returns the paths written. `kommune` defaults to the folder's name
-/// ([`kommune_from_dir`]). With `example`, writes the Musterstadt example.
-pub fn new_project(
-    dir: &Path,
-    kommune: Option<&str>,
-    example: bool,
-) -> Result<Vec<PathBuf>, Diagnostic> {
+/// returns the paths written.
+pub fn new_project(dir: &Path, neu: &Neu) -> Result<Vec<PathBuf>, Diagnostic> {
     // The one place where the clock is read: a new project is dated today.
-    new_project_on(dir, kommune, example, today())
+    new_project_on(dir, neu, today())
 }
 
 /// As [`new_project`], with the date of the new project given (for tests).
-pub fn new_project_on(
-    dir: &Path,
-    kommune: Option<&str>,
-    example: bool,
-    today: NaiveDate,
-) -> Result<Vec<PathBuf>, Diagnostic> {
+pub fn new_project_on(dir: &Path, neu: &Neu, today: NaiveDate) -> Result<Vec<PathBuf>, Diagnostic> {
+    let (kommune, example) = (neu.kommune.as_deref(), neu.example);
     check_target(dir)?;
     let files: Vec<(String, Vec<u8>)> = if example {
         EXAMPLE
@@ -117,9 +120,323 @@ pub fn new_project_on(
             }
             None => kommune_from_dir(dir),
         };
-        generate(&Projekt::new(&name, today, config::default_fields()))?
+        let fields = if neu.felder.is_empty() {
+            config::default_fields()
+        } else {
+            neu.felder.clone()
+        };
+        generate(&Projekt::new(&name, today, fields))?
     };
     write_files(dir, &files)
+}
+
+/// Reads the `--feld` values, `NAME` or `NAME=KURZ`, in document order.
+///
+/// A name of the guide or one of its short names („Bildung“, „Arbeit und
+/// Beruf“) keeps the guide's letter and other names, as in `konzept.toml`.
+/// Any other field gets the first free letter of its name („Sport und
+/// Bewegung“ → `S`, then `SB`, `SP`, `S2` …) unless `=KURZ` gives one.
+pub fn parse_fields(args: &[String]) -> Result<Vec<Handlungsfeld>, Diagnostic> {
+    use crate::input::normalize;
+    let defaults = config::default_fields();
+    let example = "z. B. --feld \"Sport und Bewegung\" oder --feld \"Sport und Bewegung=SP\"";
+    // (field, letter given by the user)
+    let mut fields: Vec<(Handlungsfeld, bool)> = Vec::new();
+    for arg in args {
+        let (name, kurz) = match arg.rsplit_once('=') {
+            Some((n, k)) => (n.trim(), Some(k.trim())),
+            None => (arg.trim(), None),
+        };
+        if name.is_empty() {
+            return Err(error(
+                format!("--feld „{arg}“: der Name des Handlungsfelds fehlt"),
+                example,
+            ));
+        }
+        if let Some(k) = kurz {
+            if k.is_empty() || k.chars().count() > 4 || !k.chars().all(char::is_alphanumeric) {
+                return Err(error(
+                    format!("--feld „{arg}“: das Kürzel „{k}“ ist ungeeignet"),
+                    "nach dem = ein bis vier Buchstaben oder Ziffern angeben, z. B. --feld \"Sport und Bewegung=SP\"",
+                ));
+            }
+        }
+        let n = normalize(name);
+        let names_of = |f: &Handlungsfeld| -> Vec<String> {
+            std::iter::once(&f.name)
+                .chain(&f.aliase)
+                .map(|a| normalize(a))
+                .collect()
+        };
+        if let Some((twin, _)) = fields.iter().find(|(f, _)| names_of(f).contains(&n)) {
+            return Err(error(
+                format!(
+                    "--feld „{name}“ ist doppelt angegeben (schon als „{}“)",
+                    twin.name
+                ),
+                "jedes Handlungsfeld nur einmal nennen",
+            ));
+        }
+        let mut field = match defaults.iter().find(|d| names_of(d).contains(&n)) {
+            Some(d) => Handlungsfeld {
+                name: name.to_string(),
+                kurz: d.kurz.clone(),
+                aliase: std::iter::once(&d.name)
+                    .chain(&d.aliase)
+                    .filter(|a| normalize(a) != n)
+                    .cloned()
+                    .collect(),
+            },
+            None => Handlungsfeld {
+                name: name.to_string(),
+                kurz: String::new(),
+                aliase: Vec::new(),
+            },
+        };
+        if let Some(k) = kurz {
+            field.kurz = k.to_uppercase();
+        }
+        fields.push((field, kurz.is_some()));
+    }
+    // Letters the user gave win; the guide's letters come next; the rest are made up.
+    let mut taken: Vec<String> = Vec::new();
+    for (f, given) in &fields {
+        if *given {
+            if taken.contains(&f.kurz) {
+                return Err(error(
+                    format!("das Kürzel „{}“ ist bei --feld doppelt vergeben", f.kurz),
+                    "jedem Handlungsfeld ein eigenes Kürzel geben, z. B. --feld \"Sport=SP\"",
+                ));
+            }
+            taken.push(f.kurz.clone());
+        }
+    }
+    for (f, given) in &mut fields {
+        if !*given && !f.kurz.is_empty() {
+            if taken.contains(&f.kurz) {
+                f.kurz.clear();
+            } else {
+                taken.push(f.kurz.clone());
+            }
+        }
+    }
+    for (i, (f, _)) in fields.iter_mut().enumerate() {
+        if f.kurz.is_empty() {
+            let kurz = letter_candidates(&f.name)
+                .into_iter()
+                .chain((1..).map(|n| format!("F{}", i + n)))
+                .find(|k| !taken.contains(k))
+                .expect("the candidates never end");
+            taken.push(kurz.clone());
+            f.kurz = kurz;
+        }
+    }
+    Ok(fields.into_iter().map(|(f, _)| f).collect())
+}
+
+/// Letters for a field without one: `S`, `SB`, `SP`, `S2` … `S9` for „Sport und Bewegung“.
+fn letter_candidates(name: &str) -> Vec<String> {
+    const SMALL: &[&str] = &[
+        "und", "der", "die", "das", "für", "in", "im", "von", "mit", "zur", "zum",
+    ];
+    let words: Vec<Vec<char>> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.chars().flat_map(char::to_uppercase).collect())
+        .collect();
+    let Some(first) = words.first() else {
+        return Vec::new();
+    };
+    let mut out = vec![first[0].to_string()];
+    if let Some(second) = words.get(1) {
+        out.push(format!("{}{}", first[0], second[0]));
+    }
+    if first.len() > 1 {
+        out.push(first[..2].iter().collect());
+    }
+    out.extend((2..=9).map(|n| format!("{}{n}", first[0])));
+    out
+}
+
+/// What [`add_workbooks`] did.
+#[derive(Debug, Default)]
+pub struct Ergaenzt {
+    /// The workbooks written.
+    pub written: Vec<PathBuf>,
+    /// Fields that already have a workbook, with its file.
+    pub vorhanden: Vec<(String, String)>,
+    /// Problems: the project could not be read, a file is in the way.
+    pub diagnostics: crate::diag::Diagnostics,
+}
+
+/// `konzept workbooks`: writes the guided workbook for every configured
+/// field that no workbook in the project belongs to yet (a field added to
+/// `konzept.toml` later, or one whose workbook was lost), into the folder of
+/// `eingaben.arbeitsgruppen`. Existing files are never overwritten.
+pub fn add_workbooks(root: &Path) -> Ergaenzt {
+    add_workbooks_on(root, today())
+}
+
+/// As [`add_workbooks`], with the date of the new workbooks given (for tests).
+pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
+    let checked = crate::project::check(root);
+    let mut out = Ergaenzt::default();
+    let (Some(cfg), Some(konzept)) = (&checked.config, &checked.konzept) else {
+        // konzept.toml is missing or broken: its errors say what to do.
+        for d in checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            out.diagnostics.push(d.clone());
+        }
+        return out;
+    };
+    let meta = &konzept.meta;
+    let fields = config::fields(cfg);
+    let mut p = Projekt::new(&meta.kommune.bezeichnung, today, fields.clone());
+    p.titel = meta.titel.clone();
+    p.verantwortlich = meta.verantwortlich.clone();
+    p.von = meta.laufzeit.von;
+    p.bis = meta.laufzeit.bis;
+    if let Some(g) = &meta.gremium {
+        p.gremium = g.clone();
+    }
+    let pattern = cfg
+        .eingaben
+        .arbeitsgruppen
+        .first()
+        .map(String::as_str)
+        .unwrap_or("arbeitsgruppen/*");
+    let folder = pattern_folder(pattern);
+    let names = workbook_names(&fields);
+    for (feld, (field, file)) in konzept.felder.iter().zip(fields.iter().zip(&names)) {
+        if let Some(datei) = &feld.datei {
+            out.vorhanden.push((feld.name.clone(), datei.clone()));
+            continue;
+        }
+        let rel = if folder.is_empty() {
+            file.clone()
+        } else {
+            format!("{folder}/{file}")
+        };
+        let loc = Location::file(&rel);
+        let path = match crate::project::project_path(root, &rel) {
+            Ok(p) => p,
+            Err(msg) => {
+                out.diagnostics.error(
+                    Location::file(config::FILE_NAME),
+                    format!("`eingaben.arbeitsgruppen`: {msg}"),
+                );
+                return out;
+            }
+        };
+        if path.exists() {
+            out.diagnostics
+                .error(
+                    loc,
+                    format!(
+                        "die Datei gibt es schon, sie gehört aber zu keinem Handlungsfeld; für „{}“ wird keine Mappe geschrieben",
+                        field.name
+                    ),
+                )
+                .hint = Some("`konzept check` zeigt, was mit der Datei nicht stimmt; nach dem Umbenennen oder Löschen `konzept workbooks` noch einmal aufrufen".into());
+            continue;
+        }
+        if !cfg
+            .eingaben
+            .arbeitsgruppen
+            .iter()
+            .any(|pat| glob::Pattern::new(pat).is_ok_and(|g| g.matches_path(Path::new(&rel))))
+        {
+            out.diagnostics.warning(
+                loc.clone(),
+                format!("die neue Mappe passt zu keinem Muster in `eingaben.arbeitsgruppen` ({}) und wird so nicht gelesen", cfg.eingaben.arbeitsgruppen.join(", ")),
+            )
+            .hint = Some(format!("`eingaben.arbeitsgruppen` um „{rel}“ ergänzen"));
+        }
+        let bytes = match mappe::arbeitsgruppe(&p, field) {
+            Ok(b) => b,
+            Err(e) => {
+                out.diagnostics
+                    .error(
+                        loc,
+                        format!("die Arbeitsmappe konnte nicht erzeugt werden: {e}"),
+                    )
+                    .hint = Some("bitte als Fehler von konzept melden".into());
+                continue;
+            }
+        };
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| {
+                use std::io::Write;
+                // `create_new`: a file that appeared meanwhile is not overwritten.
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)?;
+                f.write_all(&bytes)?;
+                f.sync_all()
+            });
+        match written {
+            Ok(()) => out.written.push(path),
+            Err(e) => {
+                let _ = std::fs::remove_file(&path);
+                out.diagnostics
+                    .error(
+                        loc,
+                        format!("die Arbeitsmappe kann nicht geschrieben werden: {e}"),
+                    )
+                    .hint = Some("Schreibrechte und freien Speicherplatz prüfen".into());
+            }
+        }
+    }
+    out
+}
+
+/// The folder a pattern of `eingaben.arbeitsgruppen` reads from:
+/// `arbeitsgruppen/*` → `arbeitsgruppen`, `mappen/ag-*.xlsx` → `mappen`, `*` → ``.
+fn pattern_folder(pattern: &str) -> String {
+    let parts: Vec<&str> = pattern
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let literal = parts
+        .iter()
+        .take_while(|p| !p.contains(['*', '?', '[']))
+        .count();
+    let keep = if literal == parts.len() {
+        // No wildcard: a folder, or one workbook in a folder.
+        let last = parts.last().map(|l| l.to_lowercase()).unwrap_or_default();
+        if [".xlsx", ".xls", ".ods"].iter().any(|e| last.ends_with(e)) {
+            literal.saturating_sub(1)
+        } else {
+            literal
+        }
+    } else {
+        literal
+    };
+    parts[..keep].join("/")
+}
+
+/// The workbook file names of the fields ([`workbook_name`]), made unique
+/// with the field's letter where two would be the same.
+pub fn workbook_names(fields: &[Handlungsfeld]) -> Vec<String> {
+    let plain: Vec<String> = fields.iter().map(workbook_name).collect();
+    plain
+        .iter()
+        .zip(fields)
+        .map(|(name, f)| {
+            if plain.iter().filter(|n| *n == name).count() > 1 {
+                let stem = name.trim_end_matches(".xlsx");
+                format!("{stem}-{}.xlsx", f.kurz.to_lowercase())
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
 }
 
 /// The name of the municipality guessed from the folder name:
@@ -350,8 +667,8 @@ fn generate(p: &Projekt) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         "steuerung.xlsx".to_string(),
         mappe::steuerung(p).map_err(|e| xlsx_error("steuerung.xlsx", e))?,
     ));
-    for field in &p.fields {
-        let name = format!("{AG_DIR}/{}", workbook_name(field));
+    for (field, file) in p.fields.iter().zip(workbook_names(&p.fields)) {
+        let name = format!("{AG_DIR}/{file}");
         let bytes = mappe::arbeitsgruppe(p, field).map_err(|e| xlsx_error(&name, e))?;
         files.push((name, bytes));
     }
@@ -425,19 +742,108 @@ mod tests {
     fn non_empty_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notiz.txt"), "x").unwrap();
-        let e = new_project_on(dir.path(), None, false, day()).unwrap_err();
+        let e = new_project_on(dir.path(), &Neu::default(), day()).unwrap_err();
         assert!(e.message.contains("ist nicht leer"), "{e}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let file = dir.path().join("notiz.txt");
-        let e = new_project_on(&file, None, false, day()).unwrap_err();
+        let e = new_project_on(&file, &Neu::default(), day()).unwrap_err();
         assert!(e.message.contains("ist eine Datei"), "{e}");
     }
 
     #[test]
     fn empty_folder_is_filled() {
         let dir = tempfile::tempdir().unwrap();
-        let written = new_project_on(dir.path(), Some("Musterstadt"), false, day()).unwrap();
+        let written = new_project_on(
+            dir.path(),
+            &Neu {
+                kommune: Some("Musterstadt".into()),
+                ..Neu::default()
+            },
+            day(),
+        )
+        .unwrap();
         assert_eq!(written.len(), 2 + 7);
         assert!(dir.path().join("arbeitsgruppen/ag-bildung.xlsx").is_file());
+    }
+
+    fn felder(args: &[&str]) -> Result<Vec<(String, String)>, Diagnostic> {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        Ok(parse_fields(&args)?
+            .into_iter()
+            .map(|f| (f.name, f.kurz))
+            .collect())
+    }
+
+    #[test]
+    fn fields_from_the_command_line() {
+        let pair = |n: &str, k: &str| (n.to_string(), k.to_string());
+        assert_eq!(
+            felder(&[
+                "Bildung",
+                "Sport und Bewegung",
+                "Sprache=SP",
+                "Seniorinnen und Senioren",
+                "Arbeit und Beruf"
+            ])
+            .unwrap(),
+            [
+                pair("Bildung", "B"),
+                pair("Sport und Bewegung", "S"),
+                pair("Sprache", "SP"),
+                pair("Seniorinnen und Senioren", "SS"),
+                pair("Arbeit und Beruf", "A"),
+            ]
+        );
+        // A letter given by the user wins over the guide's.
+        assert_eq!(
+            felder(&["Bildung", "Bewegung=B"]).unwrap(),
+            [pair("Bildung", "BI"), pair("Bewegung", "B")]
+        );
+        let guide = parse_fields(&["Bildung".to_string()]).unwrap();
+        assert!(guide[0]
+            .aliase
+            .contains(&"Bildung und Sprachförderung".to_string()));
+        for (args, expected) in [
+            (&["Bildung", "bildung"][..], "doppelt angegeben"),
+            (
+                &["Bildung", "Bildung und Sprachförderung"][..],
+                "doppelt angegeben",
+            ),
+            (&["=S"][..], "Name des Handlungsfelds fehlt"),
+            (&["Sport=S-1"][..], "ungeeignet"),
+            (&["Sport=ABCDE"][..], "ungeeignet"),
+            (&["Sport=S", "Spiel=s"][..], "doppelt vergeben"),
+        ] {
+            let e = felder(args).unwrap_err();
+            assert!(e.message.contains(expected), "{args:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn workbook_names_are_unique() {
+        // Two fields whose shortest names make the same file name (an alias
+        // in konzept.toml can do that) get their letters appended.
+        let f = |name: &str, kurz: &str, aliase: &[&str]| Handlungsfeld {
+            name: name.into(),
+            kurz: kurz.into(),
+            aliase: aliase.iter().map(|a| a.to_string()).collect(),
+        };
+        let fields = [
+            f("Sport und Bewegung", "S", &["Sport"]),
+            f("Sport", "SP", &[]),
+        ];
+        assert_eq!(
+            workbook_names(&fields),
+            ["ag-sport-s.xlsx", "ag-sport-sp.xlsx"]
+        );
+    }
+
+    #[test]
+    fn folders_of_patterns() {
+        assert_eq!(pattern_folder("arbeitsgruppen/*"), "arbeitsgruppen");
+        assert_eq!(pattern_folder("./mappen/ag-*.xlsx"), "mappen");
+        assert_eq!(pattern_folder("mappen/2026"), "mappen/2026");
+        assert_eq!(pattern_folder("mappen/bildung.xlsx"), "mappen");
+        assert_eq!(pattern_folder("*"), "");
     }
 }

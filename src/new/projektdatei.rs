@@ -230,8 +230,8 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
          # Nummern der Ziele und Maßnahmen vorangestellt wird (B1, B2 …); `aliase` sind andere\n\
          # Namen, unter denen die Arbeitsmappen das Feld nennen dürfen. Je Handlungsfeld gehört\n\
          # eine Arbeitsmappe in den Ordner arbeitsgruppen/. Ein Feld streichen: Abschnitt und\n\
-         # Arbeitsmappe löschen. Ein Feld ergänzen: Abschnitt hinzufügen und eine Mappe anlegen\n\
-         # (z. B. eine vorhandene kopieren und im Blatt „Arbeitsgruppe“ das Handlungsfeld ändern).\n",
+         # Arbeitsmappe löschen. Ein Feld ergänzen: Abschnitt hinzufügen, dann schreibt\n\
+         # `konzept workbooks` die Arbeitsmappe für jedes Feld, zu dem noch keine vorliegt.\n",
     );
     for f in &p.fields {
         o.push_str("\n[[handlungsfeld]]\n");
