@@ -336,7 +336,7 @@ fn render_and_write(
     let start = Instant::now();
     let (headings_tx, headings_rx) =
         std::sync::mpsc::channel::<Vec<crate::render::typst::HeadingPos>>();
-    let (compiled, charts, vorlage_compiled) = std::thread::scope(|s| {
+    let (compiled, charts, vorlage_compiled, vorlage_docx) = std::thread::scope(|s| {
         let charts = wants("docx")
             .then(|| s.spawn(|| pdf::charts(&hb, konzept, &data, &checked.assets, fonts.clone())));
         // The DOCX as soon as the layout has its page numbers (for the table
@@ -365,6 +365,14 @@ fn render_and_write(
         let vorlage = vorlage_input
             .as_ref()
             .map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit, None)));
+        // The submission's DOCX needs nothing of the concept's layout.
+        let vorlage_docx = sub_docx.then(|| {
+            s.spawn(|| {
+                let start = Instant::now();
+                let docx = crate::render::docx::render_vorlage_docx(konzept, &checked.assets);
+                (docx, start.elapsed())
+            })
+        });
         let compiled = compile_with_limit(
             &input,
             opts.time_limit,
@@ -381,6 +389,18 @@ fn render_and_write(
                     Err(Limit::Failed(vec![TypstMessage::internal(
                         "interner Fehler".to_string(),
                     )]))
+                })
+            }),
+            vorlage_docx.map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    (
+                        Err(crate::render::templates::TemplateError {
+                            file: "Beschlussvorlage (DOCX)".into(),
+                            line: None,
+                            message: "interner Fehler".into(),
+                        }),
+                        Duration::ZERO,
+                    )
                 })
             }),
         )
@@ -449,10 +469,9 @@ fn render_and_write(
         write_submission(
             r,
             konzept,
-            checked,
             &out_dir,
             vorlage_pdf.as_ref(),
-            sub_docx,
+            vorlage_docx,
             concept_pdf,
             concept_docx.as_deref(),
         );
@@ -517,10 +536,12 @@ fn typst_result(
 fn write_submission(
     r: &mut BuildReport,
     konzept: &crate::model::Konzept,
-    checked: &Checked,
     out_dir: &Path,
     pdf: Option<&crate::render::typst::Compiled>,
-    docx: bool,
+    docx: Option<(
+        Result<Vec<u8>, crate::render::templates::TemplateError>,
+        Duration,
+    )>,
     concept_pdf: Option<&[u8]>,
     concept_docx: Option<&[u8]>,
 ) {
@@ -536,10 +557,9 @@ fn write_submission(
             )
         });
     }
-    let vorlage_docx = if docx {
-        match r.stage("Beschlussvorlage (DOCX)", |_| {
-            crate::render::docx::render_vorlage_docx(konzept, &checked.assets)
-        }) {
+    let vorlage_docx = if let Some((docx, took)) = docx {
+        r.timings.push(("Beschlussvorlage (DOCX)", took));
+        match docx {
             Ok(bytes) => {
                 r.write(path("docx"), &bytes, "Beschlussvorlage, DOCX".into());
                 Some(bytes)

@@ -66,6 +66,12 @@ fn build_once(root: &Path, opts: &BuildOptions, cache: &WorkbookCache, first: bo
     let report = pipeline::build_cached(root, opts, Some(cache));
     let ms = start.elapsed().as_millis();
     ty::evict_cache(KEEP_BUILDS);
+    if std::env::var_os("KONZEPT_ZEITEN").is_some() {
+        // For measuring (BENCHMARKS.md): the time of every stage.
+        for (stage, took) in &report.timings {
+            eprintln!("  {stage}: {} ms", took.as_millis());
+        }
+    }
     eprint!("{}", report.diagnostics.render_text());
     if report.diagnostics.has_errors() {
         eprintln!(
