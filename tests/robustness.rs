@@ -509,3 +509,58 @@ fn xls_with_looping_first_entry_chain_is_refused_not_an_abort() {
         .expect_err("a workbook whose container loops");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
 }
+
+/// Every input of the committed fuzz corpora (`fuzz/corpus/`), replayed in
+/// CI the way the fuzz targets read them: the workbook corpus holds damaged
+/// `.xlsx`, `.ods` and `.xls` files that once reached new code in the
+/// readers, the markdown corpus odd texts. None may panic; a workbook is
+/// read or refused with a message that names the file.
+#[test]
+fn fuzz_corpora_replay_without_panics() {
+    konzept::input::workbook::install_panic_hook();
+    let files = |target: &str| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("fuzz/corpus").join(target))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    };
+    let workbooks = files("workbook");
+    assert!(workbooks.len() > 100, "{} inputs", workbooks.len());
+    let (mut read, mut refused) = (0, 0);
+    for path in &workbooks {
+        let bytes = std::fs::read(path).unwrap();
+        let mut exts = vec!["xlsx"];
+        if bytes.starts_with(b"PK") {
+            exts.push("ods");
+        }
+        for ext in exts {
+            match konzept::input::workbook::read_workbook_bytes(bytes.clone(), ext, "ag.xlsx") {
+                Ok(wb) => {
+                    read += 1;
+                    for sheet in &wb.sheets {
+                        for r in sheet.row_range() {
+                            for c in sheet.col_range() {
+                                let _ = sheet.cell(r, c).display();
+                            }
+                        }
+                    }
+                }
+                Err(d) => {
+                    refused += 1;
+                    assert!(d.to_string().contains("ag.xlsx"), "{}: {d}", path.display());
+                }
+            }
+        }
+    }
+    // The corpus holds both: inputs that still read and inputs refused.
+    assert!(read > 10 && refused > 10, "{read} read, {refused} refused");
+
+    for path in files("markdown") {
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let rich = konzept::input::markdown::parse(&text);
+        let _ = rich.plain();
+    }
+}
