@@ -684,7 +684,10 @@ fn own_fields_reach_workbooks_and_document() {
     let toml = std::fs::read_to_string(dir.join("konzept.toml")).unwrap();
     std::fs::write(
         dir.join("konzept.toml"),
-        format!("{toml}\n[[handlungsfeld]]\nname = \"Ehrenamt\"\nkurz = \"E\"\n"),
+        format!(
+            "{toml}\n[[handlungsfeld]]\nname = \"Ehrenamt\"\nkurz = \"E\"\n\n[[handlungsfeld]]\nname = \"Kultur\"\n"
+        )
+        .replace("name = \"Kultur\"\n", "name = \"Kultur\"\nkurz = \"K\"\n"),
     )
     .unwrap();
     std::fs::write(dir.join("arbeitsgruppen/ag-ehrenamt.xlsx"), b"kaputt").unwrap();
@@ -699,6 +702,18 @@ fn own_fields_reach_workbooks_and_document() {
     assert_eq!(
         std::fs::read(dir.join("arbeitsgruppen/ag-ehrenamt.xlsx")).unwrap(),
         b"kaputt"
+    );
+    // The other new field got its workbook, with a warning that a broken
+    // workbook counts as missing.
+    assert!(
+        dir.join("arbeitsgruppen/ag-kultur.xlsx").is_file(),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("zählt hier nicht als vorhanden"),
+        "{}",
+        run.stderr
     );
 
     // Bad --feld values are usage errors that write nothing.

@@ -310,6 +310,7 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
         .unwrap_or("arbeitsgruppen/*");
     let folder = pattern_folder(pattern);
     let names = workbook_names(&fields);
+    let broken = checked.diagnostics.count(Severity::Error);
     for (feld, (field, file)) in konzept.felder.iter().zip(fields.iter().zip(&names)) {
         if let Some(datei) = &feld.datei {
             out.vorhanden.push((feld.name.clone(), datei.clone()));
@@ -392,6 +393,16 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
                     .hint = Some("Schreibrechte und freien Speicherplatz prüfen".into());
             }
         }
+    }
+    if broken > 0 && !out.written.is_empty() {
+        // A workbook that cannot be read belongs to no field: the new one
+        // may be its double.
+        out.diagnostics
+            .warning(
+                Location::default(),
+                format!("`konzept check` meldet {broken} Fehler in diesem Projekt; eine Arbeitsmappe, die sich nicht lesen lässt, zählt hier nicht als vorhanden"),
+            )
+            .hint = Some("gehört eine fehlerhafte Mappe zu einem der neuen Felder, die neue Mappe wieder löschen und die alte reparieren".into());
     }
     out
 }
