@@ -141,9 +141,52 @@ pub fn registry(
     registry_with(templates, escape, &[])
 }
 
+/// What a registry was made from: the built-ins' files, the escape function
+/// and the overrides' file names and texts.
+type RegistryKey = (Vec<&'static str>, usize, Vec<(String, String)>);
+
+/// Registries made in this process, newest last: parsing the templates takes
+/// 10–40 ms per registry, and a build needs three of them, a `--watch` build
+/// again and again; cloning a parsed registry takes well under a millisecond.
+static REGISTRIES: std::sync::Mutex<Vec<(RegistryKey, Handlebars<'static>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// How many parsed registries are kept (the Typst, DOCX and submission
+/// registries of a few override versions).
+const KEEP_REGISTRIES: usize = 8;
+
 /// [`registry`] with the project's overrides: each override replaces the
-/// built-in of the same file name (as mdBook's theme folder does).
+/// built-in of the same file name (as mdBook's theme folder does). Parsed
+/// once per process for each set of templates and overrides.
 pub fn registry_with(
+    templates: &[Builtin],
+    escape: fn(&str) -> String,
+    overrides: &[Vorlage],
+) -> Result<Handlebars<'static>, TemplateError> {
+    let key: RegistryKey = (
+        templates.iter().map(|t| t.file).collect(),
+        escape as usize,
+        overrides
+            .iter()
+            .map(|o| (o.file.clone(), o.text.clone()))
+            .collect(),
+    );
+    if let Ok(cache) = REGISTRIES.lock() {
+        if let Some((_, hb)) = cache.iter().find(|(k, _)| *k == key) {
+            return Ok(hb.clone());
+        }
+    }
+    let hb = parse_registry(templates, escape, overrides)?;
+    if let Ok(mut cache) = REGISTRIES.lock() {
+        if cache.len() >= KEEP_REGISTRIES {
+            cache.remove(0);
+        }
+        cache.push((key, hb.clone()));
+    }
+    Ok(hb)
+}
+
+fn parse_registry(
     templates: &[Builtin],
     escape: fn(&str) -> String,
     overrides: &[Vorlage],
@@ -1114,6 +1157,46 @@ mod override_tests {
         let e = TemplateError::from_render_in(&e, TYPST, &[o]);
         assert_eq!(e.file, "vorlagen/typst/kapitel-1.typ.hbs");
         assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn parsed_registries_are_reused_only_for_the_same_templates() {
+        fn upper(s: &str) -> String {
+            s.to_uppercase()
+        }
+        let render = |hb: &Handlebars<'static>| {
+            hb.render("kapitel-1", &serde_json::json!({"x": "klein"}))
+                .unwrap()
+        };
+        let eins = vorlage("typst/kapitel-1.typ.hbs", "Eins {{x}}\n");
+        let zwei = vorlage("typst/kapitel-1.typ.hbs", "Zwei {{x}}\n");
+        let a = registry_with(TYPST, upper, std::slice::from_ref(&eins)).unwrap();
+        assert!(render(&a).ends_with("Eins KLEIN\n"), "{}", render(&a));
+        // The same again comes from the cache and renders the same.
+        let b = registry_with(TYPST, upper, std::slice::from_ref(&eins)).unwrap();
+        assert_eq!(render(&a), render(&b));
+        // A changed override text, or another escape function, is parsed anew.
+        let c = registry_with(TYPST, upper, &[zwei]).unwrap();
+        assert!(render(&c).ends_with("Zwei KLEIN\n"), "{}", render(&c));
+        let d = registry_with(TYPST, |s| s.to_string(), &[eins]).unwrap();
+        assert!(render(&d).ends_with("Eins klein\n"), "{}", render(&d));
+        // Helpers registered on a copy do not reach the cached registry.
+        let mut e = registry_with(TYPST, upper, &[]).unwrap();
+        e.register_helper(
+            "nur-hier",
+            Box::new(
+                |_: &handlebars::Helper,
+                 _: &Handlebars,
+                 _: &Context,
+                 _: &mut RenderContext,
+                 _: &mut dyn Output|
+                 -> HelperResult { Ok(()) },
+            ),
+        );
+        let f = registry_with(TYPST, upper, &[]).unwrap();
+        let probe = "{{nur-hier}}";
+        assert!(e.render_template(probe, &serde_json::json!({})).is_ok());
+        assert!(f.render_template(probe, &serde_json::json!({})).is_err());
     }
 
     #[test]

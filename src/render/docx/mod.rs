@@ -360,12 +360,22 @@ pub fn render_docx(
     headings: &[HeadingPos],
     charts: &[ChartImage],
 ) -> Result<Vec<u8>, TemplateError> {
+    let t0 = std::time::Instant::now();
     let mut hb = templates::registry_with(DOCX, escape_xml, &assets.vorlagen)?;
+    let t1 = t0.elapsed();
     let body = render_body(&mut hb, k, assets, charts, KONZEPT.document)?;
+    let t2 = t0.elapsed();
     let document = body
         .xml
         .replacen(TOC_MARKER, &toc(&body.headings, headings), 1);
-    package(&hb, k, document, &body, &KONZEPT)
+    let r = package(&hb, k, document, &body, &KONZEPT);
+    if std::env::var_os("KONZEPT_DOCXZEIT").is_some() {
+        eprintln!(
+            "DOCXZEIT registry {t1:?} body {t2:?} total {:?}",
+            t0.elapsed()
+        );
+    }
+    r
 }
 
 /// Renders the council submission (Beschlussvorlage) as a DOCX package:
@@ -387,22 +397,24 @@ fn package(
     teile: &Teile,
 ) -> Result<Vec<u8>, TemplateError> {
     // The parts differ only in `tab` and `nr`: the data (with the whole
-    // model) is converted for Handlebars once per variant, not per part.
-    let contexts: std::cell::RefCell<Vec<((u32, u32), handlebars::Context)>> = Default::default();
+    // model) is converted for Handlebars once, and only those two numbers
+    // are changed between parts.
+    let context: std::cell::RefCell<Option<handlebars::Context>> = Default::default();
     let render = |name: &str, data: &Paket| -> Result<String, TemplateError> {
         let err =
             |e: &handlebars::RenderError| TemplateError::from_render_in(e, DOCX, &body.vorlagen);
-        let key = (data.tab, data.nr);
-        let mut contexts = contexts.borrow_mut();
-        let i = match contexts.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
-            None => {
-                contexts.push((key, handlebars::Context::wraps(data).map_err(|e| err(&e))?));
-                contexts.len() - 1
+        let mut context = context.borrow_mut();
+        let ctx = match context.as_mut() {
+            Some(ctx) => {
+                if let Some(map) = ctx.data_mut().as_object_mut() {
+                    map.insert("tab".into(), data.tab.into());
+                    map.insert("nr".into(), data.nr.into());
+                }
+                ctx
             }
+            None => context.insert(handlebars::Context::wraps(data).map_err(|e| err(&e))?),
         };
-        hb.render_with_context(name, &contexts[i].1)
-            .map_err(|e| err(&e))
+        hb.render_with_context(name, ctx).map_err(|e| err(&e))
     };
     let farbe = hex_colour(&k.gestaltung.farbe);
     let hell = tint(&farbe, 0.88);
