@@ -31,51 +31,12 @@ pub struct Cli {
     pub version: Option<bool>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Legt ein neues Konzeptprojekt an: konzept.toml, die Arbeitsmappe der Steuerungsgruppe und je Handlungsfeld eine Arbeitsmappe mit Anleitung
-    #[command(
-        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        next_help_heading = "Optionen",
-        override_usage = "konzept new ORDNER [--kommune NAME] [--feld NAME[=KURZ] …]\n       konzept new --example ORDNER"
-    )]
-    New(NewArgs),
+/// The layout of every command's help (clap's own names its sections in English).
+const BEFEHL_HILFE: &str = "{about}\n\nAufruf: {usage}\n\n{all-args}";
 
-    /// Prüft ein Konzeptprojekt: liest konzept.toml und alle Arbeitsmappen und meldet jedes Problem mit Datei, Blatt und Zelle
-    #[command(
-        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        next_help_heading = "Optionen",
-        override_usage = "konzept check [ORDNER] [--format text|json] [--model]"
-    )]
-    Check(CheckArgs),
-
-    /// Erstellt das Integrationskonzept als PDF (und DOCX) im Ausgabeordner; prüft vorher wie `check`
-    #[command(
-        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        next_help_heading = "Optionen",
-        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
-    )]
-    Build(BuildArgs),
-
-    /// Schreibt die eingebauten Vorlagen zum Bearbeiten nach ORDNER/vorlagen/; jede Datei dort ersetzt beim Erstellen ihr eingebautes Gegenstück
-    #[command(
-        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        next_help_heading = "Optionen",
-        override_usage = "konzept templates [ORDNER]"
-    )]
-    Templates(TemplatesArgs),
-
-    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; vorhandene Dateien bleiben unverändert
-    #[command(
-        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        next_help_heading = "Optionen",
-        override_usage = "konzept workbooks [ORDNER]"
-    )]
-    Workbooks(WorkbooksArgs),
-}
-
+/// The project folder argument of `check`, `build` and `workbooks`.
 #[derive(Debug, Args)]
-pub struct WorkbooksArgs {
+pub struct ProjektOrdner {
     /// Ordner des Konzeptprojekts (mit konzept.toml); Standard: der aktuelle Ordner
     #[arg(
         value_name = "ORDNER",
@@ -84,6 +45,55 @@ pub struct WorkbooksArgs {
         help_heading = "Argumente"
     )]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Legt ein neues Konzeptprojekt an: konzept.toml, die Arbeitsmappe der Steuerungsgruppe und je Handlungsfeld eine Arbeitsmappe mit Anleitung
+    #[command(
+        help_template = BEFEHL_HILFE,
+        next_help_heading = "Optionen",
+        override_usage = "konzept new ORDNER [--kommune NAME] [--feld NAME[=KURZ] …]\n       konzept new --example ORDNER"
+    )]
+    New(NewArgs),
+
+    /// Prüft ein Konzeptprojekt: liest konzept.toml und alle Arbeitsmappen und meldet jedes Problem mit Datei, Blatt und Zelle
+    #[command(
+        help_template = BEFEHL_HILFE,
+        next_help_heading = "Optionen",
+        override_usage = "konzept check [ORDNER] [--format text|json] [--model]"
+    )]
+    Check(CheckArgs),
+
+    /// Erstellt das Integrationskonzept als PDF (und DOCX) im Ausgabeordner; prüft vorher wie `check`
+    #[command(
+        help_template = BEFEHL_HILFE,
+        next_help_heading = "Optionen",
+        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
+    )]
+    Build(BuildArgs),
+
+    /// Schreibt die eingebauten Vorlagen zum Bearbeiten nach ORDNER/vorlagen/; jede Datei dort ersetzt beim Erstellen ihr eingebautes Gegenstück
+    #[command(
+        help_template = BEFEHL_HILFE,
+        next_help_heading = "Optionen",
+        override_usage = "konzept templates [ORDNER]"
+    )]
+    Templates(TemplatesArgs),
+
+    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; vorhandene Dateien bleiben unverändert
+    #[command(
+        help_template = BEFEHL_HILFE,
+        next_help_heading = "Optionen",
+        override_usage = "konzept workbooks [ORDNER]"
+    )]
+    Workbooks(WorkbooksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WorkbooksArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
 }
 
 #[derive(Debug, Args)]
@@ -119,14 +129,8 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Ordner des Konzeptprojekts (mit konzept.toml); Standard: der aktuelle Ordner
-    #[arg(
-        value_name = "ORDNER",
-        default_value = ".",
-        hide_default_value = true,
-        help_heading = "Argumente"
-    )]
-    pub dir: PathBuf,
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
 
     /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none
     #[arg(long, value_name = "STANDARD", default_value = "a-2a+ua-1", hide_default_value = true, value_parser = parse_standard)]
@@ -151,14 +155,8 @@ fn parse_standard(s: &str) -> Result<crate::render::typst::PdfStandard, String> 
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Ordner des Konzeptprojekts (mit konzept.toml); Standard: der aktuelle Ordner
-    #[arg(
-        value_name = "ORDNER",
-        default_value = ".",
-        hide_default_value = true,
-        help_heading = "Argumente"
-    )]
-    pub dir: PathBuf,
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
 
     /// Ausgabeformat der Meldungen: text (Standard) oder json
     #[arg(long, value_enum, default_value_t = Format::Text, value_name = "FORMAT", hide_possible_values = true, hide_default_value = true)]

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => {
-            let checked = konzept::project::check(&args.dir);
+            let checked = konzept::project::check(&args.projekt.dir);
             let d = &checked.diagnostics;
             if args.model {
                 if let Some(k) = &checked.konzept {
@@ -95,7 +95,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Templates(args) => templates(&args.dir),
-        Command::Workbooks(args) => workbooks(&args.dir),
+        Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
@@ -105,7 +105,7 @@ fn main() -> ExitCode {
             };
             if args.watch {
                 // Runs until Ctrl-C; returns only if watching is impossible.
-                return match konzept::watch::watch(&args.dir, &opts) {
+                return match konzept::watch::watch(&args.projekt.dir, &opts) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(msg) => {
                         eprintln!("fehler: {msg}");
@@ -115,7 +115,7 @@ fn main() -> ExitCode {
             }
             let report = {
                 let _spinner = konzept::progress::Spinner::start("erstelle das Konzept");
-                konzept::pipeline::build(&args.dir, &opts)
+                konzept::pipeline::build(&args.projekt.dir, &opts)
             };
             eprint!("{}", report.diagnostics.render_text());
             for (path, what) in &report.written {

@@ -6,6 +6,9 @@
 //! `pdftotext`, as `tools/test.sh` installs them: what a person opening the
 //! files would see, independent of the code that wrote them.
 
+#[path = "support/werkzeuge.rs"]
+mod werkzeuge;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -182,18 +185,7 @@ fn read_back(path: &Path) -> serde_json::Value {
 }
 
 fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", s(pdf), "-"])
-        .output()
-        .expect("pdftotext runs (tools/test.sh installs poppler-utils)");
-    assert!(out.status.success());
-    // Hyphenation and line breaks: compare on words joined by single spaces.
-    String::from_utf8_lossy(&out.stdout)
-        .replace("\u{ad}\n", "")
-        .replace("-\n", "-")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    werkzeuge::pdf_words(pdf)
 }
 
 fn docx_text(docx: &Path) -> String {

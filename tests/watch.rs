@@ -1,6 +1,10 @@
 //! `konzept build --watch` on a copy of the example: the first build, then a
 //! changed cell in a workbook shows up in the PDF; a broken `konzept.toml`
-//! reports errors, keeps the last PDF and keeps watching; fixing it rebuilds.
+//! reports errors, keeps the last PDF and keeps watching; fixing it rebuilds;
+//! an own template in `vorlagen/` changes its chapter.
+
+#[path = "support/werkzeuge.rs"]
+mod werkzeuge;
 
 #[path = "../benches/support/generator.rs"]
 #[allow(dead_code)]
@@ -42,19 +46,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (tools/test.sh installs poppler-utils)");
-    assert!(out.status.success(), "pdftotext {}", pdf.display());
-    String::from_utf8_lossy(&out.stdout)
-        .replace("\u{ad}\n", "")
-        .replace("-\n", "-")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    werkzeuge::pdf_words(pdf)
 }
 
 /// Reads stderr lines until one contains `needle`; all lines read so far

@@ -55,3 +55,23 @@ pub fn assert_valid_docx(file: &Path) {
         );
     }
 }
+
+/// The text of a PDF as `pdftotext` reads it, as words joined by single
+/// spaces, with hyphenation at line ends undone: what a reader sees,
+/// independent of where lines and pages break.
+#[track_caller]
+pub fn pdf_words(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (tools/test.sh installs poppler-utils)");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .replace("\u{ad}\n", "")
+        .replace("-\n", "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
