@@ -344,12 +344,10 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
                 .hint = Some("`konzept check` zeigt, was mit der Datei nicht stimmt; nach dem Umbenennen oder Löschen `konzept workbooks` noch einmal aufrufen".into());
             continue;
         }
-        if !cfg
-            .eingaben
-            .arbeitsgruppen
-            .iter()
-            .any(|pat| glob::Pattern::new(pat).is_ok_and(|g| g.matches_path(Path::new(&rel))))
-        {
+        if !cfg.eingaben.arbeitsgruppen.iter().any(|pat| {
+            glob::Pattern::new(pat.trim_start_matches("./"))
+                .is_ok_and(|g| g.matches_path(Path::new(&rel)))
+        }) {
             out.diagnostics.warning(
                 loc.clone(),
                 format!("die neue Mappe passt zu keinem Muster in `eingaben.arbeitsgruppen` ({}) und wird so nicht gelesen", cfg.eingaben.arbeitsgruppen.join(", ")),
@@ -368,23 +366,29 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
                 continue;
             }
         };
-        let written = path
+        // `create_new`: a file that appeared meanwhile is not overwritten
+        // (and, on a failure, only a file made here is removed).
+        let created = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| {
-                use std::io::Write;
-                // `create_new`: a file that appeared meanwhile is not overwritten.
-                let mut f = std::fs::OpenOptions::new()
+                std::fs::OpenOptions::new()
                     .write(true)
                     .create_new(true)
-                    .open(&path)?;
-                f.write_all(&bytes)?;
-                f.sync_all()
+                    .open(&path)
             });
+        let written = created.and_then(|mut f| {
+            use std::io::Write;
+            let result = f.write_all(&bytes).and_then(|()| f.sync_all());
+            if result.is_err() {
+                drop(f);
+                let _ = std::fs::remove_file(&path);
+            }
+            result
+        });
         match written {
             Ok(()) => out.written.push(path),
             Err(e) => {
-                let _ = std::fs::remove_file(&path);
                 out.diagnostics
                     .error(
                         loc,
