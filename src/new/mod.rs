@@ -154,7 +154,11 @@ pub fn parse_fields(args: &[String]) -> Result<Vec<Handlungsfeld>, Diagnostic> {
             ));
         }
         if let Some(k) = kurz {
-            if k.is_empty() || k.chars().count() > 4 || !k.chars().all(char::is_alphanumeric) {
+            let upper = k.to_uppercase();
+            if upper.is_empty()
+                || upper.chars().count() > 4
+                || !upper.chars().all(char::is_alphanumeric)
+            {
                 return Err(error(
                     format!("--feld „{arg}“: das Kürzel „{k}“ ist ungeeignet"),
                     "nach dem = ein bis vier Buchstaben oder Ziffern angeben, z. B. --feld \"Sport und Bewegung=SP\"",
@@ -827,6 +831,7 @@ mod tests {
             (&["=S"][..], "Name des Handlungsfelds fehlt"),
             (&["Sport=S-1"][..], "ungeeignet"),
             (&["Sport=ABCDE"][..], "ungeeignet"),
+            (&["Sport=ßßß"][..], "ungeeignet"),
             (&["Sport=S", "Spiel=s"][..], "doppelt vergeben"),
         ] {
             let e = felder(args).unwrap_err();
