@@ -1,6 +1,6 @@
 //! The DOCX as Word, LibreOffice and python-docx see it. Needs the external
-//! tools `openxml-audit`, `soffice`, `pdftotext` and python-docx; a test
-//! whose tool is missing says so and passes.
+//! tools `openxml-audit`, `soffice`, `pdftotext` and python-docx; a missing
+//! tool fails the test (`tools/test.sh` installs them).
 
 #[path = "support/werkzeuge.rs"]
 mod werkzeuge;

@@ -5,8 +5,8 @@
 //! `schriften/`, cover image, sender block, margins, `vorlage-kreis.dotx`)
 //! and `examples/musterstadt` (blue, PNG logo, built-in font) in temp
 //! folders and compares. Uses poppler (`pdffonts`, `pdftotext`, `pdftoppm`),
-//! `openxml-audit` and `soffice` when installed; a missing tool is said and
-//! that part passes.
+//! `openxml-audit` and `soffice`; a missing tool fails the test
+//! (`tools/test.sh` installs them).
 
 #[path = "support/werkzeuge.rs"]
 mod werkzeuge;
@@ -23,21 +23,6 @@ struct Built {
     vorlage_docx: PathBuf,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            if e.file_name() != "ausgabe" {
-                copy_dir(&e.path(), &target);
-            }
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
 fn konzept(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_konzept"))
         .args(args)
@@ -51,7 +36,7 @@ fn konzept(args: &[&str]) -> (i32, String) {
 
 fn build(example: &str, kommune: &str) -> Built {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
+    werkzeuge::copy_project(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("examples")
             .join(example),
@@ -334,7 +319,7 @@ fn docx_with_template_stays_valid_and_opens() {
 /// Writes a copy of the example with `konzept.toml` changed.
 fn variant(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
+    werkzeuge::copy_project(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/beispielkreis"),
         dir.path(),
     );

@@ -3,6 +3,9 @@
 //! Each test copies the example project to a temporary folder, damages it in
 //! one way and runs the real binary.
 
+#[path = "support/werkzeuge.rs"]
+mod werkzeuge;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -17,25 +20,10 @@ fn konzept(args: &[&str]) -> Output {
         .expect("konzept runs")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            if e.file_name() != "ausgabe" {
-                copy_dir(&e.path(), &target);
-            }
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 /// A fresh copy of the example project.
 fn example() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("examples/musterstadt"), dir.path());
+    werkzeuge::copy_project(&repo().join("examples/musterstadt"), dir.path());
     dir
 }
 

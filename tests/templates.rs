@@ -1,8 +1,8 @@
 //! Template overrides: `konzept templates` writes the built-ins out, and each
 //! file in the project's `vorlagen/` replaces its built-in twin, one file at a
 //! time. Built from a copy of the example like a user builds it; the PDF is
-//! read back with poppler (a test whose tool is missing says so and passes),
-//! the DOCX from its `document.xml`.
+//! read back with poppler (a missing tool fails the test), the DOCX from its
+//! `document.xml`.
 
 #[path = "support/werkzeuge.rs"]
 mod werkzeuge;
@@ -17,28 +17,11 @@ use konzept::render::templates::{all_builtins, LIESMICH};
 const KONZEPT: &str = "Integrationskonzept-Musterstadt-1.0";
 const SATZ: &str = "Diese Fassung des Kapitels stammt aus der eigenen Vorlage der Stadt.";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name();
-        if name == "ausgabe" || name == "vorlagen" {
-            continue;
-        }
-        let target = to.join(&name);
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 /// A copy of the example in a temp dir, changed by `edit`.
 fn project(edit: impl Fn(&Path)) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("musterstadt");
-    copy_dir(
+    werkzeuge::copy_project(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"),
         &root,
     );

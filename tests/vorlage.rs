@@ -1,7 +1,7 @@
 //! The council submission (Beschlussvorlage): built from the example like a
 //! user builds it, read back with poppler, python-docx and openxml-audit,
 //! and its figures compared with the concept's appendix B to the cent.
-//! A test whose external tool is missing says so and passes.
+//! A missing external tool fails the test (`tools/test.sh` installs them).
 
 #[path = "support/werkzeuge.rs"]
 mod werkzeuge;
@@ -15,28 +15,11 @@ use sha2::{Digest, Sha512};
 const VORLAGE: &str = "Beschlussvorlage-Musterstadt-1.0";
 const KONZEPT: &str = "Integrationskonzept-Musterstadt-1.0";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name();
-        if name == "ausgabe" {
-            continue;
-        }
-        let target = to.join(&name);
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 /// A copy of the example in a temp dir, built with `args`.
 fn build(args: &[&str], edit: impl Fn(&Path)) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("musterstadt");
-    copy_dir(
+    werkzeuge::copy_project(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"),
         &root,
     );

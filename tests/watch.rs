@@ -30,21 +30,6 @@ impl Drop for Watching {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        if p.file_name().is_some_and(|n| n == "ausgabe") {
-            continue;
-        }
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
 fn pdf_text(pdf: &Path) -> String {
     werkzeuge::pdf_words(pdf)
 }
@@ -101,7 +86,7 @@ fn change_cell(path: &Path, old: &str, new: &str) {
 fn watch_rebuilds_after_a_changed_cell() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("musterstadt");
-    copy_dir(
+    werkzeuge::copy_project(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"),
         &dir,
     );

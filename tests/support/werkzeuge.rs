@@ -75,3 +75,24 @@ pub fn pdf_words(pdf: &Path) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Copies a project folder (e.g. `examples/musterstadt`) as a user would hand
+/// it in: without `ausgabe/` (the outputs of earlier builds) and without
+/// `vorlagen/` (template overrides someone may have written into the
+/// example while trying `konzept templates`).
+pub fn copy_project(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name();
+        if name == "ausgabe" || name == "vorlagen" {
+            continue;
+        }
+        let target = to.join(&name);
+        if e.file_type().unwrap().is_dir() {
+            copy_project(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
