@@ -249,44 +249,37 @@ fn main() {
             std::fs::write(&md, markdown::markdown(&model)).unwrap();
             let docx = dir.join("vergleich.docx");
             let profile = format!("-env:UserInstallation=file://{}", lo_profile.display());
+            let pandoc_cmd = || {
+                let mut c = Command::new("pandoc");
+                c.arg(&md).arg("-o").arg(&docx);
+                c
+            };
+            let soffice_cmd = |outdir: &Path| {
+                let mut c = Command::new("soffice");
+                c.args([
+                    profile.as_str(),
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                ])
+                .arg(outdir)
+                .arg(&docx);
+                c
+            };
             if results.is_empty() {
                 // LibreOffice's first start sets up its profile: not measured.
-                let _ = Command::new("pandoc")
-                    .arg(&md)
-                    .arg("-o")
-                    .arg(&docx)
-                    .output();
-                let _ = Command::new("soffice")
-                    .args([
-                        profile.as_str(),
-                        "--headless",
-                        "--convert-to",
-                        "pdf",
-                        "--outdir",
-                    ])
-                    .arg(tmp.path())
-                    .arg(&docx)
-                    .output();
+                let _ = pandoc_cmd().output();
+                let _ = soffice_cmd(tmp.path()).output();
             }
             let office_runs = if factor >= 10 { 1 } else { runs };
             let mut pandoc = Vec::new();
             let mut soffice = Vec::new();
             for _ in 0..office_runs {
-                let (d, _, ok) = run_timed(Command::new("pandoc").arg(&md).arg("-o").arg(&docx));
+                let (d, _, ok) = run_timed(&mut pandoc_cmd());
                 assert!(ok, "pandoc");
                 pandoc.push(d);
-                let (d, _, ok) = run_timed(
-                    Command::new("soffice")
-                        .args([
-                            profile.as_str(),
-                            "--headless",
-                            "--convert-to",
-                            "pdf",
-                            "--outdir",
-                        ])
-                        .arg(&dir)
-                        .arg(&docx),
-                );
+                let (d, _, ok) = run_timed(&mut soffice_cmd(&dir));
                 assert!(ok, "soffice");
                 soffice.push(d);
             }
