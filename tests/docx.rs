@@ -87,17 +87,7 @@ def walk(doc):
 walk(d)
 print("core\t" + d.core_properties.title + "|" + d.core_properties.author + "|" + d.core_properties.language + "|" + d.core_properties.keywords)
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    werkzeuge::run_python(script, path)
 }
 
 #[test]

@@ -394,17 +394,7 @@ for t in d.tables:
         print("row\t" + " | ".join(c.text for c in r.cells))
 print("core\t" + d.core_properties.title + "|" + d.core_properties.author + "|" + d.core_properties.language)
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(example().file(VORLAGE, "docx"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = werkzeuge::run_python(script, &example().file(VORLAGE, "docx"));
     for h in [
         "Beschlussvorschlag",
         "Sachverhalt / Begründung",

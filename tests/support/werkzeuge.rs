@@ -96,3 +96,21 @@ pub fn copy_project(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs a Python `script` with `file` as its argument (`sys.argv[1]`) and
+/// returns what it printed; fails the test with Python's error output.
+#[track_caller]
+pub fn run_python(script: &str, file: &Path) -> String {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(file)
+        .output()
+        .expect("python3 runs (tools/test.sh installs it)");
+    assert!(
+        out.status.success(),
+        "python3 on {}:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 from python3")
+}
