@@ -184,10 +184,6 @@ fn read_back(path: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("JSON from the read-back script")
 }
 
-fn pdf_text(pdf: &Path) -> String {
-    werkzeuge::pdf_words(pdf)
-}
-
 fn docx_text(docx: &Path) -> String {
     let file = std::fs::File::open(docx).expect("docx exists");
     let mut zip = zip::ZipArchive::new(file).expect("docx is a zip");
@@ -315,7 +311,7 @@ fn new_project_checks_clean_and_builds_with_every_chapter() {
     assert!(pdf.is_file(), "{}", listing());
     assert!(docx.is_file(), "{}", listing());
 
-    let text = pdf_text(&pdf);
+    let text = werkzeuge::pdf_words(&pdf);
     let docx = docx_text(&docx);
     let mut chapters = vec![
         "Warum Integration",
@@ -659,7 +655,7 @@ fn own_fields_reach_workbooks_and_document() {
     // The document has the four fields in order, with their letters.
     let run = konzept(&["build", s(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdf_text(&dir.join("ausgabe/Integrationskonzept-Kreis-Lippe-0.1.pdf"));
+    let text = werkzeuge::pdf_words(&dir.join("ausgabe/Integrationskonzept-Kreis-Lippe-0.1.pdf"));
     let at = |needle: &str| {
         text.find(needle)
             .unwrap_or_else(|| panic!("„{needle}“ fehlt im PDF: {text}"))

@@ -30,10 +30,6 @@ impl Drop for Watching {
     }
 }
 
-fn pdf_text(pdf: &Path) -> String {
-    werkzeuge::pdf_words(pdf)
-}
-
 /// Reads stderr lines until one contains `needle`; all lines read so far
 /// are appended to `log`.
 fn wait_for(lines: &mpsc::Receiver<String>, needle: &str, log: &mut Vec<String>) {
@@ -111,7 +107,7 @@ fn watch_rebuilds_after_a_changed_cell() {
     wait_for(&lines, "beobachte", &mut log);
     let pdf: PathBuf = dir.join("ausgabe/Integrationskonzept-Musterstadt-1.0.pdf");
     let before = std::fs::read(&pdf).expect("erster Build schreibt das PDF");
-    let t = pdf_text(&pdf);
+    let t = werkzeuge::pdf_words(&pdf);
     assert!(t.contains("Rucksack KiTa und Griffbereit ausbauen"), "{t}");
 
     // One cell of a working group's workbook.
@@ -121,7 +117,7 @@ fn watch_rebuilds_after_a_changed_cell() {
         "Rucksack KiTa und Griffbereit verdoppeln",
     );
     let after = wait_for_change(&lines, &pdf, &before, &mut log);
-    let t = pdf_text(&pdf);
+    let t = werkzeuge::pdf_words(&pdf);
     assert!(
         t.contains("Rucksack KiTa und Griffbereit verdoppeln"),
         "{t}"
@@ -148,7 +144,7 @@ fn watch_rebuilds_after_a_changed_cell() {
     )
     .unwrap();
     let retitled = wait_for_change(&lines, &pdf, &after, &mut log);
-    let t = pdf_text(&pdf);
+    let t = werkzeuge::pdf_words(&pdf);
     assert!(
         t.contains("Integrationskonzept der Stadt Musterstadt 2026"),
         "{t}"
@@ -168,7 +164,7 @@ fn watch_rebuilds_after_a_changed_cell() {
     )
     .unwrap();
     wait_for_change(&lines, &pdf, &retitled, &mut log);
-    let t = pdf_text(&pdf);
+    let t = werkzeuge::pdf_words(&pdf);
     assert!(t.contains("Warum Integration vor Ort?"), "{t}");
 }
 
