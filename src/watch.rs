@@ -24,7 +24,8 @@ const DEBOUNCE: Duration = Duration::from_millis(120);
 /// Longest wait for quiet before building anyway.
 const MAX_DEBOUNCE: Duration = Duration::from_secs(2);
 
-/// Memoized Typst results unused for this many builds are dropped.
+/// Memoized Typst results unused for this many builds are dropped (builds
+/// whose input did not change do not count, see `ty::evict_cache`).
 const KEEP_BUILDS: usize = 3;
 
 /// Files whose change is no reason to rebuild: Office lock files, editor

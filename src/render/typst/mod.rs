@@ -29,7 +29,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 pub use escape::{clean_text, escape_markup, escape_str};
-pub use world::{embedded_fonts, KonzeptWorld, DEFAULT_FONTS, MAIN_PATH};
+pub use world::{embedded_fonts, KonzeptWorld, Update, DEFAULT_FONTS, MAIN_PATH};
 
 /// Everything one compilation needs; nothing else is visible to Typst.
 #[derive(Debug, Clone)]
@@ -381,10 +381,20 @@ pub fn set_incremental(on: bool) {
     }
 }
 
+/// Whether a compilation since the last [`evict_cache`] had input that
+/// differed from the world it reused (or needed a new world).
+static CHANGED_SINCE_EVICT: AtomicBool = AtomicBool::new(true);
+
 /// Drops Typst's memoized results not used in the last `max_age`
-/// compilations (bounds the memory of a long `--watch` session).
+/// compilations that changed something (bounds the memory of a long
+/// `--watch` session). A rebuild with unchanged input (a workbook saved
+/// again as it was) uses only the outermost memoized results: counting it
+/// would age out the layout of everything else, and the next real change
+/// would lay out the whole document anew.
 pub fn evict_cache(max_age: usize) {
-    typst::comemo::evict(max_age);
+    if CHANGED_SINCE_EVICT.swap(false, Ordering::SeqCst) {
+        typst::comemo::evict(max_age);
+    }
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -404,11 +414,18 @@ fn world_for(input: &TypstInput) -> Result<KonzeptWorld, String> {
             Some(worlds.swap_remove(best))
         });
         if let Some(mut world) = kept {
-            if world.update(&input.main, &input.files, &input.extra_fonts, input.today)? {
-                return Ok(world);
+            match world.update(&input.main, &input.files, &input.extra_fonts, input.today)? {
+                Update::Updated { changed } => {
+                    if changed {
+                        CHANGED_SINCE_EVICT.store(true, Ordering::SeqCst);
+                    }
+                    return Ok(world);
+                }
+                Update::NewWorldNeeded => {}
             }
         }
     }
+    CHANGED_SINCE_EVICT.store(true, Ordering::SeqCst);
     KonzeptWorld::new(&input.main, &input.files, &input.extra_fonts, input.today)
 }
 

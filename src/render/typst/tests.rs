@@ -542,3 +542,29 @@ mod arbitrary {
         }
     }
 }
+
+/// A rebuild with the same input must say so: `evict_cache` counts only
+/// builds that changed something, so that saving a workbook again without a
+/// change does not age out the layout of the whole document.
+#[test]
+fn world_update_reports_whether_anything_changed() {
+    let files = vec![("/stil.typ".to_owned(), b"#let x = 1".to_vec())];
+    let today = (2025, 3, 14);
+    let mut world = KonzeptWorld::new("= A", &files, &[], today).unwrap();
+    let same = world.update("= A", &files, &[], today).unwrap();
+    assert_eq!(same, Update::Updated { changed: false });
+    let main = world.update("= B", &files, &[], today).unwrap();
+    assert_eq!(main, Update::Updated { changed: true });
+    let other = vec![("/stil.typ".to_owned(), b"#let x = 2".to_vec())];
+    let file = world.update("= B", &other, &[], today).unwrap();
+    assert_eq!(file, Update::Updated { changed: true });
+    let date = world.update("= B", &other, &[], (2025, 3, 15)).unwrap();
+    assert_eq!(date, Update::Updated { changed: true });
+    let fonts = vec![std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fonts/NotoSans-Regular.ttf"
+    ))
+    .unwrap()];
+    let new_fonts = world.update("= B", &other, &fonts, (2025, 3, 15)).unwrap();
+    assert_eq!(new_fonts, Update::NewWorldNeeded);
+}

@@ -76,6 +76,16 @@ pub fn file_id(path: &str) -> Result<FileId, String> {
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
+/// What [`KonzeptWorld::update`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    /// The world was brought to the new input; `changed` says whether any
+    /// source, file or the date differed from before.
+    Updated { changed: bool },
+    /// The input cannot be taken over (other fonts): a new world is needed.
+    NewWorldNeeded,
+}
+
 /// The sealed world for one compilation.
 pub struct KonzeptWorld {
     main: Source,
@@ -136,18 +146,19 @@ impl KonzeptWorld {
     /// did not change: the main source is edited in place
     /// ([`Source::replace`]), so the syntax nodes of unchanged parts keep
     /// their identity and Typst's memoized results for them stay valid.
-    /// Returns `false` (world unchanged) when the extra fonts differ: then a
-    /// new world is needed.
+    /// Returns [`Update::NewWorldNeeded`] (world unchanged) when the extra
+    /// fonts differ.
     pub fn update(
         &mut self,
         main: &str,
         files: &[(String, Vec<u8>)],
         extra_fonts: &[Vec<u8>],
         today: (i32, u8, u8),
-    ) -> Result<bool, String> {
+    ) -> Result<Update, String> {
         if typst::utils::hash128(extra_fonts) != self.fonts_hash {
-            return Ok(false);
+            return Ok(Update::NewWorldNeeded);
         }
+        let mut changed = self.today != today || self.files.len() != files.len();
         let main_id = self.main.id();
         let mut sources = HashMap::new();
         let mut file_map = HashMap::new();
@@ -162,6 +173,7 @@ impl KonzeptWorld {
                         Some(mut old) => {
                             if old.text() != text {
                                 old.replace(text);
+                                changed = true;
                             }
                             old
                         }
@@ -172,17 +184,21 @@ impl KonzeptWorld {
             }
             let bytes = match self.files.remove(&id) {
                 Some(old) if old.as_slice() == data.as_slice() => old,
-                _ => Bytes::new(data.clone()),
+                _ => {
+                    changed = true;
+                    Bytes::new(data.clone())
+                }
             };
             file_map.insert(id, bytes);
         }
         if self.main.text() != main {
             self.main.replace(main);
+            changed = true;
         }
         self.sources = sources;
         self.files = file_map;
         self.today = today;
-        Ok(true)
+        Ok(Update::Updated { changed })
     }
 
     /// The main source (used to map diagnostics to lines).
