@@ -1,15 +1,17 @@
 //! Benchmark: `konzept build` and `konzept check` at 1×, 10× and 50× the
-//! measures of a typical concept (140, 1,400, 7,000), per stage, against
-//! Typst alone and against pandoc + LibreOffice.
+//! measures of a typical concept (140, 1,400, 7,000) and for a district that
+//! merges the workbooks of 20 municipalities (140 workbooks, 2,800 measures),
+//! per stage, against Typst alone and against pandoc + LibreOffice.
 //!
 //! ```sh
-//! cargo bench --bench skalierung                          # 1×, 10×, 50×
+//! cargo bench --bench skalierung                          # 1×, 10×, Kreis, 50×
 //! KONZEPT_BENCH_FAKTOREN=1 cargo bench --bench skalierung # nur 1×
+//! KONZEPT_BENCH_FAKTOREN=1,kreis cargo bench --bench skalierung
 //! KONZEPT_BENCH_MD=tabelle.md cargo bench --bench skalierung
 //! ```
 //!
-//! Environment: `KONZEPT_BENCH_FAKTOREN` (comma-separated factors, default
-//! `1,10,50`), `KONZEPT_BENCH_LAEUFE` (runs per measurement, default 3; the
+//! Environment: `KONZEPT_BENCH_FAKTOREN` (comma-separated factors and
+//! `kreis`, default `1,10,kreis,50`), `KONZEPT_BENCH_LAEUFE` (runs per measurement, default 3; the
 //! median is shown), `KONZEPT_BENCH_OHNE_OFFICE=1` (skip pandoc and
 //! LibreOffice), `KONZEPT_BENCH_MD` (also write the tables to this file),
 //! `KONZEPT_BENCH_BEHALTEN` (keep the generated projects in this folder).
@@ -80,10 +82,36 @@ fn timed_command(program: &str) -> Command {
     }
 }
 
+/// A generated project to measure.
+#[derive(Clone, Copy)]
+enum Case {
+    /// The example with `factor` × 20 measures in each of its 7 fields.
+    Scaled(usize),
+    /// A district: 20 municipalities × 7 fields, one workbook each
+    /// (140 workbooks, 2,800 measures).
+    Kreis,
+}
+
+impl Case {
+    fn label(self) -> String {
+        match self {
+            Case::Scaled(f) => format!("{f}×"),
+            Case::Kreis => format!("Kreis, {} Gemeinden", generator::GEMEINDEN.len()),
+        }
+    }
+
+    fn slug(self) -> String {
+        match self {
+            Case::Scaled(f) => format!("{f}x"),
+            Case::Kreis => "kreis".into(),
+        }
+    }
+}
+
 /// One size: everything measured for it.
 #[derive(Default)]
 struct Result {
-    factor: usize,
+    label: String,
     measures: usize,
     workbooks: usize,
     pages: usize,
@@ -106,9 +134,12 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let example = root.join("examples/musterstadt");
     let bin = env!("CARGO_BIN_EXE_konzept");
-    let factors: Vec<usize> = env_or("KONZEPT_BENCH_FAKTOREN", "1,10,50")
+    let cases: Vec<Case> = env_or("KONZEPT_BENCH_FAKTOREN", "1,10,kreis,50")
         .split(',')
-        .filter_map(|f| f.trim().parse().ok())
+        .filter_map(|f| match f.trim() {
+            "kreis" => Some(Case::Kreis),
+            n => n.parse().ok().map(Case::Scaled),
+        })
         .collect();
     let runs: usize = env_or("KONZEPT_BENCH_LAEUFE", "3")
         .parse()
@@ -124,18 +155,25 @@ fn main() {
     let lo_profile = tmp.path().join("lo-profil");
 
     let mut results = Vec::new();
-    for &factor in &factors {
-        let dir = base.join(format!("projekt-{factor}x"));
+    for &case in &cases {
+        let label = case.label();
+        let dir = base.join(format!("projekt-{}", case.slug()));
         let _ = std::fs::remove_dir_all(&dir);
         let t = Instant::now();
-        generator::generate(&example, &dir, PER_FIELD * factor).expect("Projekt erzeugen");
+        match case {
+            Case::Scaled(factor) => generator::generate(&example, &dir, PER_FIELD * factor),
+            Case::Kreis => {
+                generator::generate_district(&example, &dir, generator::GEMEINDEN.len(), PER_FIELD)
+            }
+        }
+        .expect("Projekt erzeugen");
         eprintln!(
-            "{factor}×: Projekt erzeugt in {} ({})",
+            "{label}: Projekt erzeugt in {} ({})",
             secs(t.elapsed()),
             dir.display()
         );
         let mut r = Result {
-            factor,
+            label,
             ..Default::default()
         };
 
@@ -272,7 +310,7 @@ fn main() {
                 let _ = pandoc_cmd().output();
                 let _ = soffice_cmd(tmp.path()).output();
             }
-            let office_runs = if factor >= 10 { 1 } else { runs };
+            let office_runs = if r.measures >= 1000 { 1 } else { runs };
             let mut pandoc = Vec::new();
             let mut soffice = Vec::new();
             for _ in 0..office_runs {
@@ -287,7 +325,8 @@ fn main() {
             r.soffice = Some(median(soffice));
         }
         eprintln!(
-            "{factor}×: {} Maßnahmen, {} Seiten, build {}",
+            "{}: {} Maßnahmen, {} Seiten, build {}",
+            r.label,
             r.measures,
             r.pages,
             secs(r.cli_build)
@@ -306,7 +345,7 @@ fn tables(results: &[Result], runs: usize, office: bool) -> String {
     let mut out = String::new();
     let cols: String = results
         .iter()
-        .map(|r| format!(" {}× ({} Maßnahmen) |", r.factor, r.measures))
+        .map(|r| format!(" {} ({} Maßnahmen) |", r.label, r.measures))
         .collect();
     let sep = "---:|".repeat(results.len());
     let row = |out: &mut String, name: &str, f: &dyn Fn(&Result) -> String| {

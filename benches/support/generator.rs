@@ -142,3 +142,125 @@ fn scaled_measures(sheet: &Sheet, n: usize) -> Vec<Vec<CellValue>> {
     }
     rows
 }
+
+/// The municipalities of the district case (fictitious names).
+pub const GEMEINDEN: [&str; 20] = [
+    "Altenau",
+    "Birkenfeld",
+    "Dornstadt",
+    "Eichenau",
+    "Falkenberg",
+    "Grünwald",
+    "Hasselbach",
+    "Kirchdorf",
+    "Lindenau",
+    "Mühlhausen",
+    "Neudorf",
+    "Oberweiler",
+    "Rosenthal",
+    "Sandhausen",
+    "Steinbach",
+    "Talheim",
+    "Unterberg",
+    "Waldkirch",
+    "Wiesental",
+    "Zellingen",
+];
+
+/// A district (Kreis) that merges the workbooks of `gemeinden`
+/// municipalities: every municipality hands in one workbook for each of the
+/// example's fields, so the project has `gemeinden` × 7 fields (own
+/// `[[handlungsfeld]]` entries, „Bildung und Sprachförderung – Altenau“,
+/// `B01` …) and as many workbooks, each with `per_field` measures. The
+/// fields of the first municipality keep the guide's names and letters as
+/// aliases, so the actor list of the steering workbook still resolves.
+pub fn generate_district(
+    example: &Path,
+    out: &Path,
+    gemeinden: usize,
+    per_field: usize,
+) -> Result<(), String> {
+    use konzept::input::normalize;
+    let gemeinden = &GEMEINDEN[..gemeinden.min(GEMEINDEN.len())];
+    std::fs::create_dir_all(out.join("arbeitsgruppen")).map_err(|e| e.to_string())?;
+    std::fs::copy(example.join("logo.png"), out.join("logo.png")).map_err(|e| e.to_string())?;
+    copy_workbook(
+        &example.join("steuerung.xlsx"),
+        &out.join("steuerung.xlsx"),
+        None,
+    )?;
+    let guide = konzept::config::default_fields();
+    let mut toml = std::fs::read_to_string(example.join("konzept.toml"))
+        .map_err(|e| format!("konzept.toml: {e}"))?
+        .replace("art = \"Stadt\"", "art = \"Kreis\"");
+    let mut ags: Vec<PathBuf> = std::fs::read_dir(example.join("arbeitsgruppen"))
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    ags.sort();
+    let mut fields = Vec::new();
+    for p in &ags {
+        let wb = read_workbook(p, &p.display().to_string()).map_err(|d| d.message.clone())?;
+        let given = wb
+            .sheets
+            .iter()
+            .find(|s| s.name == "Arbeitsgruppe")
+            .and_then(|s| {
+                (0..s.row_range().end).find_map(|r| match (s.cell(r, 0), s.cell(r, 1)) {
+                    (CellValue::Text(k), CellValue::Text(v)) if k == "Handlungsfeld" => {
+                        Some(v.clone())
+                    }
+                    _ => None,
+                })
+            })
+            .ok_or_else(|| format!("{}: kein Handlungsfeld", p.display()))?;
+        let n = normalize(&given);
+        let field = guide
+            .iter()
+            .find(|f| {
+                normalize(&f.name) == n
+                    || normalize(&f.kurz) == n
+                    || f.aliase.iter().any(|a| normalize(a) == n)
+            })
+            .ok_or_else(|| format!("{}: unbekanntes Feld „{given}“", p.display()))?;
+        fields.push((p, given, field));
+    }
+    // Fields in the guide's order, municipality by municipality within each.
+    fields.sort_by_key(|(_, _, f)| guide.iter().position(|g| g.kurz == f.kurz));
+    for (p, given, field) in &fields {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        for (i, gemeinde) in gemeinden.iter().enumerate() {
+            let name = format!("{} – {gemeinde}", field.name);
+            let kurz = format!("{}{:02}", field.kurz, i + 1);
+            let mut aliase = Vec::new();
+            if i == 0 {
+                aliase.push(field.name.clone());
+                aliase.push(field.kurz.clone());
+                aliase.extend(field.aliase.iter().cloned());
+            }
+            let aliase: Vec<String> = aliase.iter().map(|a| format!("{a:?}")).collect();
+            toml.push_str(&format!(
+                "\n[[handlungsfeld]]\nname = {name:?}\nkurz = {kurz:?}\naliase = [{}]\n",
+                aliase.join(", ")
+            ));
+            let ort = normalize(gemeinde);
+            let target = out
+                .join("arbeitsgruppen")
+                .join(format!("{stem}-{ort}.xlsx"));
+            copy_workbook_with(p, &target, Some(per_field), |sheet, cell| {
+                if sheet != "Arbeitsgruppe" {
+                    return;
+                }
+                if let CellValue::Text(t) = cell {
+                    if t == given {
+                        *t = name.clone();
+                    } else if t.starts_with("AG ") {
+                        *t = format!("{t} {gemeinde}");
+                    }
+                }
+            })?;
+        }
+    }
+    std::fs::write(out.join("konzept.toml"), toml).map_err(|e| format!("konzept.toml: {e}"))
+}
