@@ -63,9 +63,20 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     let c = inp.config;
     let fields: Vec<Handlungsfeld> = crate::config::fields(c);
     let laufzeit = (c.dokument.laufzeit.von, c.dokument.laufzeit.bis);
+    let field_keys = fields
+        .iter()
+        .map(|f| {
+            [&f.name, &f.kurz]
+                .into_iter()
+                .chain(&f.aliase)
+                .map(|n| normalize(n))
+                .collect()
+        })
+        .collect();
     let mut m = Merger {
         diags,
         fields: &fields,
+        field_keys,
         laufzeit,
     };
 
@@ -694,6 +705,8 @@ struct AgData {
 struct Merger<'d, 'f> {
     diags: &'d mut Diagnostics,
     fields: &'f [Handlungsfeld],
+    /// Name, letter and aliases of each field, normalized once.
+    field_keys: Vec<Vec<String>>,
     laufzeit: (i32, i32),
 }
 
@@ -722,11 +735,7 @@ impl Merger<'_, '_> {
         if n.is_empty() {
             return None;
         }
-        self.fields.iter().position(|f| {
-            normalize(&f.name) == n
-                || normalize(&f.kurz) == n
-                || f.aliase.iter().any(|a| normalize(a) == n)
-        })
+        self.field_keys.iter().position(|keys| keys.contains(&n))
     }
 
     fn field_hint(&self, v: &str) -> String {
@@ -951,6 +960,7 @@ impl Merger<'_, '_> {
             return vec![];
         };
         let mut out: Vec<Akteur> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = Default::default();
         for row in table.rows() {
             let Some(name) = self.req_text(&row, "akteur", "Akteur") else {
                 continue;
@@ -1004,7 +1014,7 @@ impl Merger<'_, '_> {
             }
             // Keep the configured order of fields.
             felder.sort_by_key(|k| self.fields.iter().position(|f| &f.kurz == k));
-            if out.iter().any(|a| normalize(&a.name) == normalize(&name)) {
+            if !seen.insert(normalize(&name)) {
                 self.diags.warning(
                     row.loc("akteur"),
                     format!("der Akteur „{}“ steht doppelt in der Liste", shorten(&name)),

@@ -13,6 +13,15 @@ use unicode_normalization::UnicodeNormalization;
 /// "Kosten (EUR)" and "Kosten EUR" match.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Most headers and keywords: no composition, no umlauts.
+        out.extend(
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return out;
+    }
     for c in s.nfc().flat_map(char::to_lowercase) {
         match c {
             'ä' => out.push_str("ae"),
@@ -58,6 +67,18 @@ mod tests {
         assert_eq!(normalize("Priorität"), "prioritaet");
         assert_eq!(normalize("Kosten (EUR)"), "kosteneur");
         assert_eq!(normalize("Ziel-Nr."), "zielnr");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_path() {
+        let all: String = (0u8..128).map(char::from).collect();
+        // The dash is not ASCII (general path) and is dropped like any
+        // punctuation, so both must give the same key.
+        assert_eq!(normalize(&all), normalize(&format!("{all}–")));
+        assert_eq!(
+            normalize(&all),
+            "0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+        );
     }
 
     #[test]

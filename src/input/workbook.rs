@@ -1034,12 +1034,48 @@ impl Column {
             required: false,
         }
     }
+}
 
-    fn matches(&self, header: &str) -> bool {
-        let h = normalize(header);
-        !h.is_empty()
-            && (h == normalize(self.name) || self.aliases.iter().any(|a| normalize(a) == h))
+/// The normalized names (name and aliases) of every column of a spec,
+/// computed once per table: matching headers against them is then plain
+/// string comparison (normalizing inside the loops was a tenth of `check`).
+struct Keys(Vec<Vec<String>>);
+
+impl Keys {
+    fn new(spec: &[Column]) -> Self {
+        Keys(
+            spec.iter()
+                .map(|c| {
+                    std::iter::once(c.name)
+                        .chain(c.aliases.iter().copied())
+                        .map(normalize)
+                        .collect()
+                })
+                .collect(),
+        )
     }
+
+    /// Whether the normalized header `h` names column `i` of the spec.
+    fn matches(&self, i: usize, h: &str) -> bool {
+        !h.is_empty() && self.0[i].iter().any(|n| n == h)
+    }
+
+    /// The column of the spec that the normalized header `h` names.
+    fn find(&self, h: &str) -> Option<usize> {
+        (0..self.0.len()).find(|&i| self.matches(i, h))
+    }
+}
+
+/// The header texts of a row, as written and normalized.
+fn headers_of(sheet: &Sheet, row: u32) -> Vec<(String, String)> {
+    sheet
+        .col_range()
+        .filter_map(|col| header_text(sheet.cell(row, col)))
+        .map(|h| {
+            let n = normalize(&h);
+            (h, n)
+        })
+        .collect()
 }
 
 /// One data row of a table: the value of each known column with its cell.
@@ -1102,25 +1138,24 @@ impl<'a> Table<'a> {
         diags: &mut Diagnostics,
     ) -> Option<Table<'a>> {
         let mut best: Option<(u32, usize)> = None;
+        let keys = Keys::new(spec);
+        let named = |i: usize, headers: &[(String, String)]| {
+            headers.iter().any(|(_, n)| keys.matches(i, n))
+        };
         // The header is searched among the first rows only: title rows above
         // it are a handful, and a full scan of a sheet with tens of thousands
         // of rows would make a broken file take minutes (found by fuzzing).
         let rows = sheet.row_range();
         for row in rows.start..rows.end.min(rows.start + HEADER_SEARCH_ROWS) {
-            let headers: Vec<String> = sheet
-                .col_range()
-                .filter_map(|col| header_text(sheet.cell(row, col)))
-                .collect();
+            let headers = headers_of(sheet, row);
             let found = spec
                 .iter()
-                .filter(|c| c.required && headers.iter().any(|h| c.matches(h)))
+                .enumerate()
+                .filter(|(i, c)| c.required && named(*i, &headers))
                 .count();
-            let any = spec
-                .iter()
-                .filter(|c| headers.iter().any(|h| c.matches(h)))
-                .count();
+            let any = (0..spec.len()).filter(|&i| named(i, &headers)).count();
             if found == spec.iter().filter(|c| c.required).count() && any > 0 {
-                return Some(Self::map(file, sheet, row, spec, diags));
+                return Some(Self::map(file, sheet, row, spec, &keys, diags));
             }
             if best.is_none_or(|(_, n)| any > n) && any > 0 {
                 best = Some((row, any));
@@ -1130,16 +1165,13 @@ impl<'a> Table<'a> {
         // row that looked most like a header.
         match best {
             Some((row, _)) => {
-                let headers: Vec<String> = sheet
-                    .col_range()
-                    .filter_map(|c| header_text(sheet.cell(row, c)))
-                    .collect();
-                for c in spec.iter().filter(|c| c.required) {
-                    if !headers.iter().any(|h| c.matches(h)) {
+                let headers = headers_of(sheet, row);
+                for (i, c) in spec.iter().enumerate().filter(|(_, c)| c.required) {
+                    if !named(i, &headers) {
                         let unknown: Vec<&str> = headers
                             .iter()
-                            .filter(|h| !spec.iter().any(|s| s.matches(h)))
-                            .map(String::as_str)
+                            .filter(|(_, n)| keys.find(n).is_none())
+                            .map(|(h, _)| h.as_str())
                             .collect();
                         let hint = did_you_mean(c.name, unknown.iter().copied())
                             .map(|h| format!("{h} Die Spalte muss „{}“ heißen", c.name))
@@ -1194,6 +1226,7 @@ impl<'a> Table<'a> {
         sheet: &'a Sheet,
         row: u32,
         spec: &[Column],
+        keys: &Keys,
         diags: &mut Diagnostics,
     ) -> Table<'a> {
         let mut columns = BTreeMap::new();
@@ -1201,7 +1234,7 @@ impl<'a> Table<'a> {
             let Some(h) = header_text(sheet.cell(row, col)) else {
                 continue;
             };
-            match spec.iter().find(|c| c.matches(&h)) {
+            match keys.find(&normalize(&h)).map(|i| &spec[i]) {
                 Some(c) => {
                     if columns.contains_key(c.key) {
                         diags.warning(
