@@ -22,3 +22,9 @@ mod fixtures;
 
 #[path = "integration/build.rs"]
 mod build;
+
+#[path = "../benches/support/generator.rs"]
+mod generator;
+
+#[path = "integration/generator.rs"]
+mod generator_tests;
