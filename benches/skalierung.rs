@@ -1,7 +1,8 @@
 //! Benchmark: `konzept build` and `konzept check` at 1×, 10× and 50× the
 //! measures of a typical concept (140, 1,400, 7,000) and for a district that
-//! merges the workbooks of 20 municipalities (140 workbooks, 2,800 measures),
-//! per stage, against Typst alone and against pandoc + LibreOffice.
+//! merges the workbooks of 20 municipalities (140 working-group workbooks,
+//! 2,800 measures), per stage, against Typst alone and against pandoc +
+//! LibreOffice.
 //!
 //! ```sh
 //! cargo bench --bench skalierung                          # 1×, 10×, Kreis, 50×
