@@ -514,6 +514,34 @@ fn register_common(hb: &mut Handlebars<'static>) {
     hb.register_helper("summe", value_helper(summe));
     hb.register_helper("gruppiere", value_helper(gruppiere));
     hb.register_helper("join", Box::new(join));
+    hb.register_helper("teil", Box::new(teil));
+}
+
+/// `{{teil "kapitel-1"}}`: renders the named part in the current context,
+/// exactly like `{{> kapitel-1}}`, but without the deep copy of the current
+/// context that Handlebars 6 makes for every partial (at the top level that
+/// is the whole model: 1.6 ms for the example, 21 ms at 10× – per call).
+fn teil<'reg, 'rc>(
+    h: &Helper<'rc>,
+    r: &'reg Handlebars<'reg>,
+    ctx: &'rc Context,
+    rc: &mut RenderContext<'reg, 'rc>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let name = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
+        RenderErrorReason::Other(
+            "`teil` braucht den Namen eines Teils, z. B. {{teil \"kapitel-1\"}}".into(),
+        )
+    })?;
+    let template = r.get_template(name).ok_or_else(|| {
+        RenderErrorReason::Other(format!(
+            "den Teil „{name}“ gibt es nicht; Teile heißen wie die Vorlagendateien ohne Endung, z. B. „kapitel-1“"
+        ))
+    })?;
+    let before = rc.get_current_template_name();
+    let result = handlebars::Renderable::render(template, r, ctx, rc, out);
+    rc.set_current_template_name(before);
+    result
 }
 
 type ValueFn = fn(&Helper) -> Result<Value, String>;
@@ -1157,6 +1185,39 @@ mod override_tests {
         let e = TemplateError::from_render_in(&e, TYPST, &[o]);
         assert_eq!(e.file, "vorlagen/typst/kapitel-1.typ.hbs");
         assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn teil_renders_like_a_partial() {
+        let eins = vorlage("typst/kapitel-1.typ.hbs", "{{x}}/{{@root.y}}/{{@index}}");
+        let zwei = vorlage(
+            "typst/kapitel-2.typ.hbs",
+            "{{#each liste}}<{{teil \"kapitel-1\"}}|{{> kapitel-1}}>{{/each}}",
+        );
+        let hb = registry_with(TYPST, |s| s.to_string(), &[eins, zwei]).unwrap();
+        let data = serde_json::json!({"y": "Y", "liste": [{"x": "a"}, {"x": "b"}]});
+        let out = hb.render("kapitel-2", &data).unwrap();
+        let parts: Vec<&str> = out.split('<').skip(1).collect();
+        assert_eq!(parts.len(), 2, "{out}");
+        for (i, part) in parts.iter().enumerate() {
+            let (teil, partial) = part.trim_end_matches('>').split_once('|').unwrap();
+            assert_eq!(teil, partial);
+            assert!(teil.ends_with(&format!("/Y/{i}")), "{teil}");
+        }
+    }
+
+    #[test]
+    fn teil_with_an_unknown_name_names_file_and_line() {
+        let o = vorlage("typst/kapitel-1.typ.hbs", "= A\n{{teil \"kapitel-9\"}}\n");
+        let hb = registry_with(TYPST, |s| s.to_string(), std::slice::from_ref(&o)).unwrap();
+        let e = hb.render("kapitel-1", &serde_json::json!({})).unwrap_err();
+        let e = TemplateError::from_render_in(&e, TYPST, &[o]);
+        assert_eq!(e.file, "vorlagen/typst/kapitel-1.typ.hbs");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(
+            e.message.contains("den Teil „kapitel-9“ gibt es nicht"),
+            "{e}"
+        );
     }
 
     #[test]
