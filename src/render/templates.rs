@@ -538,11 +538,29 @@ fn teil<'reg, 'rc>(
             "den Teil „{name}“ gibt es nicht; Teile heißen wie die Vorlagendateien ohne Endung, z. B. „kapitel-1“"
         ))
     })?;
+    if rc.is_current_template(name) {
+        return Err(
+            RenderErrorReason::Other(format!("der Teil „{name}“ bindet sich selbst ein")).into(),
+        );
+    }
+    // Parts that include each other in a circle would overflow the stack.
+    thread_local!(static TIEFE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
+    if TIEFE.get() >= MAX_TEIL_TIEFE {
+        return Err(RenderErrorReason::Other(format!(
+            "mehr als {MAX_TEIL_TIEFE} Teile ineinander: binden sich Teile gegenseitig ein? (zuletzt „{name}“)"
+        ))
+        .into());
+    }
+    TIEFE.set(TIEFE.get() + 1);
     let before = rc.get_current_template_name();
     let result = handlebars::Renderable::render(template, r, ctx, rc, out);
     rc.set_current_template_name(before);
+    TIEFE.set(TIEFE.get() - 1);
     result
 }
+
+/// How deep `{{teil}}` calls may nest (the built-in templates need 3).
+const MAX_TEIL_TIEFE: usize = 32;
 
 type ValueFn = fn(&Helper) -> Result<Value, String>;
 
@@ -1204,6 +1222,24 @@ mod override_tests {
             assert_eq!(teil, partial);
             assert!(teil.ends_with(&format!("/Y/{i}")), "{teil}");
         }
+    }
+
+    #[test]
+    fn teil_in_a_circle_is_an_error_not_a_crash() {
+        let eins = vorlage("typst/kapitel-1.typ.hbs", "{{teil \"kapitel-2\"}}");
+        let zwei = vorlage("typst/kapitel-2.typ.hbs", "{{teil \"kapitel-1\"}}");
+        let selbst = vorlage("typst/kapitel-3.typ.hbs", "{{teil \"kapitel-3\"}}");
+        let gut = vorlage("typst/anhang.typ.hbs", "{{teil \"titelseite\"}}");
+        let titel = vorlage("typst/titelseite.typ.hbs", "Titel");
+        let hb =
+            registry_with(TYPST, |s| s.to_string(), &[eins, zwei, selbst, gut, titel]).unwrap();
+        let e = hb.render("kapitel-1", &serde_json::json!({})).unwrap_err();
+        assert!(e.to_string().contains("gegenseitig"), "{e}");
+        let e = hb.render("kapitel-3", &serde_json::json!({})).unwrap_err();
+        assert!(e.to_string().contains("bindet sich selbst ein"), "{e}");
+        // The depth count is back at zero after the errors.
+        let out = hb.render("anhang", &serde_json::json!({})).unwrap();
+        assert!(out.ends_with("Titel"), "{out}");
     }
 
     #[test]
