@@ -289,6 +289,18 @@ pub struct Handlungsfeld {
     pub aliase: Vec<String>,
 }
 
+impl Handlungsfeld {
+    /// Everything a workbook or the actor list may call this field by:
+    /// name, letter and aliases, normalized ([`crate::input::normalize`]).
+    pub fn keys(&self) -> Vec<String> {
+        [&self.name, &self.kurz]
+            .into_iter()
+            .chain(&self.aliase)
+            .map(|n| crate::input::normalize(n))
+            .collect()
+    }
+}
+
 /// The guide's seven fields of action with their letters; the second is
 /// named "Arbeit und Wirtschaft" in the guide's list and "Arbeit und Beruf" in
 /// its goals, so both are accepted.

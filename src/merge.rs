@@ -63,16 +63,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     let c = inp.config;
     let fields: Vec<Handlungsfeld> = crate::config::fields(c);
     let laufzeit = (c.dokument.laufzeit.von, c.dokument.laufzeit.bis);
-    let field_keys = fields
-        .iter()
-        .map(|f| {
-            [&f.name, &f.kurz]
-                .into_iter()
-                .chain(&f.aliase)
-                .map(|n| normalize(n))
-                .collect()
-        })
-        .collect();
+    let field_keys = fields.iter().map(Handlungsfeld::keys).collect();
     let mut m = Merger {
         diags,
         fields: &fields,

@@ -15,8 +15,21 @@ use std::path::{Path, PathBuf};
 /// Writes a copy of `example` with `per_field` measures in each
 /// working-group workbook into `out` (created; must not exist).
 pub fn generate(example: &Path, out: &Path, per_field: usize) -> Result<(), String> {
+    let ags = start_project(example, out, &["konzept.toml", "logo.png"])?;
+    for p in ags {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let target = out.join("arbeitsgruppen").join(format!("{stem}.xlsx"));
+        copy_workbook(&p, &target, Some(per_field))?;
+    }
+    Ok(())
+}
+
+/// Creates `out` with its `arbeitsgruppen` folder, copies `files` and the
+/// steering workbook of `example` into it, and returns the example's
+/// working-group workbooks, sorted.
+fn start_project(example: &Path, out: &Path, files: &[&str]) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(out.join("arbeitsgruppen")).map_err(|e| e.to_string())?;
-    for name in ["konzept.toml", "logo.png"] {
+    for name in files {
         std::fs::copy(example.join(name), out.join(name)).map_err(|e| format!("{name}: {e}"))?;
     }
     copy_workbook(
@@ -30,12 +43,7 @@ pub fn generate(example: &Path, out: &Path, per_field: usize) -> Result<(), Stri
         .map(|e| e.path())
         .collect();
     ags.sort();
-    for p in ags {
-        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-        let target = out.join("arbeitsgruppen").join(format!("{stem}.xlsx"));
-        copy_workbook(&p, &target, Some(per_field))?;
-    }
-    Ok(())
+    Ok(ags)
 }
 
 /// Reads `from` and writes it as `.xlsx` to `to`; with `measures`, the
@@ -182,23 +190,11 @@ pub fn generate_district(
 ) -> Result<(), String> {
     use konzept::input::normalize;
     let gemeinden = &GEMEINDEN[..gemeinden.min(GEMEINDEN.len())];
-    std::fs::create_dir_all(out.join("arbeitsgruppen")).map_err(|e| e.to_string())?;
-    std::fs::copy(example.join("logo.png"), out.join("logo.png")).map_err(|e| e.to_string())?;
-    copy_workbook(
-        &example.join("steuerung.xlsx"),
-        &out.join("steuerung.xlsx"),
-        None,
-    )?;
+    let ags = start_project(example, out, &["logo.png"])?;
     let guide = konzept::config::default_fields();
     let mut toml = std::fs::read_to_string(example.join("konzept.toml"))
         .map_err(|e| format!("konzept.toml: {e}"))?
         .replace("art = \"Stadt\"", "art = \"Kreis\"");
-    let mut ags: Vec<PathBuf> = std::fs::read_dir(example.join("arbeitsgruppen"))
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    ags.sort();
     let mut fields = Vec::new();
     for p in &ags {
         let wb = read_workbook(p, &p.display().to_string()).map_err(|d| d.message.clone())?;
@@ -218,11 +214,7 @@ pub fn generate_district(
         let n = normalize(&given);
         let field = guide
             .iter()
-            .find(|f| {
-                normalize(&f.name) == n
-                    || normalize(&f.kurz) == n
-                    || f.aliase.iter().any(|a| normalize(a) == n)
-            })
+            .find(|f| f.keys().contains(&n))
             .ok_or_else(|| format!("{}: unbekanntes Feld „{given}“", p.display()))?;
         fields.push((p, given, field));
     }
