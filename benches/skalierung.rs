@@ -179,7 +179,7 @@ fn main() {
         };
 
         // The model (also for the Markdown of the comparison).
-        let checked = konzept::project::check(&dir);
+        let checked = konzept::pipeline::check(&dir);
         assert!(
             !checked.diagnostics.has_errors(),
             "erzeugtes Projekt hat Fehler:\n{}",
@@ -212,7 +212,7 @@ fn main() {
             });
             stages.entry("Lesen").or_default().push(t.elapsed());
             let t = Instant::now();
-            let c = konzept::project::check(&dir);
+            let c = konzept::pipeline::check(&dir);
             stages
                 .entry("check (Lesen + Prüfen)")
                 .or_default()

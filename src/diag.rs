@@ -276,13 +276,13 @@ impl Diagnostics {
 /// The known name closest to `input` (compared on normalised forms), if it is
 /// close enough to be a plausible typo.
 pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let needle = crate::input::normalize(input);
+    let needle = crate::text::normalize(input);
     if needle.is_empty() {
         return None;
     }
     let mut best: Option<(&str, f64)> = None;
     for c in candidates {
-        let hay = crate::input::normalize(c);
+        let hay = crate::text::normalize(c);
         let score = strsim::jaro_winkler(&needle, &hay);
         let contains = !hay.is_empty() && (hay.contains(&needle) || needle.contains(&hay));
         let score = if contains { score.max(0.9) } else { score };

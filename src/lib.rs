@@ -1,24 +1,48 @@
 //! konzept: from the working groups' workbooks to the council-ready
 //! integration concept.
 //!
-//! The pipeline runs in one direction, each stage taking the previous one's
-//! value:
+//! The pipeline runs in one direction; each stage uses only the ones above
+//! it (checked by `tests/integration/architecture.rs`; the map of the house
+//! is `docs/ARCHITECTURE.md`):
 //!
 //! ```text
-//! konzept.toml + workbooks ─read─▶ Workbook (cells with A1 positions)   input/, config
-//!    ─validate/merge─▶ Konzept (typed model, all diagnostics at once)   merge, model
-//!    ─render─▶ Typst source ─typst─▶ PDF                                 render/typst
-//!           └▶ OOXML parts ─zip──▶ DOCX                                  render/docx
+//! base      text, diag, embedded        normalised names, diagnostics, built-in templates and fonts
+//! read      config/, input/, schema,    konzept.toml; workbooks, values, Markdown, images, Word template;
+//!           project/                    finds and reads every file the project names (paths, read cache)
+//! model     model, costs                the one thing every renderer sees, design values included
+//! merge     merge/                      cells → model, all diagnostics at once, cross-checks
+//! render    render/                     shared registry and helpers; typst/ (PDF), docx/, oparl
+//! write     output, pipeline, watch,    check → render → write (reads nothing itself); --watch;
+//!           new/, progress, cli         the commands
 //! ```
 //!
 //! Problems are [`diag::Diagnostic`]s with their place (file › sheet › cell);
 //! nothing stops at the first one.
+//!
+//! # Naming
+//!
+//! English for modules, functions and types that are not serialised; German
+//! for everything a user types or sees: `konzept.toml` keys, model fields (the
+//! templates read them), template and helper names, sheet and column names,
+//! messages. One meaning per word:
+//!
+//! | word | means |
+//! |---|---|
+//! | `submission` | the Beschlussvorlage (council submission) that carries the concept into the council; its model part is `Konzept::vorlage` |
+//! | `override` | a file in the project's `vorlagen/` folder that replaces a built-in template |
+//! | `builtin` | a template compiled into the program from `templates/` |
+//! | `word_template` | the municipality's Word template (`.dotx`, `gestaltung.word_vorlage`) |
+//! | `design` | the `[gestaltung]` values: colours, font, margins, logo, cover image |
+//! | `field` | a Handlungsfeld (field of action) |
+//! | `working_group` | an Arbeitsgruppe and its workbook |
+//! | `steering` | the Steuerungsgruppe and its workbook (`steuerung.xlsx`) |
+//! | `model` | the merged [`model::Konzept`], serialised as `konzept check --model` prints it |
 
 pub mod cli;
 pub mod config;
 pub mod costs;
 pub mod diag;
-pub mod gestaltung;
+pub mod embedded;
 pub mod input;
 pub mod merge;
 pub mod model;
@@ -29,4 +53,5 @@ pub mod progress;
 pub mod project;
 pub mod render;
 pub mod schema;
+pub mod text;
 pub mod watch;

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => {
-            let checked = konzept::project::check(&args.projekt.dir);
+            let checked = konzept::pipeline::check(&args.projekt.dir);
             let d = &checked.diagnostics;
             if args.model {
                 if let Some(k) = &checked.konzept {
@@ -134,7 +134,7 @@ fn main() -> ExitCode {
 /// `konzept templates`: writes the built-in templates for editing, never
 /// over an existing file.
 fn templates(dir: &std::path::Path) -> ExitCode {
-    use konzept::render::templates::{self, Written};
+    use konzept::embedded::templates::{self, Written};
     if !dir.is_dir() {
         eprintln!(
             "fehler: der Projektordner „{}“ existiert nicht\n  hinweis: den Ordner eines Konzeptprojekts angeben; ein neues Projekt legt `konzept new ORDNER` an",
@@ -142,7 +142,7 @@ fn templates(dir: &std::path::Path) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let folder = dir.join(templates::DEFAULT_FOLDER);
+    let folder = dir.join(konzept::project::DEFAULT_FOLDER);
     match templates::write_builtins(&folder) {
         Ok(files) => {
             let (mut neu, mut alt) = (0usize, 0usize);

@@ -259,7 +259,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
             .gestaltung
             .titelbild
             .as_ref()
-            .map(|t| crate::gestaltung::titelbild_name(t)),
+            .map(|t| crate::project::cover_file_name(t)),
         titelbild_alt: c.gestaltung.titelbild.as_ref().map(|_| {
             c.gestaltung
                 .titelbild_text

@@ -24,7 +24,7 @@ struct Built {
 fn example() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
     B.get_or_init(|| {
-        let c = konzept::project::check(Path::new("examples/musterstadt"));
+        let c = konzept::pipeline::check(Path::new("examples/musterstadt"));
         let mut k = c.konzept.expect("example model");
         // A draft, so that the watermark is exercised too.
         k.meta.entwurf = true;
@@ -129,7 +129,7 @@ fn python_docx_reads_every_goal_measure_and_heading() {
 #[test]
 fn user_text_round_trips_through_python_docx() {
     require_python_docx();
-    let c = konzept::project::check(Path::new("examples/musterstadt"));
+    let c = konzept::pipeline::check(Path::new("examples/musterstadt"));
     let mut k = c.konzept.unwrap();
     k.felder[0].massnahmen[0].titel = "A\u{1}&<>\"' {{meta.titel}} مرحبا بكم\u{7}Z".into();
     let dir = tempfile::tempdir().unwrap();

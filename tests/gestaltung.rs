@@ -352,6 +352,31 @@ fn missing_files_name_their_key() {
     );
 }
 
+/// `check` reads every file `build` reads: a missing fonts folder and an
+/// unknown font family are found without building.
+#[test]
+fn fonts_are_checked_before_building() {
+    let dir = variant(|t| t.replace("schriften = \"schriften/\"", "schriften = \"fehlt\""));
+    let (code, out) = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("der Schriftenordner „fehlt“ aus `gestaltung.schriften` wurde nicht gefunden"),
+        "{out}"
+    );
+    let (code, build_out) = konzept(&["build", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{build_out}");
+    assert!(!dir.path().join("ausgabe").exists(), "{build_out}");
+
+    let dir = variant(|t| t.replace("schrift = \"DejaVu Sans\"", "schrift = \"Gibtsnicht Sans\""));
+    let (code, out) = konzept(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("die Schrift „Gibtsnicht Sans“ aus `gestaltung.schrift` ist nicht vorhanden")
+            && out.contains("DejaVu Sans"),
+        "{out}"
+    );
+}
+
 #[test]
 fn margins_are_checked() {
     let dir = variant(|t| {

@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 use werkzeuge::require;
 
-use konzept::render::templates::{all_builtins, LIESMICH};
+use konzept::embedded::templates::{all_builtins, LIESMICH};
 
 const KONZEPT: &str = "Integrationskonzept-Musterstadt-1.0";
 const SATZ: &str = "Diese Fassung des Kapitels stammt aus der eigenen Vorlage der Stadt.";
@@ -225,7 +225,7 @@ fn a_typst_partial_override_changes_only_its_chapter() {
     assert!(!before.contains("eigenen Vorlage"));
 
     // The helpers in the override: seven fields and their total cost.
-    let k = konzept::project::check(
+    let k = konzept::pipeline::check(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"),
     )
     .konzept
@@ -378,9 +378,9 @@ fn a_style_library_override_replaces_stil_typ() {
         let stil = format!("{}\n// eigene Gestaltung\n", builtin("typst/stil.typ"));
         write(root, "vorlagen/typst/stil.typ", &stil);
     });
-    let checked = konzept::project::check(&root);
+    let checked = konzept::pipeline::check(&root);
     assert!(!checked.diagnostics.has_errors());
-    assert_eq!(checked.assets.vorlagen.len(), 1);
+    assert_eq!(checked.assets.overrides.len(), 1);
     let hb = konzept::render::pdf::registry_for(&checked.assets).unwrap();
     let k = checked.konzept.as_ref().unwrap();
     let src = konzept::render::pdf::source(&hb, k, &checked.assets).unwrap();

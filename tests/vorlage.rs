@@ -60,9 +60,11 @@ fn example() -> &'static Built {
 fn model() -> &'static konzept::model::Konzept {
     static K: OnceLock<konzept::model::Konzept> = OnceLock::new();
     K.get_or_init(|| {
-        konzept::project::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"))
-            .konzept
-            .expect("example model")
+        konzept::pipeline::check(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"),
+        )
+        .konzept
+        .expect("example model")
     })
 }
 
@@ -440,7 +442,7 @@ fn submission_docx_passes_the_validator() {
 /// Without a Beschlussvorschlag in `Texte`: the standard wording.
 #[test]
 fn standard_wording_when_texte_has_no_beschlussvorschlag() {
-    let c = konzept::project::check(
+    let c = konzept::pipeline::check(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt"),
     );
     let mut k = c.konzept.expect("model");

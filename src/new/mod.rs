@@ -283,7 +283,7 @@ pub fn add_workbooks(root: &Path) -> Ergaenzt {
 
 /// As [`add_workbooks`], with the date of the new workbooks given (for tests).
 pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
-    let checked = crate::project::check(root);
+    let checked = crate::pipeline::check(root);
     let mut out = Ergaenzt::default();
     let (Some(cfg), Some(konzept)) = (&checked.config, &checked.konzept) else {
         // konzept.toml is missing or broken: its errors say what to do.

@@ -6,8 +6,9 @@
 //! `{{md x}}` the Markdown subset as markup. No template writes user text raw.
 
 use super::docx::ChartImage;
-use super::templates::{self, raw_helper, rich_text, RichTextWriter, TemplateError, TYPST};
+use super::templates::{self, raw_helper, rich_text, RichTextWriter, TemplateError};
 use super::typst::{self as ty, escape_markup, escape_str, Compiled, PdfStandard, TypstInput};
+use crate::embedded::templates::{TYPST, TYPST_STYLE};
 use crate::input::markdown::Block;
 use crate::model::Konzept;
 use crate::project::Assets;
@@ -49,7 +50,7 @@ fn with_typst_helpers(mut hb: Handlebars<'static>) -> Handlebars<'static> {
 
 /// [`registry`] with the project's template overrides (`vorlagen/`).
 pub fn registry_for(assets: &Assets) -> Result<Handlebars<'static>, TemplateError> {
-    let hb = templates::registry_with(TYPST, escape_markup, &assets.vorlagen)?;
+    let hb = templates::registry_with(TYPST, escape_markup, &assets.overrides)?;
     Ok(with_typst_helpers(hb))
 }
 
@@ -256,19 +257,19 @@ fn source_of<T: serde::Serialize>(
 ) -> Result<Source, TemplateError> {
     // The data is converted for Handlebars once, not once per template.
     let ctx = handlebars::Context::wraps(k)
-        .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.vorlagen))?;
+        .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.overrides))?;
     let render = |name: &str| {
         hb.render_with_context(name, &ctx)
-            .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.vorlagen))
+            .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.overrides))
     };
     let main = render(main)?;
     let design = render("design")?;
     // The style library is plain Typst: an override replaces it as it is.
     let stil = assets
-        .vorlagen
+        .overrides
         .iter()
-        .find(|v| v.file == templates::TYPST_STYLE.file)
-        .map_or(templates::TYPST_STYLE.text, |v| v.text.as_str());
+        .find(|v| v.file == TYPST_STYLE.file)
+        .map_or(TYPST_STYLE.text, |v| v.text.as_str());
     let mut files = vec![
         ("/stil.typ".to_string(), stil.as_bytes().to_vec()),
         ("/design.typ".to_string(), design.into_bytes()),
@@ -276,7 +277,7 @@ fn source_of<T: serde::Serialize>(
     if let Some((name, bytes)) = &assets.logo {
         files.push((format!("/{name}"), bytes.clone()));
     }
-    if let Some((name, bytes)) = &assets.gestaltung.titelbild {
+    if let Some((name, bytes)) = &assets.design.titelbild {
         files.push((format!("/{name}"), bytes.clone()));
     }
     Ok(Source { main, files })
@@ -390,8 +391,12 @@ mod tests {
         let dir = std::path::Path::new(&path).parent().unwrap();
         let mut files = vec![(
             "/stil.typ".to_string(),
-            std::fs::read(dir.join("stil.typ"))
-                .unwrap_or_else(|_| super::templates::TYPST_STYLE.text.as_bytes().to_vec()),
+            std::fs::read(dir.join("stil.typ")).unwrap_or_else(|_| {
+                crate::embedded::templates::TYPST_STYLE
+                    .text
+                    .as_bytes()
+                    .to_vec()
+            }),
         )];
         for name in ["design.typ", "logo.png"] {
             if let Ok(b) = std::fs::read(dir.join(name)) {

@@ -8,53 +8,13 @@
 //! Strict mode is on: a misspelt field is an error naming the template and
 //! line, never an empty spot in a council document.
 
+use crate::embedded::templates::{syntax_error, Builtin, Override};
 use crate::input::markdown::{Block, Inline, RichText};
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
     RenderErrorReason,
 };
 use serde_json::Value;
-
-/// A built-in template: its name (as used in `{{> name}}`) and its text.
-pub struct Builtin {
-    pub name: &'static str,
-    /// File name inside `templates/`, for messages and for `konzept templates`.
-    pub file: &'static str,
-    pub text: &'static str,
-}
-
-/// `builtin!("name", "typst/file.typ.hbs")`: a built-in template embedded
-/// from `templates/` (used by every format's template list).
-macro_rules! builtin {
-    ($name:literal, $file:literal) => {
-        $crate::render::templates::Builtin {
-            name: $name,
-            file: $file,
-            text: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/", $file)),
-        }
-    };
-}
-pub(crate) use builtin;
-
-/// The Typst templates: the main document, one partial per chapter, the
-/// charts (also rendered on their own for the DOCX), and the council
-/// submission (`vorlage`, a document of its own).
-pub const TYPST: &[Builtin] = &[
-    builtin!("main", "typst/main.typ.hbs"),
-    builtin!("design", "typst/design.typ.hbs"),
-    builtin!("diagramme", "typst/diagramme.typ.hbs"),
-    builtin!("diagramme-einzeln", "typst/diagramme-einzeln.typ.hbs"),
-    builtin!("titelseite", "typst/titelseite.typ.hbs"),
-    builtin!("kapitel-1", "typst/kapitel-1.typ.hbs"),
-    builtin!("kapitel-2", "typst/kapitel-2.typ.hbs"),
-    builtin!("kapitel-3", "typst/kapitel-3.typ.hbs"),
-    builtin!("handlungsfeld", "typst/handlungsfeld.typ.hbs"),
-    builtin!("anhang", "typst/anhang.typ.hbs"),
-    builtin!("vorlage", "typst/vorlage.typ.hbs"),
-];
-
-/// The plain Typst style library imported by the generated source.
-pub const TYPST_STYLE: Builtin = builtin!("stil", "typst/stil.typ");
 
 /// An error while rendering a template: our bug or a broken override, never
 /// the user's data. Names the template file and line.
@@ -73,7 +33,7 @@ impl TemplateError {
 
     /// A render error of a registry made by [`registry_with`]: names the
     /// override file when the template came from the project.
-    pub fn from_render_in(e: &RenderError, templates: &[Builtin], overrides: &[Vorlage]) -> Self {
+    pub fn from_render_in(e: &RenderError, templates: &[Builtin], overrides: &[Override]) -> Self {
         let name = e.template_name.clone().unwrap_or_default();
         let (file, line) = match templates.iter().find(|t| t.name == name) {
             Some(t) => match overrides.iter().find(|o| o.file == t.file) {
@@ -96,18 +56,6 @@ impl TemplateError {
     }
 }
 
-/// A template file from the project's override folder (`vorlagen/`), read
-/// once when the project is loaded. It replaces the built-in with the same
-/// file name, one file at a time; every other template stays built in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Vorlage {
-    /// The built-in's file name inside `templates/`: `typst/kapitel-1.typ.hbs`.
-    pub file: String,
-    /// The file as messages name it: `vorlagen/typst/kapitel-1.typ.hbs`.
-    pub shown: String,
-    pub text: String,
-}
-
 /// The marker a Typst partial starts with, so that a Typst error can be
 /// traced back to its template (see `pipeline::template_of`).
 const MARKER: &str = "// Vorlage: ";
@@ -117,7 +65,7 @@ const MARKER: &str = "// Vorlage: ";
 /// on line 1: the override's comment names the override (a copy written by
 /// `konzept templates` still names the built-in), and an override without
 /// the comment gets one, so that Typst errors never blame the wrong file.
-fn effective_text<'a>(t: &Builtin, o: &'a Vorlage) -> (std::borrow::Cow<'a, str>, usize) {
+fn effective_text<'a>(t: &Builtin, o: &'a Override) -> (std::borrow::Cow<'a, str>, usize) {
     use std::borrow::Cow;
     if !(t.file.starts_with("typst/") && t.file.ends_with(".typ.hbs")) {
         return (Cow::Borrowed(&o.text), 0);
@@ -161,7 +109,7 @@ const KEEP_REGISTRIES: usize = 8;
 pub fn registry_with(
     templates: &[Builtin],
     escape: fn(&str) -> String,
-    overrides: &[Vorlage],
+    overrides: &[Override],
 ) -> Result<Handlebars<'static>, TemplateError> {
     let key: RegistryKey = (
         templates.iter().map(|t| t.file).collect(),
@@ -189,7 +137,7 @@ pub fn registry_with(
 fn parse_registry(
     templates: &[Builtin],
     escape: fn(&str) -> String,
-    overrides: &[Vorlage],
+    overrides: &[Override],
 ) -> Result<Handlebars<'static>, TemplateError> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
@@ -222,283 +170,6 @@ fn parse_registry(
         result?;
     }
     Ok(hb)
-}
-
-/// Checks an override the way the registry will read it: `Err((line,
-/// message))` for a Handlebars syntax error.
-pub fn check_syntax(text: &str) -> Result<(), (Option<usize>, String)> {
-    let mut hb = Handlebars::new();
-    hb.register_template_string("vorlage", text)
-        .map_err(|e| syntax_error(text, e.pos().map(|p| p.0), e.reason().to_string()))
-}
-
-/// A syntax error's line and message. The parser reports a block that is
-/// never closed at the end of the file; the line of the block itself helps
-/// more.
-fn syntax_error(text: &str, line: Option<usize>, message: String) -> (Option<usize>, String) {
-    let at_end = line.is_none_or(|l| l >= text.lines().count());
-    match unclosed_block(text) {
-        Some((l, tag)) if at_end => {
-            let name = tag
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches('#');
-            (
-                Some(l),
-                format!("„{{{{{tag}}}}}“ wird nicht mit „{{{{/{name}}}}}“ geschlossen"),
-            )
-        }
-        _ => (line, message),
-    }
-}
-
-/// The line and tag of the innermost block (`{{#if …}}`, `{{#each …}}`)
-/// that is never closed.
-fn unclosed_block(text: &str) -> Option<(usize, String)> {
-    let mut open: Vec<(usize, String)> = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let mut rest = line;
-        while let Some(pos) = rest.find("{{") {
-            let tag = rest[pos + 2..].trim_start_matches(['{', '~']);
-            let inner = tag.split("}}").next().unwrap_or("").trim_end_matches('~');
-            if tag.starts_with('#') && !tag.starts_with("#>") {
-                open.push((i + 1, inner.trim().to_string()));
-            } else if tag.starts_with('/') {
-                open.pop();
-            }
-            rest = &rest[pos + 2..];
-        }
-    }
-    open.pop()
-}
-
-/// Every built-in file, as `konzept templates` writes it and as an override
-/// must be named: Typst templates, the Typst style library, DOCX templates.
-pub fn all_builtins() -> Vec<&'static Builtin> {
-    TYPST
-        .iter()
-        .chain(std::iter::once(&TYPST_STYLE))
-        .chain(super::docx::DOCX.iter())
-        .collect()
-}
-
-/// The override folder used when `gestaltung.vorlagen` is not set and it
-/// exists.
-pub const DEFAULT_FOLDER: &str = "vorlagen";
-
-/// Largest override file read (templates are a few kilobytes).
-const MAX_OVERRIDE_SIZE: u64 = 4 * 1024 * 1024;
-
-/// Files in the override folder that are not templates and are never
-/// reported: the guide, hidden files and editor leftovers.
-fn ignored(name: &str) -> bool {
-    name == "LIESMICH.md"
-        || name.starts_with('.')
-        || name.starts_with("~$")
-        || name.ends_with('~')
-        || [".bak", ".orig", ".swp", ".tmp"]
-            .iter()
-            .any(|e| name.to_lowercase().ends_with(e))
-}
-
-/// Reads the project's template overrides once, at project loading: the
-/// folder from `gestaltung.vorlagen`, else `vorlagen/` if it exists. A
-/// named folder that is missing is an error; a file with no built-in twin
-/// is a warning naming the nearest built-in; a Handlebars syntax error is
-/// an error with the file and line, found by `check` before any build.
-pub fn load_overrides(
-    root: &std::path::Path,
-    cfg: &crate::config::Config,
-    diags: &mut crate::diag::Diagnostics,
-) -> Vec<Vorlage> {
-    use crate::config::FILE_NAME;
-    use crate::diag::Location;
-    let (rel, explicit) = match &cfg.gestaltung.vorlagen {
-        Some(r) => (r.as_str(), true),
-        None => (DEFAULT_FOLDER, false),
-    };
-    let folder = rel.replace('\\', "/");
-    let folder = folder.trim_start_matches("./").trim_end_matches('/');
-    if folder.is_empty() || folder == "." {
-        diags.error(
-            Location::file(FILE_NAME),
-            "`gestaltung.vorlagen` muss einen Unterordner des Projekts nennen, z. B. \"vorlagen\"",
-        );
-        return vec![];
-    }
-    let dir = match crate::project::project_path(root, folder) {
-        Ok(d) => d,
-        Err(msg) => {
-            if explicit {
-                diags.error(
-                    Location::file(FILE_NAME),
-                    format!("`gestaltung.vorlagen`: {msg}"),
-                );
-            }
-            return vec![];
-        }
-    };
-    if !dir.is_dir() {
-        if explicit {
-            let what = if dir.exists() {
-                "ist kein Ordner"
-            } else {
-                "wurde nicht gefunden"
-            };
-            diags
-                .error(
-                    Location::file(FILE_NAME),
-                    format!("der Vorlagenordner „{rel}“ aus `gestaltung.vorlagen` {what}"),
-                )
-                .hint = Some(format!(
-                "`konzept templates` schreibt die eingebauten Vorlagen nach {DEFAULT_FOLDER}/; sonst den Schlüssel `gestaltung.vorlagen` entfernen"
-            ));
-        }
-        return vec![];
-    }
-    let builtins = all_builtins();
-    let mut files = Vec::new();
-    collect_files(&dir, "", 0, &mut files);
-    files.sort();
-    let mut out = Vec::new();
-    for file in files {
-        let shown = format!("{folder}/{file}");
-        let name = file.rsplit('/').next().unwrap_or(&file);
-        if ignored(name) {
-            continue;
-        }
-        let Some(builtin) = builtins.iter().find(|b| b.file == file) else {
-            let nearest = builtins
-                .iter()
-                .map(|b| b.file)
-                .max_by(|a, b| {
-                    strsim::jaro_winkler(&file, a).total_cmp(&strsim::jaro_winkler(&file, b))
-                })
-                .unwrap_or("typst/main.typ.hbs");
-            diags
-                .warning(
-                    Location::file(&shown),
-                    format!("die Datei ersetzt keine eingebaute Vorlage und wird nicht verwendet; die nächstliegende heißt „{folder}/{nearest}“"),
-                )
-                .hint = Some(
-                "eine eigene Vorlage trägt den Namen der eingebauten, die sie ersetzt; alle Namen stehen in vorlagen/LIESMICH.md (`konzept templates`)".into(),
-            );
-            continue;
-        };
-        let path = match crate::project::project_path(root, &shown) {
-            Ok(p) => p,
-            Err(msg) => {
-                diags.error(Location::file(&shown), msg);
-                continue;
-            }
-        };
-        let text = match std::fs::metadata(&path) {
-            Ok(m) if m.len() > MAX_OVERRIDE_SIZE => {
-                Err("die Datei ist zu groß (höchstens 4 MB)".to_string())
-            }
-            _ => match std::fs::read(&path) {
-                Ok(bytes) => String::from_utf8(bytes)
-                    .map_err(|_| "die Datei ist nicht als UTF-8 gespeichert".to_string()),
-                Err(e) => Err(format!("die Datei kann nicht gelesen werden: {e}")),
-            },
-        };
-        let text = match text {
-            Ok(t) => t,
-            Err(msg) => {
-                diags.error(Location::file(&shown), msg);
-                continue;
-            }
-        };
-        if builtin.file.ends_with(".hbs") {
-            if let Err((line, msg)) = check_syntax(&text) {
-                let at = match line {
-                    Some(l) => Location::line(&shown, l),
-                    None => Location::file(&shown),
-                };
-                diags.error(at, format!("die Vorlage ist fehlerhaft: {msg}")).hint = Some(
-                    "jedes {{#if …}} und {{#each …}} braucht sein {{/if}} bzw. {{/each}}; zum Vergleich schreibt `konzept templates ORDNER` die eingebauten Vorlagen in einen anderen Ordner".into(),
-                );
-                continue;
-            }
-        }
-        out.push(Vorlage {
-            file: builtin.file.to_string(),
-            shown,
-            text,
-        });
-    }
-    out
-}
-
-/// Files below `dir` as relative `/` paths (at most three folders deep).
-fn collect_files(dir: &std::path::Path, prefix: &str, depth: usize, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let rel = format!("{prefix}{name}");
-        let path = e.path();
-        if path.is_dir() {
-            if depth < 3 && !name.starts_with('.') {
-                collect_files(&path, &format!("{rel}/"), depth + 1, out);
-            }
-        } else {
-            out.push(rel);
-        }
-    }
-}
-
-/// The short German guide written to `vorlagen/LIESMICH.md`.
-pub const LIESMICH: &str = include_str!("../../templates/LIESMICH.md");
-
-/// What `konzept templates` did with one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Written {
-    /// Written (path as given).
-    Neu(std::path::PathBuf),
-    /// Already there; left alone.
-    Vorhanden(std::path::PathBuf),
-}
-
-/// `konzept templates`: writes every built-in template and `LIESMICH.md`
-/// into `folder` (`vorlagen/` of the project), keeping files that already
-/// exist, so an edited template is never lost.
-pub fn write_builtins(folder: &std::path::Path) -> std::io::Result<Vec<Written>> {
-    let mut files: Vec<(String, &str)> = all_builtins()
-        .into_iter()
-        .map(|t| (t.file.to_string(), t.text))
-        .collect();
-    files.push(("LIESMICH.md".into(), LIESMICH));
-    let mut out = Vec::new();
-    for (rel, text) in files {
-        let path = folder.join(rel);
-        if path.exists() || path.is_symlink() {
-            out.push(Written::Vorhanden(path));
-            continue;
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        // `create_new`: a file that appeared meanwhile is never overwritten.
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                use std::io::Write;
-                f.write_all(text.as_bytes())?;
-                out.push(Written::Neu(path));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                out.push(Written::Vorhanden(path))
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(out)
 }
 
 /// The helpers every format has. Value-returning helpers go through the
@@ -1164,9 +835,10 @@ mod tests {
 #[cfg(test)]
 mod override_tests {
     use super::*;
+    use crate::embedded::templates::{check_syntax, TYPST};
 
-    fn vorlage(file: &str, text: &str) -> Vorlage {
-        Vorlage {
+    fn vorlage(file: &str, text: &str) -> Override {
+        Override {
             file: file.into(),
             shown: format!("vorlagen/{file}"),
             text: text.into(),
@@ -1311,18 +983,6 @@ mod override_tests {
     }
 
     #[test]
-    fn unclosed_block_finds_the_open_block() {
-        assert_eq!(
-            unclosed_block("a\n{{#if x}}\n{{#each y}}{{/each}}\n"),
-            Some((2, "#if x".to_string()))
-        );
-        assert_eq!(unclosed_block("{{#if x}}{{/if}}"), None);
-        let (line, msg) = check_syntax("a\n{{#if x}}\nb\n").unwrap_err();
-        assert_eq!(line, Some(2));
-        assert_eq!(msg, "„{{#if x}}“ wird nicht mit „{{/if}}“ geschlossen");
-    }
-
-    #[test]
     fn a_misspelt_field_in_a_helper_is_an_error() {
         let mut hb = registry(&[], |s| s.to_string()).unwrap();
         hb.register_template_string("t", "{{geld kostn}}").unwrap();
@@ -1330,21 +990,5 @@ mod override_tests {
             .render("t", &serde_json::json!({"kosten": 1}))
             .unwrap_err();
         assert!(e.to_string().contains("„kostn“ gibt es nicht"), "{e}");
-    }
-
-    #[test]
-    fn builtins_written_once_never_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("vorlagen");
-        let first = write_builtins(&folder).unwrap();
-        assert!(first.iter().all(|w| matches!(w, Written::Neu(_))));
-        assert_eq!(first.len(), all_builtins().len() + 1);
-        std::fs::write(folder.join("typst/kapitel-1.typ.hbs"), "eigen").unwrap();
-        let second = write_builtins(&folder).unwrap();
-        assert!(second.iter().all(|w| matches!(w, Written::Vorhanden(_))));
-        assert_eq!(
-            std::fs::read_to_string(folder.join("typst/kapitel-1.typ.hbs")).unwrap(),
-            "eigen"
-        );
     }
 }

@@ -13,8 +13,8 @@
 //! timestamps (1980-01-01), fixed permissions and compression level.
 
 mod escape;
-mod image;
-mod word_vorlage;
+mod svg;
+mod word_template;
 
 use std::io::{Cursor, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -26,17 +26,16 @@ use handlebars::{
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::embedded::templates::{Override, DOCX};
 use crate::input::markdown::Block;
 use crate::model::Konzept;
 use crate::project::Assets;
-use crate::render::templates::{self, Builtin, RichTextWriter, TemplateError};
+use crate::render::templates::{self, RichTextWriter, TemplateError};
 use crate::render::typst::HeadingPos;
 
 pub use escape::{clean, escape_xml, runs, RunStyle};
-pub use image::dimensions as image_dimensions;
-pub use word_vorlage::{fehlende_formatvorlagen, nummerierte_formatvorlagen};
 
-use crate::gestaltung::Seite;
+use crate::input::word_template::{PageSetup, WordTemplate};
 
 /// A chart rendered as PNG for the DOCX (the same chart as in the PDF).
 #[derive(Debug, Clone)]
@@ -49,38 +48,6 @@ pub struct ChartImage {
     pub width_px: u32,
     pub height_px: u32,
 }
-
-use crate::render::templates::builtin;
-
-/// The DOCX templates: one per package part, plus the chapter partials of
-/// `document.xml`.
-pub const DOCX: &[Builtin] = &[
-    builtin!("content-types", "docx/content-types.xml.hbs"),
-    builtin!("rels", "docx/rels.xml.hbs"),
-    builtin!("core", "docx/core.xml.hbs"),
-    builtin!("app", "docx/app.xml.hbs"),
-    builtin!("document", "docx/document.xml.hbs"),
-    builtin!("sektion", "docx/sektion.xml.hbs"),
-    builtin!("titelseite", "docx/titelseite.xml.hbs"),
-    builtin!("kapitel-1", "docx/kapitel-1.xml.hbs"),
-    builtin!("kapitel-2", "docx/kapitel-2.xml.hbs"),
-    builtin!("kapitel-3", "docx/kapitel-3.xml.hbs"),
-    builtin!("handlungsfeld", "docx/handlungsfeld.xml.hbs"),
-    builtin!("anhang", "docx/anhang.xml.hbs"),
-    builtin!("document-rels", "docx/document.xml.rels.hbs"),
-    builtin!("styles", "docx/styles.xml.hbs"),
-    builtin!("numbering", "docx/numbering.xml.hbs"),
-    builtin!("settings", "docx/settings.xml.hbs"),
-    builtin!("font-table", "docx/fontTable.xml.hbs"),
-    builtin!("header", "docx/header.xml.hbs"),
-    builtin!("header-titel", "docx/header-titel.xml.hbs"),
-    builtin!("footer", "docx/footer.xml.hbs"),
-    builtin!("footer-titel", "docx/footer-titel.xml.hbs"),
-    builtin!("wasserzeichen", "docx/wasserzeichen.xml.hbs"),
-    builtin!("vorlage-document", "docx/vorlage-document.xml.hbs"),
-    builtin!("vorlage-kopf", "docx/vorlage-kopf.xml.hbs"),
-    builtin!("vorlage-core", "docx/vorlage-core.xml.hbs"),
-];
 
 /// Text width of a portrait A4 page with the margins of `sektion.xml.hbs`
 /// (twips).
@@ -252,25 +219,21 @@ struct Body {
     listen: Vec<Liste>,
     bilder: Vec<BildRel>,
     /// The project's template overrides, for error messages of the parts.
-    vorlagen: Vec<templates::Vorlage>,
+    overrides: Vec<Override>,
     /// Page setup from `gestaltung.raender` or the Word template.
-    seite: Option<Seite>,
-    word_vorlage: Option<crate::gestaltung::WordVorlage>,
+    seite: Option<PageSetup>,
+    word_vorlage: Option<WordTemplate>,
 }
 
 /// The page setup of the DOCX when `[gestaltung]` changes it: the Word
 /// template's, with the margins of `gestaltung.raender` over it.
-fn seite_von(k: &Konzept, assets: &Assets) -> Option<Seite> {
-    let base = assets
-        .gestaltung
-        .word_vorlage
-        .as_ref()
-        .and_then(|v| v.seite);
+fn seite_von(k: &Konzept, assets: &Assets) -> Option<PageSetup> {
+    let base = assets.design.word_vorlage.as_ref().and_then(|v| v.seite);
     let r = k.gestaltung.raender.as_ref();
     if base.is_none() && r.is_none() {
         return None;
     }
-    let mut s = base.unwrap_or(Seite {
+    let mut s = base.unwrap_or(PageSetup {
         breite: 11906,
         hoehe: 16838,
         oben: 1417,
@@ -293,7 +256,7 @@ fn seite_von(k: &Konzept, assets: &Assets) -> Option<Seite> {
 }
 
 /// Text width of portrait and landscape pages (twips).
-fn breiten(seite: Option<Seite>) -> (u32, u32) {
+fn breiten(seite: Option<PageSetup>) -> (u32, u32) {
     match seite {
         None => (BREITE_HOCH, BREITE_QUER),
         Some(s) => (
@@ -324,7 +287,7 @@ fn render_body(
         beschriftungen: 0,
         tabellen: Vec::new(),
         logo: assets.logo.clone(),
-        titelbild: assets.gestaltung.titelbild.clone(),
+        titelbild: assets.design.titelbild.clone(),
         breite_hoch: breiten(seite_von(k, assets)).0,
         breite_quer: breiten(seite_von(k, assets)).1,
         charts: charts.to_vec(),
@@ -332,16 +295,16 @@ fn render_body(
     register_helpers(hb, &state);
     let xml = hb
         .render(template, k)
-        .map_err(|e| TemplateError::from_render_in(&e, DOCX, &assets.vorlagen))?;
+        .map_err(|e| TemplateError::from_render_in(&e, DOCX, &assets.overrides))?;
     let s = lock(&state);
     Ok(Body {
         xml,
         headings: s.headings.clone(),
         listen: s.listen.clone(),
         bilder: s.bilder.clone(),
-        vorlagen: assets.vorlagen.clone(),
+        overrides: assets.overrides.clone(),
         seite: seite_von(k, assets),
-        word_vorlage: assets.gestaltung.word_vorlage.clone(),
+        word_vorlage: assets.design.word_vorlage.clone(),
     })
 }
 
@@ -361,7 +324,7 @@ pub fn render_docx(
     charts: &[ChartImage],
 ) -> Result<Vec<u8>, TemplateError> {
     let t0 = std::time::Instant::now();
-    let mut hb = templates::registry_with(DOCX, escape_xml, &assets.vorlagen)?;
+    let mut hb = templates::registry_with(DOCX, escape_xml, &assets.overrides)?;
     let t1 = t0.elapsed();
     let body = render_body(&mut hb, k, assets, charts, KONZEPT.document)?;
     let t2 = t0.elapsed();
@@ -382,7 +345,7 @@ pub fn render_docx(
 /// `vorlage-document.xml.hbs` with the same helpers, styles, numbering,
 /// headers, footers and properties as the concept.
 pub fn render_vorlage_docx(k: &Konzept, assets: &Assets) -> Result<Vec<u8>, TemplateError> {
-    let mut hb = templates::registry_with(DOCX, escape_xml, &assets.vorlagen)?;
+    let mut hb = templates::registry_with(DOCX, escape_xml, &assets.overrides)?;
     let body = render_body(&mut hb, k, assets, &[], VORLAGE.document)?;
     let document = body.xml.clone();
     package(&hb, k, document, &body, &VORLAGE)
@@ -402,7 +365,7 @@ fn package(
     let context: std::cell::RefCell<Option<handlebars::Context>> = Default::default();
     let render = |name: &str, data: &Paket| -> Result<String, TemplateError> {
         let err =
-            |e: &handlebars::RenderError| TemplateError::from_render_in(e, DOCX, &body.vorlagen);
+            |e: &handlebars::RenderError| TemplateError::from_render_in(e, DOCX, &body.overrides);
         let mut context = context.borrow_mut();
         let ctx = match context.as_mut() {
             Some(ctx) => {
@@ -434,7 +397,7 @@ fn package(
     };
     let (breite_hoch, breite_quer) = breiten(body.seite);
     let document = match &body.seite {
-        Some(s) => word_vorlage::seite(&document, s),
+        Some(s) => word_template::seite(&document, s),
         None => document,
     };
     let p = paket(breite_hoch, 1);
@@ -477,7 +440,7 @@ fn package(
         parts.push((format!("word/media/{}", b.datei), b.bytes.clone()));
     }
     if let Some(v) = &body.word_vorlage {
-        word_vorlage::anwenden(
+        word_template::anwenden(
             &mut parts,
             v,
             &["word/header1.xml", "word/header3.xml"],
@@ -968,14 +931,14 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                 // An SVG logo: a PNG rendered by Typst, and the SVG itself as
                 // `asvg:svgBlip` for the Word versions that show SVG.
                 let (bytes, svg) = if name.to_lowercase().ends_with(".svg") {
-                    match image::svg_to_png(&bytes) {
+                    match svg::svg_to_png(&bytes) {
                         Some(png) => (png, Some(bytes)),
                         None => return Ok(String::new()),
                     }
                 } else {
                     (bytes, None)
                 };
-                let Some((kind, w, h_px)) = image::dimensions(&bytes) else {
+                let Some((kind, w, h_px)) = crate::input::image::dimensions(&bytes) else {
                     return Ok(String::new());
                 };
                 // `hoehe`: the largest height in millimetres (default 30).
@@ -1003,7 +966,7 @@ fn register_helpers(hb: &mut Handlebars<'static>, state: &Shared) {
                 let Some((name, bytes)) = st.titelbild.clone() else {
                     return Ok(String::new());
                 };
-                let Some((kind, w, h_px)) = image::dimensions(&bytes) else {
+                let Some((kind, w, h_px)) = crate::input::image::dimensions(&bytes) else {
                     return Ok(String::new());
                 };
                 // The text width and at most 6 cm high.

@@ -4,7 +4,7 @@ use std::path::Path;
 
 pub(crate) fn example() -> (Konzept, Assets) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt");
-    let c = crate::project::check(&root);
+    let c = crate::pipeline::check(&root);
     (c.konzept.expect("example model"), c.assets)
 }
 

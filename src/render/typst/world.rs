@@ -22,20 +22,6 @@ use typst::{Library, LibraryExt, World};
 /// Virtual path of the main source.
 pub const MAIN_PATH: &str = "/main.typ";
 
-/// The font files shipped with konzept (see `fonts/README.md`).
-static EMBEDDED_FONT_FILES: [&[u8]; 10] = [
-    include_bytes!("../../../fonts/LiberationSans-Regular.ttf"),
-    include_bytes!("../../../fonts/LiberationSans-Bold.ttf"),
-    include_bytes!("../../../fonts/LiberationSans-Italic.ttf"),
-    include_bytes!("../../../fonts/LiberationSans-BoldItalic.ttf"),
-    include_bytes!("../../../fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../../../fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../../fonts/NotoSans-Italic.ttf"),
-    include_bytes!("../../../fonts/NotoSans-BoldItalic.ttf"),
-    include_bytes!("../../../fonts/NotoNaskhArabic-Regular.ttf"),
-    include_bytes!("../../../fonts/NotoNaskhArabic-Bold.ttf"),
-];
-
 /// Default font list: Liberation Sans for Latin text, Noto Sans for the Latin,
 /// Greek and Cyrillic letters Liberation lacks, Noto Naskh Arabic for Arabic.
 /// Typst's own default (Libertinus Serif) is not shipped.
@@ -43,7 +29,7 @@ pub const DEFAULT_FONTS: [&str; 3] = ["Liberation Sans", "Noto Sans", "Noto Nask
 
 /// Parsed embedded fonts; parsing happens once per process.
 static EMBEDDED_FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    EMBEDDED_FONT_FILES
+    crate::embedded::fonts::FILES
         .iter()
         .flat_map(|data| Font::iter(Bytes::new(*data)))
         .collect()

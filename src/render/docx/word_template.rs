@@ -3,9 +3,9 @@
 //! document uses (headings, title, table of contents, caption, lists,
 //! header, footer), its document defaults and fonts, and the pictures of its
 //! header and footer in ours. What it cannot give is reported when the
-//! template is read ([`crate::gestaltung::read_word_vorlage`]).
+//! template is read ([`crate::input::word_template::read`]).
 
-use crate::gestaltung::{media_type, Seite, WordVorlage};
+use crate::input::word_template::{media_type, style_name, PageSetup, WordTemplate, W_NS};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Built-in styles taken from the template, by their (language-independent)
@@ -29,66 +29,6 @@ const UEBERNEHMEN: [(&str, &str); 17] = [
     ("hyperlink", "Hyperlink"),
     ("default paragraph font", "DefaultParagraphFont"),
 ];
-
-/// The names of [`UEBERNEHMEN`] a template lacks, in German, for the warning.
-pub fn fehlende_formatvorlagen(styles: &str) -> Vec<&'static str> {
-    let Ok(doc) = roxmltree::Document::parse(styles) else {
-        return vec![];
-    };
-    let names: BTreeSet<String> = doc
-        .root_element()
-        .children()
-        .filter(|n| n.tag_name().name() == "style")
-        .filter_map(|s| style_name(s))
-        .collect();
-    [
-        ("heading 1", "Überschrift 1"),
-        ("heading 2", "Überschrift 2"),
-        ("heading 3", "Überschrift 3"),
-        ("title", "Titel"),
-        ("toc 1", "Verzeichnis 1"),
-        ("caption", "Beschriftung"),
-        ("list bullet", "Aufzählungszeichen"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| !names.contains(*n))
-    .map(|(_, de)| de)
-    .collect()
-}
-
-/// The German names of the taken-over styles that carry their own
-/// numbering (replaced by konzept's heading and list numbering).
-pub fn nummerierte_formatvorlagen(styles: &str) -> Vec<String> {
-    let Ok(doc) = roxmltree::Document::parse(styles) else {
-        return vec![];
-    };
-    let deutsch = |n: &str| match n {
-        "heading 1" => "Überschrift 1",
-        "heading 2" => "Überschrift 2",
-        "heading 3" => "Überschrift 3",
-        "list bullet" => "Aufzählungszeichen",
-        "list number" => "Listennummer",
-        "title" => "Titel",
-        _ => "",
-    };
-    doc.root_element()
-        .children()
-        .filter(|n| n.tag_name().name() == "style")
-        .filter(|s| s.descendants().any(|n| n.has_tag_name((W_NS, "numPr"))))
-        .filter_map(style_name)
-        .map(|n| deutsch(&n).to_string())
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
-const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn style_name(s: roxmltree::Node) -> Option<String> {
-    s.children()
-        .find(|n| n.has_tag_name((W_NS, "name")))
-        .and_then(|n| n.attribute((W_NS, "val")))
-        .map(|v| v.to_lowercase())
-}
 
 /// The text of the start tag of `n` (up to the first `>`).
 fn start_tag<'a>(src: &'a str, n: roxmltree::Node) -> &'a str {
@@ -401,7 +341,7 @@ fn deutsch(defaults: &str) -> String {
 
 /// Page setup (twips) applied to every section of `document.xml`: portrait
 /// sections take it as it is, landscape ones turned.
-pub fn seite(document: &str, s: &Seite) -> String {
+pub fn seite(document: &str, s: &PageSetup) -> String {
     let mut out = String::with_capacity(document.len());
     let mut rest = document;
     let mut quer = false;
@@ -453,7 +393,12 @@ pub fn seite(document: &str, s: &Seite) -> String {
 /// Adds the template's theme and its header and footer pictures to the
 /// package parts, and merges its styles. `kopf`/`fuss`: the header and
 /// footer parts that get the pictures.
-pub fn anwenden(parts: &mut Vec<(String, Vec<u8>)>, v: &WordVorlage, kopf: &[&str], fuss: &[&str]) {
+pub fn anwenden(
+    parts: &mut Vec<(String, Vec<u8>)>,
+    v: &WordTemplate,
+    kopf: &[&str],
+    fuss: &[&str],
+) {
     let get = |parts: &Vec<(String, Vec<u8>)>, name: &str| {
         parts
             .iter()
@@ -670,13 +615,13 @@ mod tests {
         ];
         let pos: Vec<usize> = order.iter().map(|o| seg.find(o).unwrap()).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{seg}");
-        assert_eq!(fehlende_formatvorlagen(THEIRS).len(), 6);
+        assert_eq!(crate::input::word_template::missing_styles(THEIRS).len(), 6);
     }
 
     #[test]
     fn page_setup() {
         let d = r#"<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1"/>x<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="2"/>"#;
-        let s = Seite {
+        let s = PageSetup {
             breite: 11906,
             hoehe: 16838,
             oben: 1701,

@@ -1,5 +1,6 @@
 //! Image sizes from the file header: PNG and JPEG (the formats Word embeds
-//! without a fallback).
+//! without a fallback). Read when the project is read (the cover image is
+//! checked there) and when the DOCX places pictures.
 
 /// The package extension and the pixel size of a PNG or JPEG; `None` for
 /// anything else (SVG, broken files).
@@ -13,21 +14,6 @@ pub fn dimensions(b: &[u8]) -> Option<(&'static str, u32, u32)> {
         return jpeg(b).map(|(w, h)| ("jpeg", w, h));
     }
     None
-}
-
-/// An SVG rendered to PNG by Typst (about 480 pixels high, transparent
-/// background), for Word versions that cannot show SVG; `None` if Typst
-/// cannot read it.
-pub fn svg_to_png(svg: &[u8]) -> Option<Vec<u8>> {
-    use crate::render::typst::{render_png, PdfStandard, TypstInput};
-    let input = TypstInput {
-        main: "#set page(width: auto, height: auto, margin: 0pt, fill: none)\n#image(\"/logo.svg\", height: 160pt)\n".into(),
-        files: vec![("/logo.svg".into(), svg.to_vec())],
-        extra_fonts: vec![],
-        today: (2000, 1, 1),
-        standard: PdfStandard::None,
-    };
-    render_png(&input, 3.0).ok()?.into_iter().next()
 }
 
 /// Walks the JPEG markers to the first start-of-frame.

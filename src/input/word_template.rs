@@ -1,37 +1,15 @@
-//! The files of `[gestaltung]` besides the logo: the cover image
-//! (`titelbild`) and the municipality's Word template (`word_vorlage`).
-//!
-//! The Word template is read once, when the project is read: its theme,
-//! styles, page setup and the pictures of its header and footer. Everything
-//! it holds that the DOCX cannot take over is reported as a warning here,
-//! so `konzept check` already says it.
+//! The municipality's Word template (`gestaltung.word_vorlage`): what konzept
+//! takes from it, read once when the project is read — its theme, styles,
+//! page setup and the pictures of its header and footer. Everything it holds
+//! that the DOCX cannot take over is reported as a warning here, so
+//! `konzept check` already says it. `render/docx/word_template.rs` applies it.
 
-use crate::config::{self, Config};
-use crate::diag::{Diagnostics, Location};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
-use std::path::Path;
-
-/// The files `[gestaltung]` names (the logo is in [`crate::project::Assets`]).
-#[derive(Debug, Clone, Default)]
-pub struct Dateien {
-    /// (file name inside the rendered package, bytes).
-    pub titelbild: Option<(String, Vec<u8>)>,
-    pub word_vorlage: Option<WordVorlage>,
-}
-
-/// The file name of the cover image inside rendered packages.
-pub fn titelbild_name(rel: &str) -> String {
-    let ext = rel
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_lowercase())
-        .unwrap_or_default();
-    format!("titelbild.{}", if ext == "jpeg" { "jpg" } else { &ext })
-}
 
 /// Page setup in twips (1/20 pt).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Seite {
+pub struct PageSetup {
     pub breite: u32,
     pub hoehe: u32,
     pub oben: u32,
@@ -44,7 +22,7 @@ pub struct Seite {
 
 /// Paragraphs of a header or footer of the template that hold pictures.
 #[derive(Debug, Clone, Default)]
-pub struct Teil {
+pub struct TemplatePart {
     /// The `<w:p>` elements, as written in the template.
     pub absaetze: Vec<String>,
     /// Namespace declarations of the part's root (prefix, URI).
@@ -55,7 +33,7 @@ pub struct Teil {
 
 /// What konzept takes from a Word template.
 #[derive(Debug, Clone, Default)]
-pub struct WordVorlage {
+pub struct WordTemplate {
     /// The path as given in `konzept.toml`, for messages.
     pub datei: String,
     /// `word/theme/theme1.xml` as it is.
@@ -63,137 +41,19 @@ pub struct WordVorlage {
     /// `word/styles.xml` as it is.
     pub styles: Option<String>,
     /// Page size and margins of its last section.
-    pub seite: Option<Seite>,
-    pub kopf: Teil,
-    pub fuss: Teil,
+    pub seite: Option<PageSetup>,
+    pub kopf: TemplatePart,
+    pub fuss: TemplatePart,
 }
 
 const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const IMAGE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-
-/// Reads the cover image and the Word template; problems go to `diags`,
-/// naming the key.
-pub fn load(root: &Path, cfg: &Config, diags: &mut Diagnostics) -> Dateien {
-    let mut out = Dateien::default();
-    let g = &cfg.gestaltung;
-    if let Some(rel) = &g.titelbild {
-        if let Some(bytes) = read(root, rel, "titelbild", &["png", "jpg", "jpeg"], diags) {
-            if crate::render::docx::image_dimensions(&bytes).is_none() {
-                diags
-                    .error(
-                        Location::file(config::FILE_NAME),
-                        format!(
-                            "`gestaltung.titelbild` „{rel}“ ist kein lesbares PNG- oder JPEG-Bild"
-                        ),
-                    )
-                    .hint = Some("das Titelbild als .png oder .jpg speichern".into());
-            } else {
-                out.titelbild = Some((titelbild_name(rel), bytes));
-            }
-        }
-    }
-    if let Some(rel) = &g.word_vorlage {
-        if let Some(bytes) = read(
-            root,
-            rel,
-            "word_vorlage",
-            &["dotx", "docx", "dotm", "docm"],
-            diags,
-        ) {
-            let mut warn = |msg: String| {
-                diags.warning(
-                    Location::file(config::FILE_NAME),
-                    format!("Word-Vorlage „{rel}“: {msg}"),
-                );
-            };
-            match read_word_vorlage(rel, &bytes, &mut warn) {
-                Ok(v) => out.word_vorlage = Some(v),
-                Err(msg) => {
-                    diags
-                        .error(
-                            Location::file(config::FILE_NAME),
-                            format!("`gestaltung.word_vorlage` „{rel}“ kann nicht gelesen werden: {msg}"),
-                        )
-                        .hint = Some(
-                        "die Vorlage in Word als „Word-Vorlage (*.dotx)“ oder „Word-Dokument (*.docx)“ speichern"
-                            .into(),
-                    );
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Reads a file named by `gestaltung.<key>` inside the project.
-fn read(
-    root: &Path,
-    rel: &str,
-    key: &str,
-    exts: &[&str],
-    diags: &mut Diagnostics,
-) -> Option<Vec<u8>> {
-    let loc = || Location::file(config::FILE_NAME);
-    let path = match crate::project::project_path(root, rel) {
-        Ok(p) => p,
-        Err(msg) => {
-            diags
-                .error(loc(), format!("`gestaltung.{key}`: {msg}"))
-                .hint = Some("die Datei in den Projektordner legen und relativ angeben".into());
-            return None;
-        }
-    };
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
-    if !exts.contains(&ext.as_str()) {
-        diags
-            .error(
-                loc(),
-                format!("`gestaltung.{key}` „{rel}“ hat nicht die richtige Art"),
-            )
-            .hint = Some(format!("erlaubt: {}", exts.join(", ")));
-        return None;
-    }
-    match std::fs::metadata(&path) {
-        Ok(m) if m.len() > crate::input::workbook::MAX_FILE_SIZE => {
-            diags.error(
-                loc(),
-                format!("`gestaltung.{key}` „{rel}“ ist zu groß (höchstens 50 MB)"),
-            );
-            None
-        }
-        Ok(_) => match std::fs::read(&path) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                diags.error(
-                    loc(),
-                    format!("`gestaltung.{key}` „{rel}“ kann nicht gelesen werden: {e}"),
-                );
-                None
-            }
-        },
-        Err(_) => {
-            diags
-                .error(
-                    loc(),
-                    format!("die Datei „{rel}“ aus `gestaltung.{key}` wurde nicht gefunden"),
-                )
-                .hint = Some(format!(
-                "die Datei in den Projektordner legen oder den Pfad in `gestaltung.{key}` korrigieren"
-            ));
-            None
-        }
-    }
-}
 
 /// A zip part as bytes, if present.
 fn part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
     let mut f = zip.by_name(name).ok()?;
-    if f.size() > crate::input::workbook::MAX_FILE_SIZE {
+    if f.size() > super::workbook::MAX_FILE_SIZE {
         return None;
     }
     let mut out = Vec::new();
@@ -257,18 +117,18 @@ fn twips(n: roxmltree::Node, attr: &str) -> Option<u32> {
 }
 
 /// Reads what konzept takes from a Word template.
-pub fn read_word_vorlage(
+pub fn read(
     datei: &str,
     bytes: &[u8],
     warn: &mut dyn FnMut(String),
-) -> Result<WordVorlage, String> {
+) -> Result<WordTemplate, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| "die Datei ist keine Word-Datei (kein ZIP-Paket)".to_string())?;
     let document = text_part(&mut zip, "word/document.xml")
         .ok_or("das Paket enthält kein word/document.xml")?;
     let doc = roxmltree::Document::parse(&document)
         .map_err(|e| format!("word/document.xml ist fehlerhaft: {e}"))?;
-    let mut v = WordVorlage {
+    let mut v = WordTemplate {
         datei: datei.to_string(),
         ..Default::default()
     };
@@ -291,7 +151,7 @@ pub fn read_word_vorlage(
     v.theme = part(&mut zip, &theme_path);
     v.styles = text_part(&mut zip, "word/styles.xml");
     if let Some(st) = &v.styles {
-        let fehlt = crate::render::docx::fehlende_formatvorlagen(st);
+        let fehlt = missing_styles(st);
         if !fehlt.is_empty() {
             warn(format!(
                 "sie hat keine Formatvorlage für {}; dafür gelten die von konzept",
@@ -305,7 +165,7 @@ pub fn read_word_vorlage(
         );
     }
     if let Some(st) = &v.styles {
-        let nummeriert = crate::render::docx::nummerierte_formatvorlagen(st);
+        let nummeriert = numbered_styles(st);
         if !nummeriert.is_empty() {
             warn(format!(
                 "die Nummerierung ihrer Formatvorlagen {} wird durch die von konzept ersetzt",
@@ -330,6 +190,18 @@ pub fn read_word_vorlage(
             warn("ihr Text wird nicht übernommen, nur Formatvorlagen, Design, Seite und die Bilder aus Kopf- und Fußzeile".into());
         }
     }
+    read_section(&doc, &doc_rels, &mut zip, &mut v, warn);
+    Ok(v)
+}
+
+/// The page setup, header and footer of the template's last section.
+fn read_section(
+    doc: &roxmltree::Document,
+    doc_rels: &BTreeMap<String, (String, String, bool)>,
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    v: &mut WordTemplate,
+    warn: &mut dyn FnMut(String),
+) {
     let sect = doc
         .descendants()
         .rfind(|n| n.has_tag_name((W_NS, "sectPr")));
@@ -348,7 +220,7 @@ pub fn read_word_vorlage(
                     "sie ist im Querformat angelegt; das Konzept wird im Hochformat gesetzt".into(),
                 );
             }
-            let s = Seite {
+            let s = PageSetup {
                 breite: b,
                 hoehe: h,
                 oben: twips(mar, "top").unwrap_or(1417),
@@ -400,7 +272,7 @@ pub fn read_word_vorlage(
             let Some((_, path, _)) = doc_rels.get(id) else {
                 continue;
             };
-            let teil = read_teil(&mut zip, path, kind, warn);
+            let teil = read_part(zip, path, kind, warn);
             if tag == "headerReference" {
                 v.kopf = teil;
             } else {
@@ -408,17 +280,16 @@ pub fn read_word_vorlage(
             }
         }
     }
-    Ok(v)
 }
 
 /// The picture paragraphs of a header or footer part.
-fn read_teil(
+fn read_part(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     path: &str,
     kind: &str,
     warn: &mut dyn FnMut(String),
-) -> Teil {
-    let mut t = Teil::default();
+) -> TemplatePart {
+    let mut t = TemplatePart::default();
     let Some(xml) = text_part(zip, path) else {
         return t;
     };
@@ -518,6 +389,66 @@ pub fn media_type(ext: &str) -> Option<&'static str> {
     })
 }
 
+/// The built-in styles konzept takes over that a template lacks, in German,
+/// for the warning.
+pub fn missing_styles(styles: &str) -> Vec<&'static str> {
+    let Ok(doc) = roxmltree::Document::parse(styles) else {
+        return vec![];
+    };
+    let names: BTreeSet<String> = doc
+        .root_element()
+        .children()
+        .filter(|n| n.tag_name().name() == "style")
+        .filter_map(|s| style_name(s))
+        .collect();
+    [
+        ("heading 1", "Überschrift 1"),
+        ("heading 2", "Überschrift 2"),
+        ("heading 3", "Überschrift 3"),
+        ("title", "Titel"),
+        ("toc 1", "Verzeichnis 1"),
+        ("caption", "Beschriftung"),
+        ("list bullet", "Aufzählungszeichen"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| !names.contains(*n))
+    .map(|(_, de)| de)
+    .collect()
+}
+
+/// The German names of the taken-over styles that carry their own
+/// numbering (replaced by konzept's heading and list numbering).
+pub fn numbered_styles(styles: &str) -> Vec<String> {
+    let Ok(doc) = roxmltree::Document::parse(styles) else {
+        return vec![];
+    };
+    let deutsch = |n: &str| match n {
+        "heading 1" => "Überschrift 1",
+        "heading 2" => "Überschrift 2",
+        "heading 3" => "Überschrift 3",
+        "list bullet" => "Aufzählungszeichen",
+        "list number" => "Listennummer",
+        "title" => "Titel",
+        _ => "",
+    };
+    doc.root_element()
+        .children()
+        .filter(|n| n.tag_name().name() == "style")
+        .filter(|s| s.descendants().any(|n| n.has_tag_name((W_NS, "numPr"))))
+        .filter_map(style_name)
+        .map(|n| deutsch(&n).to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The lower-case name of a `w:style` element (language-independent).
+pub fn style_name(s: roxmltree::Node) -> Option<String> {
+    s.children()
+        .find(|n| n.has_tag_name((W_NS, "name")))
+        .and_then(|n| n.attribute((W_NS, "val")))
+        .map(|v| v.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,14 +461,8 @@ mod tests {
     }
 
     #[test]
-    fn cover_image_names() {
-        assert_eq!(titelbild_name("bilder/Titel.JPEG"), "titelbild.jpg");
-        assert_eq!(titelbild_name("titel.png"), "titelbild.png");
-    }
-
-    #[test]
     fn not_a_zip() {
         let mut w = Vec::new();
-        assert!(read_word_vorlage("x.dotx", b"hello", &mut |m| w.push(m)).is_err());
+        assert!(read("x.dotx", b"hello", &mut |m| w.push(m)).is_err());
     }
 }

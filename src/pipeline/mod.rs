@@ -1,0 +1,524 @@
+//! `konzept check` and `konzept build`: read → merge → render → write.
+//!
+//! [`check`] reads the project (`project/`) and merges it into the model
+//! (`merge/`); every problem a build would find before rendering is found
+//! here. [`build`] runs the same check; with errors nothing is written.
+//! Rendering reads nothing from disk: everything comes from [`Checked`].
+//! Every later failure (a template or Typst error: our bug, or a broken
+//! template override) becomes a diagnostic, never a panic.
+
+mod submission;
+mod typst_run;
+
+use crate::config::Config;
+use crate::diag::{Diagnostics, Location};
+use crate::merge::{self, Inputs};
+use crate::model::Konzept;
+use crate::output::write_atomic;
+use crate::project::{self, Assets, WorkbookCache};
+use crate::render::docx::ChartImage;
+use crate::render::pdf::{self, Source};
+use crate::render::templates::TemplateError;
+use crate::render::typst::{Compiled, HeadingPos, PdfStandard, TypstInput, TypstMessage};
+use handlebars::Handlebars;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use typst_run::{compile_with_limit, typst_result, Limit};
+
+/// Options of one build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub standard: PdfStandard,
+    /// Also write the generated Typst source beside the PDF.
+    pub write_typst: bool,
+    /// Longest time the Typst compilation may take.
+    pub time_limit: Duration,
+    /// Also write the council submission (Beschlussvorlage) and its OParl
+    /// file, if `[ausgabe] formate` asks for it (`vorlage`).
+    pub submission: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            standard: PdfStandard::A2aUa1,
+            write_typst: false,
+            time_limit: Duration::from_secs(300),
+            submission: true,
+        }
+    }
+}
+
+/// The outcome of reading and checking a project: what `konzept check`
+/// reports and what `konzept build` renders.
+pub struct Checked {
+    pub root: PathBuf,
+    pub config: Option<Config>,
+    pub konzept: Option<Konzept>,
+    pub assets: Assets,
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads and checks the project in `root`.
+pub fn check(root: &Path) -> Checked {
+    check_cached(root, None)
+}
+
+/// Reads and checks the project in `root`, taking unchanged workbooks from
+/// `cache` when given: reads every file (`project/`), then merges the cells
+/// into the model (`merge/`).
+pub fn check_cached(root: &Path, cache: Option<&WorkbookCache>) -> Checked {
+    let mut diagnostics = Diagnostics::new();
+    let mut out = Checked {
+        root: root.to_path_buf(),
+        config: None,
+        konzept: None,
+        assets: Assets::default(),
+        diagnostics: Diagnostics::new(),
+    };
+    let Some(project) = project::read(root, cache, &mut diagnostics) else {
+        out.diagnostics = diagnostics;
+        return out;
+    };
+    let konzept = merge::merge(
+        &Inputs {
+            config: &project.config,
+            steuerung: project.steuerung.as_ref(),
+            arbeitsgruppen: &project.arbeitsgruppen,
+            logo: project.assets.logo.as_ref().map(|(n, _)| n.clone()),
+        },
+        &mut diagnostics,
+    );
+    out.konzept = Some(konzept);
+    out.config = Some(project.config);
+    out.assets = project.assets;
+    out.diagnostics = diagnostics;
+    out
+}
+
+/// What a build did.
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    /// Files written, with a short German description.
+    pub written: Vec<(PathBuf, String)>,
+    /// How long each stage took, in order (for `benches/`).
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    fn stage<T>(&mut self, name: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        let start = Instant::now();
+        let out = f(self);
+        self.timings.push((name, start.elapsed()));
+        out
+    }
+
+    fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
+        match write_atomic(&path, bytes) {
+            Ok(()) => self.written.push((path, what)),
+            Err(e) => {
+                self.diagnostics.error(
+                    Location::default(),
+                    format!("{} kann nicht geschrieben werden: {e}", path.display()),
+                );
+            }
+        }
+    }
+}
+
+pub(super) const OUR_BUG: &str =
+    "das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen";
+
+/// Builds the documents of the project in `root`.
+pub fn build(root: &Path, opts: &BuildOptions) -> BuildReport {
+    build_cached(root, opts, None)
+}
+
+/// [`build`], taking unchanged workbooks from `cache` (`--watch`).
+pub fn build_cached(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: Option<&WorkbookCache>,
+) -> BuildReport {
+    let mut report = BuildReport {
+        diagnostics: Diagnostics::new(),
+        written: Vec::new(),
+        timings: Vec::new(),
+    };
+    let checked = report.stage("Lesen und Prüfen", |_| check_cached(root, cache));
+    report.diagnostics = checked.diagnostics.clone();
+    if !report.diagnostics.has_errors() {
+        // `None` means: stopped with an error already reported.
+        let _ = render_and_write(root, opts, &checked, &mut report);
+    }
+    report
+}
+
+/// Where a build writes and which documents it makes.
+struct Plan {
+    out_dir: PathBuf,
+    /// The concept's file name without extension.
+    name: String,
+    /// The submission's file name without extension.
+    submission_name: String,
+    pdf: bool,
+    docx: bool,
+    /// The council submission (Beschlussvorlage) and its OParl file.
+    submission: bool,
+    submission_pdf: bool,
+    submission_docx: bool,
+}
+
+impl Plan {
+    /// Not `with_extension`: the version in the name ("-1.0") has a dot.
+    fn file(&self, ext: &str) -> PathBuf {
+        self.out_dir.join(format!("{}.{ext}", self.name))
+    }
+
+    fn submission_file(&self, ext: &str) -> PathBuf {
+        self.out_dir.join(format!("{}.{ext}", self.submission_name))
+    }
+}
+
+/// The output folder (created) and the documents `[ausgabe] formate` asks for.
+fn plan(
+    root: &Path,
+    opts: &BuildOptions,
+    config: &Config,
+    konzept: &Konzept,
+    r: &mut BuildReport,
+) -> Option<Plan> {
+    let out_dir = match project::project_path(root, &config.ausgabe.verzeichnis) {
+        Ok(p) => p,
+        Err(msg) => {
+            r.diagnostics.error(
+                Location::file(crate::config::FILE_NAME),
+                format!("`ausgabe.verzeichnis`: {msg}"),
+            );
+            return None;
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(&out_dir) {
+        r.diagnostics.error(
+            Location::default(),
+            format!(
+                "der Ausgabeordner „{}“ kann nicht angelegt werden: {e}",
+                out_dir.display()
+            ),
+        );
+        return None;
+    }
+    crate::output::remove_stale_temp_files(&out_dir);
+    let wants = |f: &str| {
+        config
+            .ausgabe
+            .formate
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(f))
+    };
+    // The submission comes in the concept's formats (both if neither is
+    // asked for).
+    let submission = opts.submission && wants("vorlage");
+    Some(Plan {
+        out_dir,
+        name: konzept.meta.dateiname.clone(),
+        submission_name: konzept.vorlage.dateiname.clone(),
+        pdf: wants("pdf"),
+        docx: wants("docx"),
+        submission,
+        submission_pdf: submission && (wants("pdf") || !wants("docx")),
+        submission_docx: submission && (wants("docx") || !wants("pdf")),
+    })
+}
+
+/// The Typst side of the templates stage: the registry and the model as the
+/// Typst templates see it.
+struct Prepared {
+    hb: Handlebars<'static>,
+    data: Value,
+}
+
+/// Makes the registry, the Typst model and the generated sources of the
+/// concept and (if asked for) the submission.
+fn prepare(
+    r: &mut BuildReport,
+    checked: &Checked,
+    konzept: &Konzept,
+    plan: &Plan,
+) -> Option<(Prepared, Source, Option<Source>)> {
+    let hb = match pdf::registry_for(&checked.assets) {
+        Ok(hb) => hb,
+        Err(e) => {
+            r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+            return None;
+        }
+    };
+    // Typst never warns about a glyph no font has, and PDF/A refuses
+    // it: replace such characters up front and say where they were.
+    let mut data = serde_json::to_value(konzept).expect("model serialises");
+    let coverage = pdf::Coverage::new(&checked.assets.fonts);
+    for (text, chars) in pdf::substitute_uncovered(&mut data, &coverage) {
+        let list: String = chars
+            .iter()
+            .map(|c| format!("„{c}“ (U+{:04X})", *c as u32))
+            .collect::<Vec<_>>()
+            .join(", ");
+        r.diagnostics
+            .warning(
+                Location::default(),
+                format!("für {list} in „{}“ gibt es keine Schrift; das Zeichen wird im Dokument als � gesetzt", short(&text)),
+            )
+            .hint = Some("das Zeichen in der Arbeitsmappe ersetzen oder eine Schriftdatei, die es enthält, in den Ordner aus `gestaltung.schriften` legen".into());
+    }
+    pdf::break_long_runs(&mut data);
+    let sources = pdf::source(&hb, &data, &checked.assets).and_then(|concept| {
+        let submission = if plan.submission_pdf {
+            Some(pdf::vorlage_source(&hb, &data, &checked.assets)?)
+        } else {
+            None
+        };
+        Ok((concept, submission))
+    });
+    match sources {
+        Ok((concept, submission)) => Some((Prepared { hb, data }, concept, submission)),
+        Err(e) => {
+            r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+            None
+        }
+    }
+}
+
+/// A rendered DOCX and how long it took.
+type TimedDocx = (Result<Vec<u8>, TemplateError>, Duration);
+
+/// The charts drawn for the DOCX, and the DOCX itself (`None` when it got
+/// no page numbers in time).
+type DocxResult = (Result<Vec<ChartImage>, String>, Option<TimedDocx>);
+
+/// What the parallel typesetting stage made.
+struct Typeset {
+    concept: Result<Compiled, Limit>,
+    docx: Option<DocxResult>,
+    submission_pdf: Option<Result<Compiled, Limit>>,
+    submission_docx: Option<TimedDocx>,
+}
+
+/// The PDF and, at the same time, the charts for the DOCX, the DOCX itself
+/// (as soon as the layout has its page numbers), and the submission's PDF
+/// and DOCX.
+fn typeset(
+    opts: &BuildOptions,
+    checked: &Checked,
+    konzept: &Konzept,
+    plan: &Plan,
+    prepared: &Prepared,
+    input: &TypstInput,
+    submission_input: Option<&TypstInput>,
+) -> Typeset {
+    let (headings_tx, headings_rx) = std::sync::mpsc::channel::<Vec<HeadingPos>>();
+    let fonts = &checked.assets.fonts;
+    std::thread::scope(|s| {
+        let charts = plan.docx.then(|| {
+            s.spawn(|| {
+                pdf::charts(
+                    &prepared.hb,
+                    konzept,
+                    &prepared.data,
+                    &checked.assets,
+                    fonts.clone(),
+                )
+            })
+        });
+        // The DOCX as soon as the layout has its page numbers (for the table
+        // of contents) and the charts are drawn, while the PDF is exported.
+        let docx = charts.map(|charts| {
+            s.spawn(move || {
+                let charts = charts
+                    .join()
+                    .unwrap_or_else(|_| Err("interner Fehler".into()));
+                let docx = headings_rx
+                    .recv_timeout(opts.time_limit)
+                    .ok()
+                    .map(|headings| {
+                        let start = Instant::now();
+                        let docx = crate::render::docx::render_docx(
+                            konzept,
+                            &checked.assets,
+                            &headings,
+                            charts.as_deref().unwrap_or(&[]),
+                        );
+                        (docx, start.elapsed())
+                    });
+                (charts, docx)
+            })
+        });
+        let submission_pdf =
+            submission_input.map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit, None)));
+        // The submission's DOCX needs nothing of the concept's layout.
+        let submission_docx = plan.submission_docx.then(|| {
+            s.spawn(|| {
+                let start = Instant::now();
+                let docx = crate::render::docx::render_vorlage_docx(konzept, &checked.assets);
+                (docx, start.elapsed())
+            })
+        });
+        let concept = compile_with_limit(input, opts.time_limit, plan.docx.then_some(headings_tx));
+        Typeset {
+            concept,
+            docx: docx.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| (Err("interner Fehler".into()), None))
+            }),
+            submission_pdf: submission_pdf.map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Limit::Failed(vec![TypstMessage::internal(
+                        "interner Fehler".to_string(),
+                    )]))
+                })
+            }),
+            submission_docx: submission_docx.map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    (
+                        Err(TemplateError {
+                            file: "Beschlussvorlage (DOCX)".into(),
+                            line: None,
+                            message: "interner Fehler".into(),
+                        }),
+                        Duration::ZERO,
+                    )
+                })
+            }),
+        }
+    })
+}
+
+fn render_and_write(
+    root: &Path,
+    opts: &BuildOptions,
+    checked: &Checked,
+    r: &mut BuildReport,
+) -> Option<()> {
+    let (konzept, config) = (checked.konzept.as_ref()?, checked.config.as_ref()?);
+    let fonts = &checked.assets.fonts;
+    let plan = plan(root, opts, config, konzept, r)?;
+    let (prepared, concept, submission) =
+        r.stage("Vorlagen", |r| prepare(r, checked, konzept, &plan))?;
+    if opts.write_typst {
+        r.write(
+            plan.file("typ"),
+            concept.main.as_bytes(),
+            "Typst-Quelltext".into(),
+        );
+        if let Some(v) = &submission {
+            r.write(
+                plan.submission_file("typ"),
+                v.main.as_bytes(),
+                "Typst-Quelltext der Beschlussvorlage".into(),
+            );
+        }
+    }
+    let input = pdf::input(konzept, concept, opts.standard, fonts.clone());
+    let submission_input = submission.map(|v| pdf::input(konzept, v, opts.standard, fonts.clone()));
+    let start = Instant::now();
+    let typeset = typeset(
+        opts,
+        checked,
+        konzept,
+        &plan,
+        &prepared,
+        &input,
+        submission_input.as_ref(),
+    );
+    r.timings
+        .push(("Typst (PDF und Diagramme)", start.elapsed()));
+    let compiled = typst_result(r, typeset.concept, &input.main, "des PDF", opts.time_limit)?;
+    // Parts of the stage above (for `benches/`): layout and export of the PDF.
+    r.timings.push(("Typst-Satz", compiled.layout_time));
+    r.timings.push(("PDF-Export", compiled.export_time));
+
+    if plan.pdf {
+        r.stage("PDF schreiben", |r| {
+            r.write(
+                plan.file("pdf"),
+                &compiled.pdf,
+                format!("PDF, {} Seiten", compiled.pages),
+            )
+        });
+    }
+    let concept_docx = typeset
+        .docx
+        .and_then(|(charts, docx)| write_docx(r, &plan, charts, docx));
+    if plan.submission {
+        let concept_pdf = plan.pdf.then_some(compiled.pdf.as_slice());
+        let submission_pdf = match (typeset.submission_pdf, submission_input.as_ref()) {
+            (Some(c), Some(inp)) => Some(typst_result(
+                r,
+                c,
+                &inp.main,
+                "der Beschlussvorlage (PDF)",
+                opts.time_limit,
+            )?),
+            _ => None,
+        };
+        submission::write_submission(
+            r,
+            konzept,
+            &plan.out_dir,
+            submission_pdf.as_ref(),
+            typeset.submission_docx,
+            concept_pdf,
+            concept_docx.as_deref(),
+        );
+    }
+    Some(())
+}
+
+/// Writes the concept's DOCX (its table of contents has the page numbers of
+/// this build's PDF layout); returns its bytes for the OParl file.
+fn write_docx(
+    r: &mut BuildReport,
+    plan: &Plan,
+    charts: Result<Vec<ChartImage>, String>,
+    docx: Option<TimedDocx>,
+) -> Option<Vec<u8>> {
+    if let Err(msg) = charts {
+        r.diagnostics.warning(
+            Location::default(),
+            format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
+        );
+    }
+    let docx = docx.map_or_else(
+        || {
+            Err(TemplateError {
+                file: "DOCX".into(),
+                line: None,
+                message: "das Inhaltsverzeichnis des DOCX hat keine Seitenzahlen erhalten".into(),
+            })
+        },
+        |(docx, took)| {
+            r.timings.push(("DOCX", took));
+            docx
+        },
+    );
+    match docx {
+        Ok(bytes) => {
+            r.stage("DOCX schreiben", |r| {
+                r.write(plan.file("docx"), &bytes, "DOCX".into())
+            });
+            Some(bytes)
+        }
+        Err(e) => {
+            r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+            None
+        }
+    }
+}
+
+pub(super) fn short(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
