@@ -5,6 +5,9 @@
 #[path = "integration/common.rs"]
 mod common;
 
+#[path = "integration/architecture.rs"]
+mod architecture;
+
 #[path = "integration/check.rs"]
 mod check;
 
