@@ -3,7 +3,7 @@
 //! Sachverhalt and the Finanzielle-Auswirkungen table. Every amount is summed
 //! here in cents, from the same figures as the concept's appendix B.
 
-use super::file_safe;
+use super::document::file_safe;
 use crate::config::Config;
 use crate::input::markdown::{Block, Inline, RichText};
 use crate::input::values::{Money, Priority};
@@ -11,7 +11,7 @@ use crate::model::*;
 use std::collections::BTreeSet;
 
 /// The parts of the concept the submission is made from.
-pub(super) struct Teile<'a> {
+pub(super) struct Parts<'a> {
     pub meta: &'a Meta,
     pub texte: &'a Texte,
     pub felder: &'a [Feld],
@@ -176,7 +176,7 @@ fn federfuehrung_satz(stelle: &str) -> String {
     }
 }
 
-fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
+fn sachverhalt(t: &Parts, betreff: &str) -> Vec<String> {
     let (m, z) = (t.meta, t.zaehlung);
     let mut out = Vec::new();
     out.push(format!(
@@ -319,7 +319,7 @@ fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
     out
 }
 
-fn felder(t: &Teile) -> (Vec<VorlageFeld>, VorlageFeld) {
+fn felder(t: &Parts) -> (Vec<VorlageFeld>, VorlageFeld) {
     let felder: Vec<VorlageFeld> = t
         .felder
         .iter()
@@ -355,7 +355,7 @@ fn zeile(name: &str, je_jahr: Vec<Money>) -> VorlageZeile {
     }
 }
 
-fn finanzen(t: &Teile) -> VorlageFinanzen {
+fn finanzen(t: &Parts) -> VorlageFinanzen {
     let (fin, ko) = (t.finanzen, t.kosten);
     let jahre: Vec<i32> = fin
         .jahre
@@ -487,7 +487,7 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
 }
 
 /// The submission of the concept.
-pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
+pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
     let m = t.meta;
     let titel = m.titel.trim();
     let betreff = if titel.contains(&m.laufzeit.von.to_string()) {
