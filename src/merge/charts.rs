@@ -4,7 +4,7 @@ use crate::model::*;
 
 /// Titles and alt texts of the charts; each alt text states the numbers the
 /// chart shows, so a screen reader user gets the same information.
-pub(super) fn diagramme(
+pub(super) fn describe(
     finanzen: &Finanzen,
     zeitplan: &[Phase],
     statistik: &[Statistik],

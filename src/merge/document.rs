@@ -17,7 +17,7 @@ pub(super) fn design(c: &Config, meta: &Meta, logo: Option<String>) -> Gestaltun
             .unwrap_or_else(|| "Liberation Sans".into()),
         logo,
         logo_alt: format!("Logo der {}", meta.kommune.bezeichnung),
-        absender: c.gestaltung.absender.as_ref().and_then(absender_model),
+        absender: c.gestaltung.absender.as_ref().and_then(sender),
         raender: c.gestaltung.raender.as_ref().map(|r| {
             let d = crate::config::RAENDER_STANDARD;
             let mm = r.mm();
@@ -45,7 +45,7 @@ pub(super) fn design(c: &Config, meta: &Meta, logo: Option<String>) -> Gestaltun
 }
 
 /// The sender block as the title page shows it; none if every field is empty.
-fn absender_model(a: &crate::config::Absender) -> Option<crate::model::Absender> {
+fn sender(a: &crate::config::Absender) -> Option<crate::model::Absender> {
     let opt = |v: &Option<String>| {
         v.as_ref()
             .map(|s| s.trim().to_string())

@@ -55,7 +55,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     let steering_file = inp.steuerung.map(|w| w.file.as_str()).unwrap_or_default();
     let kosten = cost_plan::cost_plan(m.diags, &mut felder, &posten, laufzeit, steering_file);
 
-    let finanzen = summary::finanzen_model(posten);
+    let finanzen = summary::finances(posten);
     let meta = document::meta(c);
     let gestaltung = document::design(c, &meta, inp.logo.clone());
     let arbeitsgruppen = summary::groups_overview(&felder);
@@ -67,14 +67,14 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         steering.akteure.len(),
         steering.steuerungsgruppe.len(),
     );
-    let diagramme = charts::diagramme(
+    let diagramme = charts::describe(
         &finanzen,
         &steering.zeitplan,
         &steering.statistik,
         &felder,
         &kosten,
     );
-    let akteure = summary::akteure_model(steering.akteure);
+    let akteure = summary::actors_by_category(steering.akteure);
     let texte = steering.texte;
     let vorlage = submission::build(
         c,

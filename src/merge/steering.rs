@@ -30,17 +30,17 @@ impl Merger<'_, '_> {
     /// Reads the steering group's workbook, sheet by sheet.
     pub(super) fn steering(&mut self, wb: &Workbook) -> Steering {
         Steering {
-            texte: self.texte(wb),
-            steuerungsgruppe: self.steuerungsgruppe(wb),
-            akteure: self.akteure(wb),
-            leitlinien: self.leitlinien(wb),
-            statistik: self.statistik(wb),
-            posten: self.finanzen(wb),
-            zeitplan: self.zeitplan(wb),
+            texte: self.texts(wb),
+            steuerungsgruppe: self.steering_group(wb),
+            akteure: self.actors(wb),
+            leitlinien: self.guidelines(wb),
+            statistik: self.statistics(wb),
+            posten: self.budget_rows(wb),
+            zeitplan: self.timeline(wb),
         }
     }
 
-    fn texte(&mut self, wb: &Workbook) -> Texte {
+    fn texts(&mut self, wb: &Workbook) -> Texte {
         let mut t = Texte::default();
         let Some(table) = self.table(wb, &schema::TEXTE, false) else {
             return t;
@@ -122,7 +122,7 @@ impl Merger<'_, '_> {
         t
     }
 
-    fn steuerungsgruppe(&mut self, wb: &Workbook) -> Vec<Person> {
+    fn steering_group(&mut self, wb: &Workbook) -> Vec<Person> {
         let Some(table) = self.table(wb, &schema::STEUERUNGSGRUPPE, false) else {
             return vec![];
         };
@@ -156,7 +156,7 @@ impl Merger<'_, '_> {
         out
     }
 
-    fn akteure(&mut self, wb: &Workbook) -> Vec<Akteur> {
+    fn actors(&mut self, wb: &Workbook) -> Vec<Akteur> {
         let Some(table) = self.table(wb, &schema::AKTEURE, false) else {
             return vec![];
         };
@@ -243,7 +243,7 @@ impl Merger<'_, '_> {
         out
     }
 
-    fn leitlinien(&mut self, wb: &Workbook) -> Vec<Leitlinie> {
+    fn guidelines(&mut self, wb: &Workbook) -> Vec<Leitlinie> {
         let Some(table) = self.table(wb, &schema::LEITLINIEN, false) else {
             return vec![];
         };
@@ -262,7 +262,7 @@ impl Merger<'_, '_> {
         out
     }
 
-    fn statistik(&mut self, wb: &Workbook) -> Vec<Statistik> {
+    fn statistics(&mut self, wb: &Workbook) -> Vec<Statistik> {
         let Some(table) = self.table(wb, &schema::STATISTIK, false) else {
             return vec![];
         };
@@ -320,7 +320,7 @@ impl Merger<'_, '_> {
         out
     }
 
-    fn finanzen(&mut self, wb: &Workbook) -> Vec<(Posten, Location)> {
+    fn budget_rows(&mut self, wb: &Workbook) -> Vec<(Posten, Location)> {
         let Some(table) = self.table(wb, &schema::FINANZEN, false) else {
             return vec![];
         };
@@ -358,7 +358,7 @@ impl Merger<'_, '_> {
         out
     }
 
-    fn zeitplan(&mut self, wb: &Workbook) -> Vec<Phase> {
+    fn timeline(&mut self, wb: &Workbook) -> Vec<Phase> {
         let Some(table) = self.table(wb, &schema::ZEITPLAN, false) else {
             return vec![];
         };

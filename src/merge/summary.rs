@@ -81,7 +81,7 @@ pub(super) fn counts(
 }
 
 /// The Finanzen sheet summed by year and by source.
-pub(super) fn finanzen_model(posten: Vec<Posten>) -> Finanzen {
+pub(super) fn finances(posten: Vec<Posten>) -> Finanzen {
     let quellen: Vec<String> = schema::QUELLEN
         .iter()
         .filter(|q| posten.iter().any(|p| p.quelle == **q))
@@ -125,7 +125,7 @@ pub(super) fn finanzen_model(posten: Vec<Posten>) -> Finanzen {
 }
 
 /// The actors by category and in alphabetical order.
-pub(super) fn akteure_model(mut alle: Vec<Akteur>) -> Akteure {
+pub(super) fn actors_by_category(mut alle: Vec<Akteur>) -> Akteure {
     let kategorien = schema::KATEGORIEN
         .iter()
         .map(|k| Kategorie {

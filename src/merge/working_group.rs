@@ -67,8 +67,8 @@ impl Merger<'_, '_> {
                 ag.mitglieder = members;
             }
         }
-        let befund = self.befund(wb).unwrap_or_default();
-        let kennzahlen = self.kennzahlen(wb);
+        let befund = self.findings(wb).unwrap_or_default();
+        let kennzahlen = self.key_figures(wb);
         let (mut ziele, goals) = self.goals(wb, &kurz);
         let (massnahmen, measures) = self.measures(wb, &kurz, &feld_name);
         for z in &mut ziele {
@@ -155,7 +155,7 @@ impl Merger<'_, '_> {
     }
 
     /// The Befund sheet, if there is one.
-    fn befund(&mut self, wb: &Workbook) -> Option<Befund> {
+    fn findings(&mut self, wb: &Workbook) -> Option<Befund> {
         let table = self.table(wb, &schema::BEFUND, false)?;
         let mut parts: BTreeMap<usize, String> = BTreeMap::new();
         for row in table.rows() {
@@ -209,7 +209,7 @@ impl Merger<'_, '_> {
     }
 
     /// The Ausgangslage sheet (Kennzahlen).
-    fn kennzahlen(&mut self, wb: &Workbook) -> Vec<Kennzahl> {
+    fn key_figures(&mut self, wb: &Workbook) -> Vec<Kennzahl> {
         let mut out = Vec::new();
         let Some(table) = self.table(wb, &schema::KENNZAHLEN, false) else {
             return out;
@@ -306,7 +306,7 @@ impl Merger<'_, '_> {
                 continue;
             }
             goal_rows.insert(nr.clone(), row.loc("nr"));
-            let verlauf = verlauf(
+            let verlauf = progression(
                 aus.map(|v| zahl(v, pct)).as_ref(),
                 soll.map(|v| zahl(v, pct)).as_ref(),
                 einheit.as_deref(),
@@ -408,7 +408,7 @@ impl Merger<'_, '_> {
                 zielgruppe: row.text("zielgruppe"),
                 federfuehrung,
                 partner,
-                zeitraum: zeitraum(beginn.as_ref(), ende.as_ref()),
+                zeitraum: period_text(beginn.as_ref(), ende.as_ref()),
                 beginn: beginn.as_ref().map(Datum::of),
                 ende: ende.as_ref().map(Datum::end),
                 kosten: Geld::opt(kosten),
@@ -593,7 +593,7 @@ fn number_id(n: &str, kurz: &str) -> String {
 }
 
 /// "17,5 % → 12 %", "250 → 400 Verfahren".
-fn verlauf(aus: Option<&Zahl>, soll: Option<&Zahl>, einheit: Option<&str>) -> Option<String> {
+fn progression(aus: Option<&Zahl>, soll: Option<&Zahl>, einheit: Option<&str>) -> Option<String> {
     let unit = einheit
         .filter(|u| !is_percent_unit(Some(u)))
         .map(|u| format!(" {u}"))
@@ -607,7 +607,7 @@ fn verlauf(aus: Option<&Zahl>, soll: Option<&Zahl>, einheit: Option<&str>) -> Op
 }
 
 /// "2026–2028", "03/2026 – 12/2027", "ab 2026", "2026 – fortlaufend".
-fn zeitraum(beginn: Option<&DateValue>, ende: Option<&EndDate>) -> String {
+fn period_text(beginn: Option<&DateValue>, ende: Option<&EndDate>) -> String {
     use values::Precision::Year;
     match (beginn, ende) {
         (Some(b), Some(EndDate::Date(e))) if b.precision == Year && e.precision == Year => {
@@ -643,17 +643,17 @@ mod tests {
     fn periods_as_text() {
         let y = |n| DateValue::year(n).unwrap();
         assert_eq!(
-            zeitraum(Some(&y(2026)), Some(&EndDate::Date(y(2028)))),
+            period_text(Some(&y(2026)), Some(&EndDate::Date(y(2028)))),
             "2026–2028"
         );
         assert_eq!(
-            zeitraum(Some(&y(2026)), Some(&EndDate::Open)),
+            period_text(Some(&y(2026)), Some(&EndDate::Open)),
             "ab 2026, fortlaufend"
         );
-        assert_eq!(zeitraum(None, None), "–");
+        assert_eq!(period_text(None, None), "–");
         let m = DateValue::month(2026, 3).unwrap();
         assert_eq!(
-            zeitraum(Some(&m), Some(&EndDate::Date(y(2027)))),
+            period_text(Some(&m), Some(&EndDate::Date(y(2027)))),
             "03/2026 – 2027"
         );
     }
