@@ -7,12 +7,31 @@
 //! by the readers for the row at hand.
 
 use super::cells::{shorten, Merger};
-use super::working_group::References;
 use crate::diag::{did_you_mean, Diagnostics, Location};
 use crate::input::normalize;
 use crate::input::values::DateValue;
 use crate::input::workbook::{Row, Workbook};
 use chrono::Datelike;
+
+/// The references a workbook makes to other sheets and workbooks.
+#[derive(Default)]
+pub(super) struct References {
+    /// The goal numbers of the Ziele sheet.
+    pub goals: Vec<String>,
+    /// One entry per row of the Maßnahmen sheet, including rows that are not
+    /// taken into the model because a required cell is missing.
+    pub measures: Vec<MeasureRefs>,
+}
+
+/// The goals and actors one row of the Maßnahmen sheet names, with their cells.
+pub(super) struct MeasureRefs {
+    pub ziele: Vec<String>,
+    pub ziele_loc: Location,
+    pub federfuehrung: Option<String>,
+    pub federfuehrung_loc: Location,
+    pub partner: Vec<String>,
+    pub partner_loc: Location,
+}
 
 /// The goals and actors the Maßnahmen sheet of one workbook names: each goal
 /// must be in the workbook's Ziele sheet, each actor in the steering group's

@@ -6,6 +6,7 @@
 
 use super::cells::{fix_fraction, invalid, is_percent_unit, shorten, zahl, Merger};
 use super::summary::{count_priorities, count_statuses};
+use super::validate::{MeasureRefs, References};
 use crate::config::Handlungsfeld;
 use crate::costs;
 use crate::diag::{did_you_mean, Location};
@@ -29,26 +30,6 @@ pub(super) struct GroupData {
     empfehlungen: Vec<Empfehlung>,
     /// What the cross-checks look at once the rows are read.
     pub refs: References,
-}
-
-/// The references a workbook makes to other sheets and workbooks.
-#[derive(Default)]
-pub(super) struct References {
-    /// The goal numbers of the Ziele sheet.
-    pub goals: Vec<String>,
-    /// One entry per row of the Maßnahmen sheet, including rows that are not
-    /// taken into the model because a required cell is missing.
-    pub measures: Vec<MeasureRefs>,
-}
-
-/// The goals and actors one row of the Maßnahmen sheet names, with their cells.
-pub(super) struct MeasureRefs {
-    pub ziele: Vec<String>,
-    pub ziele_loc: Location,
-    pub federfuehrung: Option<String>,
-    pub federfuehrung_loc: Location,
-    pub partner: Vec<String>,
-    pub partner_loc: Location,
 }
 
 impl Merger<'_, '_> {
