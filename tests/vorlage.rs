@@ -448,7 +448,7 @@ fn standard_wording_when_texte_has_no_beschlussvorschlag() {
     let mut k = c.konzept.expect("model");
     assert!(!k.vorlage.beschlussvorschlag_standard);
     k.texte.beschlussvorschlag = None;
-    let v = konzept::merge::vorlage_of(c.config.as_ref().expect("config"), &k);
+    let v = konzept::merge::submission_of(c.config.as_ref().expect("config"), &k);
     assert!(v.beschlussvorschlag_standard);
     let plain = v.beschlussvorschlag.plain();
     for s in [

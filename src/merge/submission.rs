@@ -3,7 +3,7 @@
 //! Sachverhalt and the Finanzielle-Auswirkungen table. Every amount is summed
 //! here in cents, from the same figures as the concept's appendix B.
 
-use super::file_safe;
+use super::document::file_safe;
 use crate::config::Config;
 use crate::input::markdown::{Block, Inline, RichText};
 use crate::input::values::{Money, Priority};
@@ -11,7 +11,7 @@ use crate::model::*;
 use std::collections::BTreeSet;
 
 /// The parts of the concept the submission is made from.
-pub(super) struct Teile<'a> {
+pub(super) struct Parts<'a> {
     pub meta: &'a Meta,
     pub texte: &'a Texte,
     pub felder: &'a [Feld],
@@ -23,7 +23,7 @@ pub(super) struct Teile<'a> {
 }
 
 /// "1 Maßnahme", "3 Maßnahmen".
-fn anzahl(n: usize, eins: &str, mehr: &str) -> String {
+fn count_phrase(n: usize, eins: &str, mehr: &str) -> String {
     if n == 1 {
         format!("1 {eins}")
     } else {
@@ -32,7 +32,7 @@ fn anzahl(n: usize, eins: &str, mehr: &str) -> String {
 }
 
 /// "a", "a und b", "a, b und c".
-fn aufzaehlung(items: &[String]) -> String {
+fn enumeration(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [a] => a.clone(),
@@ -50,7 +50,7 @@ fn text(s: impl Into<String>) -> Vec<Inline> {
 
 /// The body that decides when `konzept.toml` names none: the council of
 /// the municipality.
-fn standard_gremium(m: &Meta) -> String {
+fn default_body(m: &Meta) -> String {
     let k = &m.kommune;
     match k.art.as_str() {
         "Landkreis" | "Kreis" => format!("Kreistag des {}", k.bezeichnung),
@@ -61,7 +61,7 @@ fn standard_gremium(m: &Meta) -> String {
 }
 
 /// "Der Rat der Stadt Musterstadt", "Die Stadtverordnetenversammlung".
-fn mit_artikel(gremium: &str) -> String {
+fn with_article(gremium: &str) -> String {
     let erstes = gremium
         .split_whitespace()
         .next()
@@ -84,7 +84,7 @@ fn mit_artikel(gremium: &str) -> String {
     format!("{artikel} {ohne}")
 }
 
-fn beratung(m: &Meta) -> Vec<VorlageBeratung> {
+fn deliberations(m: &Meta) -> Vec<VorlageBeratung> {
     let mut liste: Vec<(String, Option<Tag>, bool)> = m
         .beratung
         .iter()
@@ -126,12 +126,12 @@ fn beratung(m: &Meta) -> Vec<VorlageBeratung> {
 
 /// The typical decision: adopt the concept as the framework, report
 /// regularly, implement within the available budget.
-fn standard_beschluss(betreff: &str, entscheider: &str, m: &Meta) -> RichText {
+fn default_resolution(betreff: &str, entscheider: &str, m: &Meta) -> RichText {
     let bericht = m.laufzeit.von + 2;
     RichText {
         blocks: vec![
             Block::Absatz {
-                inhalt: text(format!("{} beschließt:", mit_artikel(entscheider))),
+                inhalt: text(format!("{} beschließt:", with_article(entscheider))),
             },
             Block::Nummerierung {
                 start: 1,
@@ -154,7 +154,7 @@ fn standard_beschluss(betreff: &str, entscheider: &str, m: &Meta) -> RichText {
 
 /// "Federführend ist das Amt für Integration." (an article only where the
 /// unit's kind is clear).
-fn federfuehrung_satz(stelle: &str) -> String {
+fn lead_sentence(stelle: &str) -> String {
     let erstes = stelle
         .split_whitespace()
         .next()
@@ -176,30 +176,30 @@ fn federfuehrung_satz(stelle: &str) -> String {
     }
 }
 
-fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
+fn facts(t: &Parts, betreff: &str) -> Vec<String> {
     let (m, z) = (t.meta, t.zaehlung);
     let mut out = Vec::new();
     out.push(format!(
         "Mit dem {betreff} legt die Verwaltung einen Handlungsrahmen für die kommunale Integrationsarbeit vor. {} Das Konzept folgt dem Aufbau des Leitfadens zur kommunalen Integrationsarbeit: Es beschreibt die Ausgangslage, benennt für jedes Handlungsfeld Ziele und legt Maßnahmen mit Federführung, Zeitraum, Kosten und Priorität fest.",
-        federfuehrung_satz(&m.verantwortlich)
+        lead_sentence(&m.verantwortlich)
     ));
 
     let mut erarbeitung = Vec::new();
     if z.steuerungsgruppe > 0 {
         erarbeitung.push(format!(
             "unter Leitung einer Steuerungsgruppe mit {}",
-            anzahl(z.steuerungsgruppe, "Mitglied", "Mitgliedern")
+            count_phrase(z.steuerungsgruppe, "Mitglied", "Mitgliedern")
         ));
     }
     if z.arbeitsgruppen > 0 {
         let mut ag = format!(
             "in {}",
-            anzahl(z.arbeitsgruppen, "Arbeitsgruppe", "Arbeitsgruppen")
+            count_phrase(z.arbeitsgruppen, "Arbeitsgruppe", "Arbeitsgruppen")
         );
         if z.mitglieder > 0 {
             ag.push_str(&format!(
                 " mit zusammen {}",
-                anzahl(z.mitglieder, "Mitglied", "Mitgliedern")
+                count_phrase(z.mitglieder, "Mitglied", "Mitgliedern")
             ));
         }
         erarbeitung.push(ag);
@@ -223,8 +223,8 @@ fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
         }
         absatz.push_str(&format!(
             "Beteiligt waren {}: {}.",
-            anzahl(z.akteure, "Akteur", "Akteure"),
-            aufzaehlung(&kategorien)
+            count_phrase(z.akteure, "Akteur", "Akteure"),
+            enumeration(&kategorien)
         ));
     }
     if !absatz.is_empty() {
@@ -239,15 +239,15 @@ fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
         .map_or(0, |a| a.anzahl);
     let mut inhalt = format!(
         "Das Konzept umfasst {}: {}.",
-        anzahl(z.felder, "Handlungsfeld", "Handlungsfelder"),
-        aufzaehlung(&namen)
+        count_phrase(z.felder, "Handlungsfeld", "Handlungsfelder"),
+        enumeration(&namen)
     );
     if z.ziele + z.massnahmen + z.empfehlungen > 0 {
         inhalt.push_str(&format!(
             " Es formuliert {}, {} und {}.",
-            anzahl(z.ziele, "Ziel", "Ziele"),
-            anzahl(z.massnahmen, "Maßnahme", "Maßnahmen"),
-            anzahl(
+            count_phrase(z.ziele, "Ziel", "Ziele"),
+            count_phrase(z.massnahmen, "Maßnahme", "Maßnahmen"),
+            count_phrase(
                 z.empfehlungen,
                 "Handlungsempfehlung",
                 "Handlungsempfehlungen"
@@ -259,7 +259,7 @@ fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
     if hoch > 0 {
         inhalt.push_str(&format!(
             " {} mit hoher Priorität {} als Schwerpunkte der Umsetzung ausgewiesen.",
-            anzahl(hoch, "Maßnahme", "Maßnahmen"),
+            count_phrase(hoch, "Maßnahme", "Maßnahmen"),
             if hoch == 1 { "ist" } else { "sind" }
         ));
     }
@@ -297,19 +297,19 @@ fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
     if z.massnahmen > 0 && !stand.is_empty() {
         out.push(format!(
             "Von den {} {} {}.",
-            anzahl(z.massnahmen, "Maßnahme", "Maßnahmen"),
+            count_phrase(z.massnahmen, "Maßnahme", "Maßnahmen"),
             if z.massnahmen == 1 { "ist" } else { "sind" },
-            aufzaehlung(&stand)
+            enumeration(&stand)
         ));
     }
     if t.indikatoren > 0 {
         let ziele = if t.indikatoren == z.ziele {
-            format!("alle {}", anzahl(z.ziele, "Ziel", "Ziele"))
+            format!("alle {}", count_phrase(z.ziele, "Ziel", "Ziele"))
         } else {
             format!(
                 "{} von {}",
                 t.indikatoren,
-                anzahl(z.ziele, "Ziel", "Zielen")
+                count_phrase(z.ziele, "Ziel", "Zielen")
             )
         };
         out.push(format!(
@@ -319,7 +319,7 @@ fn sachverhalt(t: &Teile, betreff: &str) -> Vec<String> {
     out
 }
 
-fn felder(t: &Teile) -> (Vec<VorlageFeld>, VorlageFeld) {
+fn fields(t: &Parts) -> (Vec<VorlageFeld>, VorlageFeld) {
     let felder: Vec<VorlageFeld> = t
         .felder
         .iter()
@@ -347,7 +347,7 @@ fn felder(t: &Teile) -> (Vec<VorlageFeld>, VorlageFeld) {
     (felder, summe)
 }
 
-fn zeile(name: &str, je_jahr: Vec<Money>) -> VorlageZeile {
+fn row(name: &str, je_jahr: Vec<Money>) -> VorlageZeile {
     VorlageZeile {
         name: name.into(),
         summe: Geld::of(je_jahr.iter().copied().sum()),
@@ -355,7 +355,7 @@ fn zeile(name: &str, je_jahr: Vec<Money>) -> VorlageZeile {
     }
 }
 
-fn finanzen(t: &Teile) -> VorlageFinanzen {
+fn finances(t: &Parts) -> VorlageFinanzen {
     let (fin, ko) = (t.finanzen, t.kosten);
     let jahre: Vec<i32> = fin
         .jahre
@@ -378,7 +378,7 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
         .quellen
         .iter()
         .enumerate()
-        .map(|(i, q)| zeile(q, jahre.iter().map(|&y| budget_jahr(y, Some(i))).collect()))
+        .map(|(i, q)| row(q, jahre.iter().map(|&y| budget_jahr(y, Some(i))).collect()))
         .collect();
     let budget_je_jahr: Vec<Money> = jahre.iter().map(|&y| budget_jahr(y, None)).collect();
     let kosten_je_jahr: Vec<Money> = jahre
@@ -395,9 +395,9 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
         .zip(&kosten_je_jahr)
         .map(|(b, k)| Money(b.0 - k.0))
         .collect();
-    let budget_z = zeile("Mittel gesamt", budget_je_jahr);
-    let kosten_z = zeile("Kosten der Maßnahmen", kosten_je_jahr);
-    let saldo_z = zeile("Mittel abzüglich Kosten", saldo_je_jahr);
+    let budget_z = row("Mittel gesamt", budget_je_jahr);
+    let kosten_z = row("Kosten der Maßnahmen", kosten_je_jahr);
+    let saldo_z = row("Mittel abzüglich Kosten", saldo_je_jahr);
     let budget = money(&budget_z.summe);
     let kosten = money(&kosten_z.summe);
 
@@ -418,7 +418,7 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
             .map(|q| format!("{} {}", q.name, q.summe.text))
             .collect();
         if !anteile.is_empty() {
-            s.push_str(&format!(", davon {}", aufzaehlung(&anteile)));
+            s.push_str(&format!(", davon {}", enumeration(&anteile)));
         }
         s.push('.');
         text.push(s);
@@ -431,7 +431,7 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
         if ko.ohne_angabe > 0 {
             s.push_str(&format!(
                 " {} ohne Kostenangabe {} darin nicht enthalten.",
-                anzahl(ko.ohne_angabe, "Maßnahme", "Maßnahmen"),
+                count_phrase(ko.ohne_angabe, "Maßnahme", "Maßnahmen"),
                 if ko.ohne_angabe == 1 { "ist" } else { "sind" }
             ));
         }
@@ -462,7 +462,7 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
                 )),
                 _ => s.push_str(&format!(
                     " In den Jahren {} übersteigen die Kosten die Mittel des jeweiligen Jahres.",
-                    aufzaehlung(&ueber)
+                    enumeration(&ueber)
                 )),
             }
         }
@@ -487,7 +487,7 @@ fn finanzen(t: &Teile) -> VorlageFinanzen {
 }
 
 /// The submission of the concept.
-pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
+pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
     let m = t.meta;
     let titel = m.titel.trim();
     let betreff = if titel.contains(&m.laufzeit.von.to_string()) {
@@ -495,12 +495,12 @@ pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
     } else {
         format!("{titel} {}", m.laufzeit.text)
     };
-    let beratung = beratung(m);
+    let beratung = deliberations(m);
     let entscheider = beratung
         .last()
         .map(|b| b.gremium.clone())
         .or_else(|| m.gremium.clone())
-        .unwrap_or_else(|| standard_gremium(m));
+        .unwrap_or_else(|| default_body(m));
     let oeffentlichkeit = if beratung.iter().all(|b| b.oeffentlich) {
         "öffentlich"
     } else if beratung.iter().all(|b| !b.oeffentlich) {
@@ -511,7 +511,7 @@ pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
     .to_string();
     let (beschlussvorschlag, standard) = match &t.texte.beschlussvorschlag {
         Some(r) if !r.is_empty() => (r.clone(), false),
-        _ => (standard_beschluss(&betreff, &entscheider, m), true),
+        _ => (default_resolution(&betreff, &entscheider, m), true),
     };
     let konzept_pdf = format!("{}.pdf", m.dateiname);
     let konzept_docx = format!("{}.docx", m.dateiname);
@@ -521,7 +521,7 @@ pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
     } else {
         konzept_docx.clone()
     };
-    let (felder, felder_summe) = felder(t);
+    let (felder, felder_summe) = fields(t);
     let version = m.version.clone();
     Vorlage {
         art: "Beschlussvorlage".into(),
@@ -532,10 +532,10 @@ pub(super) fn vorlage(c: &Config, t: &Teile) -> Vorlage {
         beratung,
         beschlussvorschlag,
         beschlussvorschlag_standard: standard,
-        sachverhalt: sachverhalt(t, &betreff),
+        sachverhalt: facts(t, &betreff),
         felder,
         felder_summe,
-        finanzen: finanzen(t),
+        finanzen: finances(t),
         anlagen: vec![Anlage {
             nr: 1,
             titel: format!("{} (Version {version}, Stand {})", betreff, m.stand.text),

@@ -1,0 +1,159 @@
+//! Validate and merge: raw workbooks + config → the typed [`Konzept`].
+//!
+//! Every cell problem and every cross-check of the spec is reported here, with
+//! its place, and the merge goes on: a row with a bad cell is still read so
+//! that later checks (goal references, actors) see it.
+//!
+//! One file per workbook kind ([`steering`], [`working_group`]), per part
+//! computed from them ([`cost_plan`], [`summary`], [`charts`],
+//! [`submission`]) and for what comes from `konzept.toml` alone
+//! ([`document`]); [`cells`] reads typed cells, [`validate`] holds the
+//! cross-checks between sheets and workbooks.
+
+mod cells;
+mod charts;
+mod cost_plan;
+mod document;
+mod steering;
+mod submission;
+mod summary;
+mod validate;
+mod working_group;
+
+use crate::config::{Config, Handlungsfeld};
+use crate::diag::Diagnostics;
+use crate::input::workbook::Workbook;
+use crate::model::*;
+use cells::Merger;
+use std::collections::BTreeMap;
+use working_group::GroupData;
+
+pub use document::file_safe;
+
+/// Inputs to the merge, already read from disk.
+pub struct Inputs<'a> {
+    pub config: &'a Config,
+    pub steuerung: Option<&'a Workbook>,
+    pub arbeitsgruppen: &'a [Workbook],
+    /// File name of the logo inside rendered packages, if one was given and found.
+    pub logo: Option<String>,
+}
+
+/// Builds the model. Problems go to `diags`; the model is returned even with
+/// errors so `check --model` can show what was understood.
+pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
+    let c = inp.config;
+    let fields: Vec<Handlungsfeld> = crate::config::fields(c);
+    let laufzeit = (c.dokument.laufzeit.von, c.dokument.laufzeit.bis);
+    let mut m = Merger::new(diags, &fields, laufzeit);
+
+    let steering = inp.steuerung.map(|wb| m.steering(wb)).unwrap_or_default();
+    let actor_names: Vec<String> = steering.akteure.iter().map(|a| a.name.clone()).collect();
+    let mut felder = working_groups(&mut m, inp.arbeitsgruppen, &actor_names);
+
+    let posten: Vec<Posten> = steering.posten.into_iter().map(|(p, _)| p).collect();
+    let steering_file = inp.steuerung.map(|w| w.file.as_str()).unwrap_or_default();
+    let kosten = cost_plan::cost_plan(m.diags, &mut felder, &posten, laufzeit, steering_file);
+
+    let finanzen = summary::finances(posten);
+    let meta = document::meta(c);
+    let gestaltung = document::design(c, &meta, inp.logo.clone());
+    let arbeitsgruppen = summary::groups_overview(&felder);
+    let schwerpunkte = summary::priorities(&felder);
+    let indikatoren = summary::indicators(&felder);
+    let zaehlung = summary::counts(
+        &felder,
+        &arbeitsgruppen,
+        steering.akteure.len(),
+        steering.steuerungsgruppe.len(),
+    );
+    let diagramme = charts::describe(
+        &finanzen,
+        &steering.zeitplan,
+        &steering.statistik,
+        &felder,
+        &kosten,
+    );
+    let akteure = summary::actors_by_category(steering.akteure);
+    let texte = steering.texte;
+    let vorlage = submission::build(
+        c,
+        &submission::Parts {
+            meta: &meta,
+            texte: &texte,
+            felder: &felder,
+            finanzen: &finanzen,
+            kosten: &kosten,
+            zaehlung: &zaehlung,
+            akteure: &akteure,
+            indikatoren: indikatoren.len(),
+        },
+    );
+    Konzept {
+        vorlage,
+        diagramme,
+        meta,
+        gestaltung,
+        texte,
+        steuerungsgruppe: steering.steuerungsgruppe,
+        arbeitsgruppen,
+        akteure,
+        leitlinien: steering.leitlinien,
+        ausgangslage: steering.statistik,
+        finanzen,
+        zeitplan: steering.zeitplan,
+        felder,
+        schwerpunkte,
+        indikatoren,
+        kosten,
+        zaehlung,
+    }
+}
+
+/// Reads the working groups' workbooks, checks their references and assigns
+/// them to the configured fields (one workbook per field); returns one
+/// section per field, in the configured order.
+fn working_groups(m: &mut Merger, workbooks: &[Workbook], actors: &[String]) -> Vec<Feld> {
+    let mut by_field: BTreeMap<usize, (String, GroupData)> = BTreeMap::new();
+    for wb in workbooks {
+        let (field, data) = m.working_group(wb);
+        validate::references(m.diags, &data.refs, actors);
+        let Some(fi) = field else { continue };
+        if let Some((first, _)) = by_field.get(&fi) {
+            validate::duplicate_workbook(m.diags, wb, &m.fields[fi].name, first);
+            continue;
+        }
+        by_field.insert(fi, (wb.file.clone(), data));
+    }
+    let mut felder = Vec::new();
+    for (i, f) in m.fields.iter().enumerate() {
+        let abschnitt = format!("3.{}", i + 4);
+        let feld = match by_field.remove(&i) {
+            Some((file, data)) => working_group::field(i, &abschnitt, f, Some(file), data),
+            None => {
+                validate::missing_workbook(m.diags, &f.name);
+                working_group::field(i, &abschnitt, f, None, GroupData::default())
+            }
+        };
+        felder.push(feld);
+    }
+    felder
+}
+
+/// The council submission of a concept, computed anew (e.g. after the model
+/// was changed).
+pub fn submission_of(c: &Config, k: &Konzept) -> Vorlage {
+    submission::build(
+        c,
+        &submission::Parts {
+            meta: &k.meta,
+            texte: &k.texte,
+            felder: &k.felder,
+            finanzen: &k.finanzen,
+            kosten: &k.kosten,
+            zaehlung: &k.zaehlung,
+            akteure: &k.akteure,
+            indikatoren: k.indikatoren.len(),
+        },
+    )
+}
