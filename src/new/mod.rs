@@ -3,7 +3,7 @@
 //! A coordinator starts by sending every working group a workbook, and the
 //! people filling them in have never read a spec. So `new` writes
 //! `konzept.toml` with every key explained, the steering group's workbook and
-//! one guided workbook per configured field (see [`mappe`]), each exactly in
+//! one guided workbook per configured field (see [`workbook`]), each exactly in
 //! the form the reader expects: `konzept check` on the fresh project reports
 //! no errors, and `konzept build` makes a document whose every chapter says
 //! what is still missing.
@@ -19,8 +19,8 @@
 // a `Diagnostic` on the error path does not matter.
 #![allow(clippy::result_large_err)]
 
-mod mappe;
-mod projektdatei;
+mod project_file;
+mod workbook;
 
 use crate::config::{self, Handlungsfeld};
 use crate::diag::{Diagnostic, Location, Severity};
@@ -358,7 +358,7 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
             )
             .hint = Some(format!("`eingaben.arbeitsgruppen` um „{rel}“ ergänzen"));
         }
-        let bytes = match mappe::arbeitsgruppe(&p, field) {
+        let bytes = match workbook::arbeitsgruppe(&p, field) {
             Ok(b) => b,
             Err(e) => {
                 out.diagnostics
@@ -680,15 +680,15 @@ fn generate(p: &Projekt) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     };
     let mut files = vec![(
         config::FILE_NAME.to_string(),
-        projektdatei::konzept_toml(p).into_bytes(),
+        project_file::konzept_toml(p).into_bytes(),
     )];
     files.push((
         "steuerung.xlsx".to_string(),
-        mappe::steuerung(p).map_err(|e| xlsx_error("steuerung.xlsx", e))?,
+        workbook::steuerung(p).map_err(|e| xlsx_error("steuerung.xlsx", e))?,
     ));
     for (field, file) in p.fields.iter().zip(workbook_names(&p.fields)) {
         let name = format!("{AG_DIR}/{file}");
-        let bytes = mappe::arbeitsgruppe(p, field).map_err(|e| xlsx_error(&name, e))?;
+        let bytes = workbook::arbeitsgruppe(p, field).map_err(|e| xlsx_error(&name, e))?;
         files.push((name, bytes));
     }
     Ok(files)
