@@ -57,7 +57,7 @@ impl CellValue {
     }
 }
 
-pub(super) fn round(x: f64, decimals: i32) -> f64 {
+fn round(x: f64, decimals: i32) -> f64 {
     let f = 10f64.powi(decimals);
     (x * f).round() / f
 }
