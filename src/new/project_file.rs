@@ -24,9 +24,21 @@ fn line(out: &mut String, setting: String, comment: &str) {
     out.push('\n');
 }
 
+/// The whole `konzept.toml` of a new project, section by section.
 pub(super) fn konzept_toml(p: &Projekt) -> String {
     let mut o = String::new();
-    let stand = p.stand.format("%Y-%m-%d");
+    write_header(&mut o, p);
+    write_municipality(&mut o, p);
+    write_document(&mut o, p);
+    write_deliberation(&mut o, p);
+    write_design(&mut o);
+    write_inputs_outputs(&mut o);
+    write_fields(&mut o, p);
+    o
+}
+
+/// The comment at the top: what the file is for and how to edit it.
+fn write_header(o: &mut String, p: &Projekt) {
     o.push_str(&format!(
         "# {titel} – Projektdatei\n\
          #\n\
@@ -46,88 +58,94 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
         titel = p.titel,
         datum = p.stand.format("%d.%m.%Y"),
     ));
+}
 
+/// `[kommune]`.
+fn write_municipality(o: &mut String, p: &Projekt) {
     o.push_str("[kommune]\n");
-    line(&mut o, format!("name = {}", s(&p.name)), "");
+    line(o, format!("name = {}", s(&p.name)), "");
     line(
-        &mut o,
+        o,
         format!("art = {}", s(p.art)),
         "Stadt | Gemeinde | Landkreis | Kreis | Stadtbezirk",
     );
     line(
-        &mut o,
+        o,
         "# bundesland = \"Nordrhein-Westfalen\"".into(),
         "das Bundesland der Kommune",
     );
     line(
-        &mut o,
+        o,
         "# logo = \"logo.png\"".into(),
         "Logo für die Titelseite: PNG, JPEG oder SVG, relativ zu dieser Datei",
     );
+}
 
+/// `[dokument]`.
+fn write_document(o: &mut String, p: &Projekt) {
+    let stand = p.stand.format("%Y-%m-%d");
     o.push_str("\n[dokument]\n");
-    line(&mut o, format!("titel = {}", s(&p.titel)), "");
+    line(o, format!("titel = {}", s(&p.titel)), "");
     line(
-        &mut o,
+        o,
         "# untertitel = \"Vielfalt gemeinsam gestalten\"".into(),
         "erscheint unter dem Titel",
     );
     line(
-        &mut o,
+        o,
         "# kurztitel = \"Integrationskonzept\"".into(),
         "Titel in der Kopfzeile jeder Seite (so, wenn nichts angegeben)",
     );
     line(
-        &mut o,
+        o,
         "version = \"0.1\"".into(),
         "Versionsnummer, in Anführungszeichen; steht im Dateinamen",
     );
     line(
-        &mut o,
+        o,
         format!("stand = {stand}"),
         "wird als „Stand“ gedruckt (JJJJ-MM-TT)",
     );
     line(
-        &mut o,
+        o,
         "status = \"Entwurf\"".into(),
         "Entwurf | Beschlussvorlage | Beschlossen",
     );
     line(
-        &mut o,
+        o,
         String::new(),
         "(„Entwurf“ druckt ein Wasserzeichen auf jede Seite)",
     );
     line(
-        &mut o,
+        o,
         format!("laufzeit = {{ von = {}, bis = {} }}", p.von, p.bis),
         "die Jahre, die das Konzept abdeckt",
     );
     line(
-        &mut o,
+        o,
         format!("# vorlage = \"Drucksache {}/0001\"", p.von),
         "Nummer der Ratsvorlage",
     );
     line(
-        &mut o,
+        o,
         format!("gremium = {}", s(&p.gremium)),
         "das Gremium, das das Konzept beschließt",
     );
     line(
-        &mut o,
+        o,
         format!("# sitzung = {}-02-10", p.von + 1),
         "Sitzung, in der es beschließt (JJJJ-MM-TT)",
     );
+    line(o, format!("verantwortlich = {}", s(&p.verantwortlich)), "");
     line(
-        &mut o,
-        format!("verantwortlich = {}", s(&p.verantwortlich)),
-        "",
-    );
-    line(
-        &mut o,
+        o,
         String::new(),
         "die zuständige Stelle; steht auf der Titelseite und in den Arbeitsmappen als Empfänger",
     );
+}
 
+/// The commented-out example of `[[beratung]]`.
+fn write_deliberation(o: &mut String, p: &Projekt) {
     o.push_str(
         "\n# Beratungsfolge (freiwillig): die Gremien in der Reihenfolge, in der sie beraten.\n\
          # Je Gremium einen Abschnitt [[beratung]], zuletzt meist der Rat:\n\
@@ -135,54 +153,57 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
          # gremium = \"Integrationsrat\"\n",
     );
     line(
-        &mut o,
+        o,
         format!("# sitzung = {}-01-20", p.von + 1),
         "Datum der Sitzung (JJJJ-MM-TT)",
     );
     line(
-        &mut o,
+        o,
         "# oeffentlich = true".into(),
         "true = öffentliche, false = nicht öffentliche Sitzung",
     );
+}
 
+/// `[gestaltung]`.
+fn write_design(o: &mut String) {
     o.push_str("\n[gestaltung]\n");
     line(
-        &mut o,
+        o,
         "farbe = \"#005CA9\"".into(),
         "Akzentfarbe für Überschriften, Tabellenköpfe und Diagramme",
     );
     line(
-        &mut o,
+        o,
         "farbe2 = \"#E8A33D\"".into(),
         "zweite Farbe für Diagramme",
     );
     line(
-        &mut o,
+        o,
         "schrift = \"Liberation Sans\"".into(),
         "eingebaut: Liberation Sans oder Noto Sans",
     );
     line(
-        &mut o,
+        o,
         "# schriften = \"schriften/\"".into(),
         "Ordner mit eigenen Schriftdateien (TTF/OTF)",
     );
     line(
-        &mut o,
+        o,
         "# titelbild = \"titel.jpg\"".into(),
         "Bild auf der Titelseite: PNG oder JPEG",
     );
     line(
-        &mut o,
+        o,
         "# titelbild_text = \"Blick über die Altstadt\"".into(),
         "Alternativtext des Titelbilds (was darauf zu sehen ist)",
     );
     line(
-        &mut o,
+        o,
         "# word_vorlage = \"vorlage.dotx\"".into(),
         "Word-Vorlage der Kommune (.dotx/.docx) als Grundlage des DOCX",
     );
     line(
-        &mut o,
+        o,
         "# raender = { oben = \"3cm\", unten = \"2,6cm\", links = \"2,5cm\", rechts = \"2,5cm\" }"
             .into(),
         "Seitenränder",
@@ -191,40 +212,46 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
         "# Absender auf der Titelseite (alle Angaben freiwillig; Zeilen der Anschrift mit \\n trennen):\n",
     );
     line(
-        &mut o,
+        o,
         "# absender = { fachbereich = \"Amt für Integration\", anschrift = \"Markt 1\\n12345 Musterstadt\", telefon = \"0123 456-0\", email = \"integration@example.de\", internet = \"www.example.de\" }".into(),
         "",
     );
     line(
-        &mut o,
+        o,
         "# vorlagen = \"vorlagen/\"".into(),
         "Ordner mit eigenen Vorlagen; `konzept templates` schreibt die eingebauten dorthin",
     );
+}
 
+/// `[eingaben]` and `[ausgabe]`.
+fn write_inputs_outputs(o: &mut String) {
     o.push_str("\n[eingaben]\n");
     line(
-        &mut o,
+        o,
         "steuerung = \"steuerung.xlsx\"".into(),
         "die Arbeitsmappe der Steuerungsgruppe",
     );
     line(
-        &mut o,
+        o,
         "arbeitsgruppen = [\"arbeitsgruppen/*\"]".into(),
         "die Arbeitsmappen der Arbeitsgruppen",
     );
 
     o.push_str("\n[ausgabe]\n");
     line(
-        &mut o,
+        o,
         "verzeichnis = \"ausgabe\"".into(),
         "hierhin schreibt `konzept build`",
     );
     line(
-        &mut o,
+        o,
         "formate = [\"pdf\", \"docx\", \"vorlage\"]".into(),
         "pdf, docx und vorlage (die Beschlussvorlage für den Rat); nicht genannte Formate werden nicht erzeugt",
     );
+}
 
+/// The fields of action, one `[[handlungsfeld]]` each.
+fn write_fields(o: &mut String, p: &Projekt) {
     o.push_str(
         "\n# Die Handlungsfelder, in der Reihenfolge des Konzepts. `kurz` ist das Kürzel, das den\n\
          # Nummern der Ziele und Maßnahmen vorangestellt wird (B1, B2 …); `aliase` sind andere\n\
@@ -235,12 +262,11 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
     );
     for f in &p.fields {
         o.push_str("\n[[handlungsfeld]]\n");
-        line(&mut o, format!("name = {}", s(&f.name)), "");
-        line(&mut o, format!("kurz = {}", s(&f.kurz)), "");
+        line(o, format!("name = {}", s(&f.name)), "");
+        line(o, format!("kurz = {}", s(&f.kurz)), "");
         let aliase: Vec<String> = f.aliase.iter().map(|a| s(a)).collect();
-        line(&mut o, format!("aliase = [{}]", aliase.join(", ")), "");
+        line(o, format!("aliase = [{}]", aliase.join(", ")), "");
     }
-    o
 }
 
 #[cfg(test)]
