@@ -2,7 +2,7 @@
 //! real-world project that must pass, bad files that must fail cleanly, and a
 //! deliberately broken project.
 
-use crate::common::*;
+use crate::support::common::*;
 
 #[test]
 fn messy_project_checks_without_errors_and_exact_warnings() {

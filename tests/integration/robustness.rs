@@ -3,8 +3,7 @@
 //! Each test copies the example project to a temporary folder, damages it in
 //! one way and runs the real binary.
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
