@@ -183,14 +183,3 @@ fn libreoffice_shows_everything_and_a_filled_toc() {
         assert!(line.trim_end().ends_with(&(i + 3).to_string()), "{line:?}");
     }
 }
-
-/// For looking at it: `KONZEPT_DOCX_OUT=/tmp/k.docx cargo test --test integration
-/// -- --ignored docx::write_example` writes the example as a draft.
-#[test]
-#[ignore]
-fn write_example() {
-    let Ok(out) = std::env::var("KONZEPT_DOCX_OUT") else {
-        return;
-    };
-    std::fs::copy(&example().docx, out).unwrap();
-}
