@@ -1,9 +1,14 @@
-//! Integration tests: one binary, one module per feature. Each test builds a
-//! project in a temp dir (or copies one from `tests/fixtures/`) and runs the
-//! real `konzept` binary on it.
+//! Integration tests: one binary, one module per feature (each test binary
+//! links all of Typst, so one binary links once). Each test builds a project
+//! in a temp dir (or copies one from `tests/fixtures/`) and runs the real
+//! `konzept` binary on it. Shared helpers live in `tests/support/`.
+//!
+//! `tests/fixtures/` holds `good/` (projects that must be accepted despite
+//! their mess), `failing/` (projects and files that must be refused with a
+//! diagnostic) and `regressions/` (inputs that once crashed or hung, each
+//! pinned by a test).
 
-#[path = "integration/common.rs"]
-mod common;
+mod support;
 
 #[path = "integration/architecture.rs"]
 mod architecture;
@@ -26,8 +31,26 @@ mod fixtures;
 #[path = "integration/build.rs"]
 mod build;
 
-#[path = "../benches/support/generator.rs"]
-mod generator;
-
 #[path = "integration/generator.rs"]
 mod generator_tests;
+
+#[path = "integration/docx.rs"]
+mod docx;
+
+#[path = "integration/gestaltung.rs"]
+mod gestaltung;
+
+#[path = "integration/new.rs"]
+mod new;
+
+#[path = "integration/robustness.rs"]
+mod robustness;
+
+#[path = "integration/templates.rs"]
+mod templates;
+
+#[path = "integration/vorlage.rs"]
+mod vorlage;
+
+#[path = "integration/watch.rs"]
+mod watch;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs the readers the tests use to look at the
-# documents like a person would (poppler-utils, qpdf, LibreOffice, python-docx,
-# openxml-audit) when they are missing, then runs `cargo test`.
+# documents like a person would (poppler-utils, qpdf, LibreOffice with the
+# Liberation fonts, python-docx, openxml-audit) when they are missing, then
+# runs `cargo test`: the unit tests and the one integration binary, which also
+# checks the module graph of src/ (tests/integration/architecture.rs).
 # Extra arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +12,10 @@ missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+# The DOCX names Arial; LibreOffice sets it in its metric twin Liberation Sans
+# only if that is installed (a recommendation of LibreOffice, which
+# --no-install-recommends leaves out). Without it, text wraps differently.
+fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)
 if ((${#missing[@]})); then
   echo "Installiere: ${missing[*]}" >&2
   sudo=""

@@ -6,6 +6,10 @@
 //! field has the wanted number of measures. Goals, members, findings and the
 //! steering workbook stay as they are, so the project stays valid: 7 fields
 //! with 20 measures each give the 140 measures of the 1× project.
+//!
+//! One copy, included by the benchmark (`benches/skalierung.rs`) and by the
+//! integration tests (`tests/support/mod.rs`), which check the projects it
+//! writes (`tests/integration/generator.rs`) and use it to change cells.
 
 use konzept::input::values::CellValue;
 use konzept::input::workbook::{read_workbook, Sheet};

@@ -4,7 +4,7 @@
 //! the file structure. Missing tools fail the test with a message saying how to
 //! install them (`tools/test.sh` does).
 
-use crate::common::*;
+use crate::support::common::*;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! `konzept check`: exit codes, the summary line, `--format json`, the example.
 
-use crate::common::*;
+use crate::support::common::*;
 
 #[test]
 fn minimal_project_is_clean() {

@@ -1,7 +1,7 @@
 //! The cross-checks over the merged project, each as error or warning exactly
 //! as the spec says.
 
-use crate::common::*;
+use crate::support::common::*;
 
 fn one(lines: Vec<&str>) -> String {
     assert_eq!(lines.len(), 1, "expected exactly one: {lines:#?}");

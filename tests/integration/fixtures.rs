@@ -2,11 +2,11 @@
 //! real-world project that must pass, bad files that must fail cleanly, and a
 //! deliberately broken project.
 
-use crate::common::*;
+use crate::support::common::*;
 
 #[test]
 fn messy_project_checks_without_errors_and_exact_warnings() {
-    let dir = fixture("messy");
+    let dir = fixture("good/messy");
     let out = check(dir.path(), &[]);
     out.assert_code(0);
     assert!(out.errors().is_empty(), "{}", out.stderr);
@@ -17,7 +17,7 @@ fn messy_project_checks_without_errors_and_exact_warnings() {
 
 #[test]
 fn messy_project_lock_files_are_skipped_with_a_note() {
-    let dir = fixture("messy");
+    let dir = fixture("good/messy");
     let out = check(dir.path(), &[]);
     assert_eq!(
         out.lines("info"),
@@ -30,7 +30,7 @@ fn messy_project_lock_files_are_skipped_with_a_note() {
 
 #[test]
 fn messy_project_values_arrive_in_the_model() {
-    let dir = fixture("messy");
+    let dir = fixture("good/messy");
     let out = check(dir.path(), &["--model"]);
     out.assert_code(0);
     let model = out.json();
@@ -87,7 +87,7 @@ fn messy_project_values_arrive_in_the_model() {
 
 #[test]
 fn broken_project_diagnostics_text() {
-    let dir = fixture("broken");
+    let dir = fixture("failing/broken");
     let out = check(dir.path(), &[]);
     out.assert_code(1);
     assert_eq!(out.errors().len(), 8, "{}", out.stderr);
@@ -96,7 +96,7 @@ fn broken_project_diagnostics_text() {
 
 #[test]
 fn broken_project_diagnostics_json() {
-    let dir = fixture("broken");
+    let dir = fixture("failing/broken");
     let out = check(dir.path(), &["--format", "json"]);
     out.assert_code(1);
     insta::assert_json_snapshot!("broken_diagnostics_json", out.json());
@@ -107,7 +107,7 @@ fn broken_project_diagnostics_json() {
 #[test]
 
 fn unknown_config_key_does_not_hide_workbook_problems() {
-    let dir = fixture("broken");
+    let dir = fixture("failing/broken");
     let toml = dir.path().join("konzept.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
     std::fs::write(&toml, text.replace("titel =", "titl =")).unwrap();
@@ -121,7 +121,7 @@ fn unknown_config_key_does_not_hide_workbook_problems() {
 fn with_bad_file(name: &str, rel: &str) -> Output {
     let p = Project::new();
     p.write();
-    let from = repo().join("tests/fixtures/bad-files").join(name);
+    let from = repo().join("tests/fixtures/failing/bad-files").join(name);
     std::fs::copy(&from, p.path().join(rel)).unwrap();
     check(p.path(), &[])
 }
@@ -219,13 +219,16 @@ fn missing_steering_workbook_is_one_error() {
 /// with every output mode: never a panic, always exit 0 or 1.
 #[test]
 fn no_panic_on_any_fixture() {
-    let mut dirs: Vec<_> = ["messy", "broken"].into_iter().map(fixture).collect();
-    for entry in std::fs::read_dir(repo().join("tests/fixtures/bad-files")).unwrap() {
+    let mut dirs: Vec<_> = ["good/messy", "failing/broken"]
+        .into_iter()
+        .map(fixture)
+        .collect();
+    for entry in std::fs::read_dir(repo().join("tests/fixtures/failing/bad-files")).unwrap() {
         let p = Project::new();
         p.write();
         let name = entry.unwrap().file_name();
         std::fs::copy(
-            repo().join("tests/fixtures/bad-files").join(&name),
+            repo().join("tests/fixtures/failing/bad-files").join(&name),
             p.path().join("arbeitsgruppen").join(&name),
         )
         .unwrap();

@@ -2,8 +2,8 @@
 //! the projects it writes must be valid, or the benchmark measures error
 //! reports instead of documents.
 
-use crate::common::*;
-use crate::generator;
+use crate::support::common::*;
+use crate::support::generator;
 
 fn model_fields(out: &Output) -> Vec<serde_json::Value> {
     out.json()["felder"].as_array().cloned().unwrap_or_default()

@@ -1,7 +1,7 @@
 //! Finding sheets and header rows: case-, space- and umlaut-insensitive,
 //! aliases, title rows above the header, any column order; what is missing.
 
-use crate::common::*;
+use crate::support::common::*;
 
 #[test]
 fn headers_match_case_space_and_umlaut_insensitively() {

@@ -2,8 +2,8 @@
 //! `--model` JSON in the spec's display form; typical rejects name the cell
 //! and the value found.
 
-use crate::common::Cell::{Date, Number, Percent};
-use crate::common::*;
+use crate::support::common::Cell::{Date, Number, Percent};
+use crate::support::common::*;
 use serde_json::Value;
 
 /// The minimal project with one measure per value, the value in column `col`

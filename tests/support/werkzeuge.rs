@@ -1,10 +1,9 @@
 //! The external readers the tests look at documents with, shared by the
-//! test binaries (`#[path = "support/werkzeuge.rs"] mod werkzeuge;`).
+//! modules of the integration-test binary (`crate::support::werkzeuge`).
 //!
 //! A missing reader is a failure, not a skipped test: `tools/test.sh`
 //! installs them all, so a test that passed without its reader would prove
 //! nothing.
-#![allow(dead_code)] // each test binary uses a part
 
 use std::path::Path;
 use std::process::Command;

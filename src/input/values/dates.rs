@@ -309,7 +309,8 @@ mod tests {
     /// multi-byte character across byte 10 panicked on slicing.
     #[test]
     fn date_with_multibyte_char_at_byte_10_is_rejected_not_a_panic() {
-        let crash = include_bytes!("../../../tests/fixtures/fuzz/values-date-char-boundary");
+        let crash =
+            include_bytes!("../../../tests/fixtures/regressions/fuzz/values-date-char-boundary");
         let crash = String::from_utf8_lossy(crash).into_owned();
         for s in [crash.as_str(), "2027-12-3ä", "2027-12-31€", "2027-1ä-31"] {
             assert!(parse_date(&text(s)).is_err(), "{s:?} accepted");

@@ -3,12 +3,10 @@
 //! and its figures compared with the concept's appendix B to the cent.
 //! A missing external tool fails the test (`tools/test.sh` installs them).
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge::{self, assert_valid_docx, require, require_python_docx};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-use werkzeuge::{assert_valid_docx, require, require_python_docx};
 
 use sha2::{Digest, Sha512};
 

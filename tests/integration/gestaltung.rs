@@ -8,13 +8,11 @@
 //! `openxml-audit` and `soffice`; a missing tool fails the test
 //! (`tools/test.sh` installs them).
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge::{self, assert_valid_docx, require};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-use werkzeuge::{assert_valid_docx, require};
 
 struct Built {
     dir: tempfile::TempDir,

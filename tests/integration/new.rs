@@ -6,8 +6,7 @@
 //! `pdftotext`, as `tools/test.sh` installs them: what a person opening the
 //! files would see, independent of the code that wrote them.
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

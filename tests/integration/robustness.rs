@@ -3,8 +3,7 @@
 //! Each test copies the example project to a temporary folder, damages it in
 //! one way and runs the real binary.
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -52,7 +51,9 @@ fn assert_no_panic(o: &Output) {
 fn one_bad_workbook(fixture: &str, expect: &str) {
     let dir = example();
     std::fs::copy(
-        repo().join("tests/fixtures/robustness").join(fixture),
+        repo()
+            .join("tests/fixtures/failing/robustness")
+            .join(fixture),
         dir.path().join("arbeitsgruppen").join(fixture),
     )
     .unwrap();
@@ -330,7 +331,8 @@ fn inputs_are_never_overwritten_even_if_the_output_folder_is_the_project() {
 #[test]
 fn xls_with_broken_container_is_reported_not_a_panic() {
     let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-cfb-slice.xls")).unwrap();
+        std::fs::read(repo().join("tests/fixtures/regressions/fuzz/workbook-xls-cfb-slice.xls"))
+            .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag-kultur.xls")
         .expect_err("a broken workbook");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
@@ -342,7 +344,7 @@ fn xls_with_broken_container_is_reported_not_a_panic() {
 fn broken_xls_in_a_project_is_one_error_without_panic_output() {
     let dir = example();
     std::fs::copy(
-        repo().join("tests/fixtures/fuzz/workbook-xls-cfb-slice.xls"),
+        repo().join("tests/fixtures/regressions/fuzz/workbook-xls-cfb-slice.xls"),
         dir.path().join("arbeitsgruppen/kaputt.xls"),
     )
     .unwrap();
@@ -363,8 +365,10 @@ fn broken_xls_in_a_project_is_one_error_without_panic_output() {
 /// area is now bounded from `content.xml` before calamine reads it.
 #[test]
 fn ods_with_huge_repeat_counts_is_refused_without_allocating() {
-    let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-ods-repeated-cells.ods")).unwrap();
+    let bytes = std::fs::read(
+        repo().join("tests/fixtures/regressions/fuzz/workbook-ods-repeated-cells.ods"),
+    )
+    .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "ods", "ag.ods")
         .expect_err("a sheet far too large");
     assert!(e.message.contains("zu groß"), "{}", e.message);
@@ -377,8 +381,10 @@ fn ods_with_huge_repeat_counts_is_refused_without_allocating() {
 /// calamine follows them (`guard_cfb`).
 #[test]
 fn xls_with_looping_sector_chain_is_reported_not_an_abort() {
-    let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-huge-allocation.xls")).unwrap();
+    let bytes = std::fs::read(
+        repo().join("tests/fixtures/regressions/fuzz/workbook-xls-huge-allocation.xls"),
+    )
+    .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
         .expect_err("a broken workbook");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
@@ -422,7 +428,8 @@ fn runaway_template_override_ends_after_the_time_limit() {
 #[test]
 fn xls_claiming_billions_of_rows_is_refused_not_an_abort() {
     let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-dimensions.xls")).unwrap();
+        std::fs::read(repo().join("tests/fixtures/regressions/fuzz/workbook-xls-dimensions.xls"))
+            .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
         .expect_err("a workbook that claims too many cells");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
@@ -436,7 +443,7 @@ fn xls_claiming_billions_of_rows_is_refused_not_an_abort() {
 fn sheet_with_many_rows_is_checked_quickly_not_hanging() {
     let dir = example();
     std::fs::copy(
-        repo().join("tests/fixtures/fuzz/workbook-xls-many-rows.xls"),
+        repo().join("tests/fixtures/regressions/fuzz/workbook-xls-many-rows.xls"),
         dir.path().join("arbeitsgruppen/viele-zeilen.xls"),
     )
     .unwrap();
@@ -467,7 +474,8 @@ fn sheet_with_many_rows_is_checked_quickly_not_hanging() {
 #[test]
 fn xls_with_far_apart_cells_is_refused_before_allocating() {
     let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-far-cells.xls")).unwrap();
+        std::fs::read(repo().join("tests/fixtures/regressions/fuzz/workbook-xls-far-cells.xls"))
+            .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
         .expect_err("a workbook whose cells span too much");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
@@ -480,7 +488,8 @@ fn xls_with_far_apart_cells_is_refused_before_allocating() {
 #[test]
 fn xls_with_dimensions_at_a_sheet_offset_is_refused_not_an_abort() {
     let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-sheet-offset.xls")).unwrap();
+        std::fs::read(repo().join("tests/fixtures/regressions/fuzz/workbook-xls-sheet-offset.xls"))
+            .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
         .expect_err("a workbook that claims too many cells");
     assert!(e.message.contains("beschädigt"), "{}", e.message);
@@ -492,7 +501,8 @@ fn xls_with_dimensions_at_a_sheet_offset_is_refused_not_an_abort() {
 #[test]
 fn xls_with_looping_first_entry_chain_is_refused_not_an_abort() {
     let bytes =
-        std::fs::read(repo().join("tests/fixtures/fuzz/workbook-xls-root-chain.xls")).unwrap();
+        std::fs::read(repo().join("tests/fixtures/regressions/fuzz/workbook-xls-root-chain.xls"))
+            .unwrap();
     let e = konzept::input::workbook::read_workbook_bytes(bytes, "xls", "ag.xls")
         .expect_err("a workbook whose container loops");
     assert!(e.message.contains("beschädigt"), "{}", e.message);

@@ -2,12 +2,10 @@
 //! tools `openxml-audit`, `soffice`, `pdftotext` and python-docx; a missing
 //! tool fails the test (`tools/test.sh` installs them).
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge::{self, assert_valid_docx, require, require_python_docx};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-use werkzeuge::{assert_valid_docx, require, require_python_docx};
 
 use konzept::model::Konzept;
 use konzept::render::docx::{headings, render_docx, ChartImage};
@@ -184,15 +182,4 @@ fn libreoffice_shows_everything_and_a_filled_toc() {
             .unwrap_or_else(|| panic!("TOC entry {:?} fehlt", h.title));
         assert!(line.trim_end().ends_with(&(i + 3).to_string()), "{line:?}");
     }
-}
-
-/// For looking at it: `KONZEPT_DOCX_OUT=/tmp/k.docx cargo test --test docx
-/// -- --ignored write_example` writes the example as a draft.
-#[test]
-#[ignore]
-fn write_example() {
-    let Ok(out) = std::env::var("KONZEPT_DOCX_OUT") else {
-        return;
-    };
-    std::fs::copy(&example().docx, out).unwrap();
 }

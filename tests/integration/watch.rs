@@ -3,13 +3,7 @@
 //! reports errors, keeps the last PDF and keeps watching; fixing it rebuilds;
 //! an own template in `vorlagen/` changes its chapter.
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
-
-#[path = "../benches/support/generator.rs"]
-#[allow(dead_code)]
-mod generator;
-
+use crate::support::{generator, werkzeuge};
 use konzept::input::values::CellValue;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -99,7 +99,8 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies `tests/fixtures/NAME` into a fresh temp dir, so a test may change it.
+/// Copies `tests/fixtures/NAME` (e.g. `good/messy`) into a fresh temp dir, so
+/// a test may change it.
 pub fn fixture(name: &str) -> TempDir {
     let tmp = TempDir::new().expect("temp dir");
     copy_dir(&repo().join("tests/fixtures").join(name), tmp.path());

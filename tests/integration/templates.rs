@@ -4,13 +4,11 @@
 //! read back with poppler (a missing tool fails the test), the DOCX from its
 //! `document.xml`.
 
-#[path = "support/werkzeuge.rs"]
-mod werkzeuge;
+use crate::support::werkzeuge::{self, require};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use werkzeuge::require;
 
 use konzept::embedded::templates::{all_builtins, LIESMICH};
 
