@@ -2,10 +2,12 @@
 //!
 //! Read in two passes: first as a plain TOML table, to report every unknown
 //! key at once with the nearest known one (serde would stop at the first and
-//! say it in English), then into the typed [`Config`].
+//! say it in English), then into the typed [`Config`]. The known keys come
+//! from the serde structs themselves (`keys.rs`).
 
 mod colour;
 mod fields;
+mod keys;
 mod length;
 mod lines;
 mod messages;
@@ -25,32 +27,26 @@ pub use types::{
 };
 
 use crate::diag::{Diagnostics, Location};
+use keys::Table;
 use lines::line_of;
 use messages::german;
-use unknown_keys::{check_keys, known_keys, strip_unknown};
+use std::sync::OnceLock;
+use unknown_keys::{check_keys, strip_unknown};
 use validate::validate;
 
 pub const FILE_NAME: &str = "konzept.toml";
 
+/// The tables of `konzept.toml` with their keys, read once from [`Config`].
+fn tables() -> &'static [Table] {
+    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    TABLES
+        .get_or_init(|| keys::keys_of::<Config>().expect("every value of `Config` can be made up"))
+}
+
 /// Every table of `konzept.toml` (`""` is the top level) with its keys; for
 /// `konzept new`, whose file must name them all.
 pub fn all_keys() -> Vec<(&'static str, &'static [&'static str])> {
-    [
-        "",
-        "kommune",
-        "dokument",
-        "dokument.laufzeit",
-        "beratung",
-        "gestaltung",
-        "gestaltung.absender",
-        "gestaltung.raender",
-        "eingaben",
-        "ausgabe",
-        "handlungsfeld",
-    ]
-    .into_iter()
-    .filter_map(|p| known_keys(p).map(|k| (p, k)))
-    .collect()
+    tables().iter().map(|(p, k)| (p.as_str(), *k)).collect()
 }
 
 /// Reads and checks `konzept.toml` text. Returns the config if it could be
@@ -70,13 +66,13 @@ pub fn parse(src: &str, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
     let before = diags.count(crate::diag::Severity::Error);
-    check_keys(src, &table, "", diags);
+    check_keys(src, tables(), &table, "", diags);
     let had_unknown = diags.count(crate::diag::Severity::Error) > before;
     // Unknown keys are reported above; the rest of the file is still read so
     // that the workbooks are checked in the same run.
     let result = if had_unknown {
         let mut cleaned = table.clone();
-        strip_unknown(&mut cleaned, "");
+        strip_unknown(tables(), &mut cleaned, "");
         toml::Value::Table(cleaned).try_into::<Config>()
     } else {
         toml::from_str::<Config>(src)
