@@ -1,0 +1,237 @@
+//! The serde structs of `konzept.toml`, with their defaults and the values
+//! some keys allow.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::Handlungsfeld;
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub kommune: Kommune,
+    pub dokument: Dokument,
+    #[serde(default)]
+    pub beratung: Vec<Beratung>,
+    #[serde(default)]
+    pub gestaltung: Gestaltung,
+    #[serde(default)]
+    pub eingaben: Eingaben,
+    #[serde(default)]
+    pub ausgabe: Ausgabe,
+    #[serde(default)]
+    pub handlungsfeld: Vec<Handlungsfeld>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kommune {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default = "default_art")]
+    pub art: String,
+    pub bundesland: Option<String>,
+    pub logo: Option<String>,
+}
+
+fn default_art() -> String {
+    "Stadt".into()
+}
+
+pub const ARTEN: [&str; 5] = ["Stadt", "Gemeinde", "Landkreis", "Kreis", "Stadtbezirk"];
+pub const STATUS: [&str; 3] = ["Entwurf", "Beschlussvorlage", "Beschlossen"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dokument {
+    #[serde(default)]
+    pub titel: String,
+    pub untertitel: Option<String>,
+    /// Short title for the running header; defaults to "Integrationskonzept".
+    pub kurztitel: Option<String>,
+    #[serde(default = "no_version")]
+    pub version: Version,
+    pub stand: TomlDate,
+    #[serde(default = "default_status")]
+    pub status: String,
+    pub laufzeit: Laufzeit,
+    pub vorlage: Option<String>,
+    pub gremium: Option<String>,
+    pub sitzung: Option<TomlDate>,
+    #[serde(default)]
+    pub verantwortlich: String,
+}
+
+fn no_version() -> Version {
+    Version::Text(String::new())
+}
+
+fn default_status() -> String {
+    "Entwurf".into()
+}
+
+/// A version as text; `version = 1.0` (unquoted) is refused because TOML would
+/// turn it into the number 1.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Version {
+    Text(String),
+    Integer(i64),
+}
+
+impl Version {
+    pub fn text(&self) -> String {
+        match self {
+            Version::Text(t) => t.trim().to_string(),
+            Version::Integer(i) => i.to_string(),
+        }
+    }
+}
+
+/// A date in `konzept.toml`: a TOML date (`2026-11-15`) or German text
+/// (`"15.11.2026"`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum TomlDate {
+    Toml(toml::value::Datetime),
+    Text(String),
+}
+
+impl TomlDate {
+    pub fn to_date(&self) -> Option<NaiveDate> {
+        match self {
+            TomlDate::Toml(dt) => {
+                let d = dt.date?;
+                if dt.time.is_some() {
+                    // A date-time is accepted; its date counts.
+                }
+                NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
+            }
+            TomlDate::Text(t) => {
+                let t = t.trim();
+                NaiveDate::parse_from_str(t, "%d.%m.%Y")
+                    .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+                    .ok()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Laufzeit {
+    pub von: i32,
+    pub bis: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beratung {
+    pub gremium: String,
+    pub sitzung: Option<TomlDate>,
+    #[serde(default = "yes")]
+    pub oeffentlich: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gestaltung {
+    pub farbe: Option<String>,
+    pub farbe2: Option<String>,
+    pub schrift: Option<String>,
+    pub schriften: Option<String>,
+    /// Folder of template overrides (`konzept templates` writes it);
+    /// default: `vorlagen` if that folder exists.
+    pub vorlagen: Option<String>,
+    /// The sender block of the title page.
+    pub absender: Option<Absender>,
+    /// Page margins, e.g. `{ oben = "3cm", links = "2,5 cm" }`.
+    pub raender: Option<Raender>,
+    /// Cover image of the title page (PNG or JPEG) and its alt text.
+    pub titelbild: Option<String>,
+    pub titelbild_text: Option<String>,
+    /// A Word template (`.dotx`/`.docx`) as the base of the DOCX.
+    pub word_vorlage: Option<String>,
+}
+
+/// The sender block of the title page: who publishes the document.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absender {
+    pub fachbereich: Option<String>,
+    pub anschrift: Option<String>,
+    pub telefon: Option<String>,
+    pub email: Option<String>,
+    pub internet: Option<String>,
+}
+
+/// Page margins as lengths (`"3cm"`, `"25 mm"`, `"2,5cm"`, `"72pt"`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Raender {
+    pub oben: Option<String>,
+    pub unten: Option<String>,
+    pub links: Option<String>,
+    pub rechts: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eingaben {
+    #[serde(default = "default_steuerung")]
+    pub steuerung: String,
+    #[serde(default = "default_arbeitsgruppen")]
+    pub arbeitsgruppen: Vec<String>,
+}
+
+impl Default for Eingaben {
+    fn default() -> Self {
+        Eingaben {
+            steuerung: default_steuerung(),
+            arbeitsgruppen: default_arbeitsgruppen(),
+        }
+    }
+}
+
+fn default_steuerung() -> String {
+    "steuerung.xlsx".into()
+}
+
+fn default_arbeitsgruppen() -> Vec<String> {
+    vec!["arbeitsgruppen/*".into()]
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ausgabe {
+    #[serde(default = "default_verzeichnis")]
+    pub verzeichnis: String,
+    #[serde(default = "default_formate")]
+    pub formate: Vec<String>,
+}
+
+impl Default for Ausgabe {
+    fn default() -> Self {
+        Ausgabe {
+            verzeichnis: default_verzeichnis(),
+            formate: default_formate(),
+        }
+    }
+}
+
+fn default_verzeichnis() -> String {
+    "ausgabe".into()
+}
+
+fn default_formate() -> Vec<String> {
+    vec!["pdf".into(), "docx".into(), "vorlage".into()]
+}
+
+/// `pdf` and `docx`: the concept in that format; `vorlage`: also the council
+/// submission (Beschlussvorlage) in the same formats, and its OParl file.
+pub const FORMATE: [&str; 3] = ["pdf", "docx", "vorlage"];

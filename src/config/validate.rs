@@ -1,0 +1,246 @@
+//! The checks of values that serde accepts but the document cannot use.
+
+use super::lines::key_line;
+use super::{parse_colour, Config, TomlDate, Version, ARTEN, FILE_NAME, FORMATE, STATUS};
+use crate::diag::{did_you_mean, Diagnostics, Location};
+
+/// Where a message about `key` in table `path` points: its line if found.
+type At<'a> = &'a dyn Fn(&str, &str) -> Location;
+
+pub(super) fn validate(src: &str, c: &Config, diags: &mut Diagnostics) {
+    let at = |path: &str, key: &str| {
+        key_line(src, path, key)
+            .map(|l| Location::line(FILE_NAME, l))
+            .unwrap_or_else(|| Location::file(FILE_NAME))
+    };
+    check_municipality(c, &at, diags);
+    check_document(c, &at, diags);
+    check_design(c, &at, diags);
+    check_formats(c, &at, diags);
+    check_fields(c, &at, diags);
+}
+
+fn check_municipality(c: &Config, at: At, diags: &mut Diagnostics) {
+    if c.kommune.name.trim().is_empty() {
+        diags
+            .error(at("kommune", "name"), "`kommune.name` ist leer")
+            .hint = Some("den Namen der Kommune eintragen, z. B. name = \"Musterstadt\"".into());
+    }
+    if !ARTEN.contains(&c.kommune.art.as_str()) {
+        diags
+            .error(
+                at("kommune", "art"),
+                format!("unbekannte Art der Kommune „{}“", c.kommune.art),
+            )
+            .hint = Some(format!("erlaubt: {}", ARTEN.join(", ")));
+    }
+}
+
+/// `dokument`: status, title, version, dates and term.
+fn check_document(c: &Config, at: At, diags: &mut Diagnostics) {
+    if !STATUS.contains(&c.dokument.status.as_str()) {
+        diags
+            .error(
+                at("dokument", "status"),
+                format!("unbekannter Status „{}“", c.dokument.status),
+            )
+            .hint = did_you_mean(&c.dokument.status, STATUS)
+            .or(Some(format!("erlaubt: {}", STATUS.join(", "))));
+    }
+    if c.dokument.titel.trim().is_empty() {
+        diags.error(at("dokument", "titel"), "`dokument.titel` fehlt oder ist leer").hint =
+            Some("den Titel des Dokuments eintragen, z. B. titel = \"Integrationskonzept der Stadt Musterstadt\"".into());
+    }
+    if c.dokument.verantwortlich.trim().is_empty() {
+        diags
+            .error(
+                at("dokument", "verantwortlich"),
+                "`dokument.verantwortlich` ist leer",
+            )
+            .hint = Some(
+            "die zuständige Organisationseinheit eintragen, z. B. \"Amt für Integration\"".into(),
+        );
+    }
+    if let Version::Integer(_) = c.dokument.version {
+        diags
+            .warning(
+                at("dokument", "version"),
+                "`dokument.version` ist eine Zahl",
+            )
+            .hint = Some("besser als Text schreiben, z. B. version = \"1.0\"".into());
+    }
+    if c.dokument.version.text().is_empty() {
+        diags
+            .error(
+                at("dokument", "version"),
+                "`dokument.version` fehlt oder ist leer",
+            )
+            .hint = Some(
+            "eine Versionsnummer in Anführungszeichen eintragen, z. B. version = \"1.0\"".into(),
+        );
+    }
+    let date_check = |d: &TomlDate, path: &str, key: &str, diags: &mut Diagnostics| {
+        if d.to_date().is_none() {
+            diags
+                .error(
+                    at(path, key),
+                    format!("`{path}.{key}` ist kein gültiges Datum"),
+                )
+                .hint = Some("ein Datum wie 2026-11-15 oder \"15.11.2026\"".into());
+        }
+    };
+    date_check(&c.dokument.stand, "dokument", "stand", diags);
+    if let Some(s) = &c.dokument.sitzung {
+        date_check(s, "dokument", "sitzung", diags);
+    }
+    for b in &c.beratung {
+        if let Some(s) = &b.sitzung {
+            date_check(s, "beratung", "sitzung", diags);
+        }
+    }
+    let lz = &c.dokument.laufzeit;
+    if !(1990..=2200).contains(&lz.von) || !(1990..=2200).contains(&lz.bis) || lz.von > lz.bis {
+        diags
+            .error(
+                at("dokument", "laufzeit"),
+                format!("ungültige Laufzeit {}–{}", lz.von, lz.bis),
+            )
+            .hint =
+            Some("Jahre angeben, von ≤ bis, z. B. laufzeit = { von = 2026, bis = 2030 }".into());
+    } else if lz.bis - lz.von > 30 {
+        diags.error(
+            at("dokument", "laufzeit"),
+            format!("die Laufzeit {}–{} ist länger als 30 Jahre", lz.von, lz.bis),
+        );
+    }
+}
+
+/// `gestaltung`: colours, margins and the Word template.
+fn check_design(c: &Config, at: At, diags: &mut Diagnostics) {
+    for key in [
+        ("farbe", &c.gestaltung.farbe),
+        ("farbe2", &c.gestaltung.farbe2),
+    ] {
+        if let (name, Some(v)) = key {
+            if parse_colour(v).is_none() {
+                diags
+                    .error(
+                        at("gestaltung", name),
+                        format!("`gestaltung.{name}` „{v}“ ist keine Farbe"),
+                    )
+                    .hint = Some("eine Farbe als Hexwert angeben, z. B. \"#005CA9\"".into());
+            }
+        }
+    }
+    check_margins(c, at, diags);
+    if let Some(b) = &c.gestaltung.word_vorlage {
+        let ext = b
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_lowercase())
+            .unwrap_or_default();
+        if !["dotx", "docx", "dotm", "docm"].contains(&ext.as_str()) {
+            diags
+                .error(
+                    at("gestaltung", "word_vorlage"),
+                    format!("`gestaltung.word_vorlage` „{b}“ ist keine Word-Vorlage"),
+                )
+                .hint =
+                Some("eine Word-Vorlage (.dotx) oder ein Word-Dokument (.docx) angeben".into());
+        }
+    }
+}
+
+fn check_margins(c: &Config, at: At, diags: &mut Diagnostics) {
+    if let Some(r) = &c.gestaltung.raender {
+        let given = [&r.oben, &r.unten, &r.links, &r.rechts];
+        let names = ["oben", "unten", "links", "rechts"];
+        let mm = r.mm();
+        for i in 0..4 {
+            let (Some(text), name) = (given[i], names[i]) else {
+                continue;
+            };
+            match mm[i] {
+                None => {
+                    diags
+                        .error(
+                            at("gestaltung", "raender"),
+                            format!("`gestaltung.raender.{name}` „{text}“ ist keine Länge"),
+                        )
+                        .hint = Some(
+                        "eine Länge mit Einheit angeben, z. B. \"2,5cm\" oder \"25mm\"".into(),
+                    );
+                }
+                Some(v) if !(5.0..=80.0).contains(&v) => {
+                    diags
+                        .error(
+                            at("gestaltung", "raender"),
+                            format!("`gestaltung.raender.{name}` „{text}“ liegt nicht zwischen 0,5 cm und 8 cm"),
+                        )
+                        .hint = Some("Seitenränder zwischen 5 mm und 80 mm angeben".into());
+                }
+                Some(_) => {}
+            }
+        }
+        if let [Some(o), Some(u), Some(l), Some(re)] = mm {
+            // A4 is 210 × 297 mm; at least 10 cm of text width and height.
+            if l + re > 110.0 || o + u > 197.0 {
+                diags
+                    .error(
+                        at("gestaltung", "raender"),
+                        "`gestaltung.raender`: die Ränder lassen zu wenig Platz für den Text",
+                    )
+                    .hint =
+                    Some("links + rechts höchstens 11 cm, oben + unten höchstens 19,7 cm".into());
+            }
+        }
+    }
+}
+
+fn check_formats(c: &Config, at: At, diags: &mut Diagnostics) {
+    for f in &c.ausgabe.formate {
+        if !FORMATE.contains(&f.to_lowercase().as_str()) {
+            diags
+                .error(
+                    at("ausgabe", "formate"),
+                    format!("unbekanntes Ausgabeformat „{f}“"),
+                )
+                .hint = Some(format!("erlaubt: {}", FORMATE.join(", ")));
+        }
+    }
+}
+
+/// `handlungsfeld`: names and unique short names of the fields of action.
+fn check_fields(c: &Config, at: At, diags: &mut Diagnostics) {
+    let mut seen_names = Vec::new();
+    let mut seen_kurz = Vec::new();
+    for f in &c.handlungsfeld {
+        let loc = at("handlungsfeld", "name");
+        if f.name.trim().is_empty() || f.kurz.trim().is_empty() {
+            diags.error(loc.clone(), "ein Handlungsfeld braucht `name` und `kurz`");
+        }
+        if f.kurz.chars().count() > 4 || !f.kurz.chars().all(char::is_alphanumeric) {
+            diags
+                .error(
+                    loc.clone(),
+                    format!(
+                        "`kurz` „{}“ des Handlungsfelds „{}“ ist ungeeignet",
+                        f.kurz, f.name
+                    ),
+                )
+                .hint = Some("ein bis vier Buchstaben, z. B. kurz = \"B\"".into());
+        }
+        let n = crate::input::normalize(&f.name);
+        let k = crate::input::normalize(&f.kurz);
+        if seen_names.contains(&n) {
+            diags.error(
+                loc.clone(),
+                format!("das Handlungsfeld „{}“ ist doppelt angegeben", f.name),
+            );
+        }
+        if seen_kurz.contains(&k) {
+            diags.error(loc, format!("das Kürzel „{}“ ist doppelt vergeben", f.kurz));
+        }
+        seen_names.push(n);
+        seen_kurz.push(k);
+    }
+}
