@@ -4,7 +4,7 @@
 use super::{BuildReport, OUR_BUG};
 use crate::diag::Location;
 use crate::model::Konzept;
-use crate::render::templates::TemplateError;
+use crate::render::shared::TemplateError;
 use crate::render::typst::Compiled;
 use std::path::Path;
 use std::time::Duration;

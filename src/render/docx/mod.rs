@@ -30,24 +30,13 @@ use crate::embedded::templates::{Override, DOCX};
 use crate::input::markdown::Block;
 use crate::model::Konzept;
 use crate::project::Assets;
-use crate::render::templates::{self, RichTextWriter, TemplateError};
+pub use crate::render::shared::ChartImage;
+use crate::render::shared::{self as templates, RichTextWriter, TemplateError};
 use crate::render::typst::HeadingPos;
 
 pub use escape::{clean, escape_xml, runs, RunStyle};
 
 use crate::input::word_template::{PageSetup, WordTemplate};
-
-/// A chart rendered as PNG for the DOCX (the same chart as in the PDF).
-#[derive(Debug, Clone)]
-pub struct ChartImage {
-    /// The chart's key, `diagramme.*.name`.
-    pub name: String,
-    pub titel: String,
-    pub alt: String,
-    pub png: Vec<u8>,
-    pub width_px: u32,
-    pub height_px: u32,
-}
 
 /// Text width of a portrait A4 page with the margins of `sektion.xml.hbs`
 /// (twips).

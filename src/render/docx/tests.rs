@@ -294,12 +294,12 @@ fn draft_has_a_watermark_in_every_header() {
 /// keeps the table of contents from drifting when a template changes.
 #[test]
 fn headings_match_the_pdf() {
-    use crate::render::{pdf, typst::PdfStandard};
+    use crate::render::typst::{self as pdf, PdfStandard};
     let (k, a) = example();
     let hb = pdf::registry().unwrap();
     let data = serde_json::to_value(&k).unwrap();
     let src = pdf::source(&hb, &data, &a).unwrap();
-    let compiled = pdf::compile(&pdf::input(&k, src, PdfStandard::None, vec![]))
+    let compiled = pdf::compile(&pdf::input(&data, src, PdfStandard::None, vec![]))
         .unwrap_or_else(|m| panic!("PDF: {m:?}"));
     let hs = headings(&k).unwrap();
     let pages = pages_for(&hs, &compiled.headings);

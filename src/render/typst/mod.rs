@@ -1,12 +1,29 @@
-//! Typst: compile generated source in-process to PDF (or PNG pages).
+//! The PDF: the model → Typst source → PDF, compiled in-process.
 //!
-//! The caller hands over the rendered main source, the extra files it imports
+//! The steps, each in its own file:
+//!
+//! 1. [`model::for_typst`]: the serialised model (what `konzept check
+//!    --model` prints) as the Typst templates see it: characters no font
+//!    has replaced, long runs given break opportunities ([`glyphs`]);
+//! 2. [`registry::registry_for`]: the Handlebars registry with the Typst
+//!    escape functions and helpers ([`escape`]);
+//! 3. [`source::source`]: the generated main source and the files it
+//!    imports, then [`source::input`] with the fixed date;
+//! 4. [`compile_pdf`] (this file): the PDF, and [`charts::charts`]: the
+//!    charts as PNG pictures for the DOCX.
+//!
+//! The compiler: the caller hands over the rendered main source, the extra files it imports
 //! (style library, logos, chart data) and a fixed date; [`compile_pdf`] returns the
 //! PDF bytes together with what a reader of the PDF would notice but Typst does not
 //! report: glyphs no font has (tofu), and where each heading landed (for the DOCX
 //! table of contents). Identical input gives byte-identical PDFs.
 
+pub mod charts;
 mod escape;
+mod glyphs;
+pub mod model;
+pub mod registry;
+pub mod source;
 mod world;
 
 use std::collections::HashMap;
@@ -29,6 +46,9 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 pub use escape::{clean_text, escape_markup, escape_str};
+pub use model::{for_typst, Uncovered};
+pub use registry::{markdown_to_typst, registry, registry_for};
+pub use source::{compile, input, source, vorlage_source, Source};
 pub use world::{embedded_fonts, KonzeptWorld, Update, DEFAULT_FONTS, MAIN_PATH};
 
 /// Everything one compilation needs; nothing else is visible to Typst.
