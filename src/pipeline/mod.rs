@@ -310,7 +310,6 @@ struct Typeset {
 fn typeset(
     opts: &BuildOptions,
     checked: &Checked,
-    konzept: &Konzept,
     plan: &Plan,
     prepared: &Prepared,
     input: &TypstInput,
@@ -343,7 +342,7 @@ fn typeset(
                     .map(|headings| {
                         let start = Instant::now();
                         let docx = crate::render::docx::render_docx(
-                            konzept,
+                            &prepared.model,
                             &checked.assets,
                             &headings,
                             charts.as_deref().unwrap_or(&[]),
@@ -359,7 +358,8 @@ fn typeset(
         let submission_docx = plan.submission_docx.then(|| {
             s.spawn(|| {
                 let start = Instant::now();
-                let docx = crate::render::docx::render_vorlage_docx(konzept, &checked.assets);
+                let docx =
+                    crate::render::docx::render_vorlage_docx(&prepared.model, &checked.assets);
                 (docx, start.elapsed())
             })
         });
@@ -428,7 +428,6 @@ fn render_and_write(
     let typeset = typeset(
         opts,
         checked,
-        konzept,
         &plan,
         &prepared,
         &input,

@@ -12,3 +12,6 @@ pub mod docx;
 pub mod oparl;
 pub mod shared;
 pub mod typst;
+
+#[cfg(test)]
+mod test_model;
