@@ -467,6 +467,7 @@ fn render_and_write(
         submission::write_submission(
             r,
             konzept,
+            model,
             &plan.out_dir,
             submission_pdf.as_ref(),
             typeset.submission_docx,
