@@ -19,7 +19,7 @@ impl TemplateError {
         Self::from_render_in(e, templates, &[])
     }
 
-    /// A render error of a registry made by [`registry_with`]: names the
+    /// A render error of a registry made by [`super::registry_with`]: names the
     /// override file when the template came from the project.
     pub fn from_render_in(e: &RenderError, templates: &[Builtin], overrides: &[Override]) -> Self {
         let name = e.template_name.clone().unwrap_or_default();

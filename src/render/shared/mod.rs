@@ -1,7 +1,7 @@
 //! What every output format shares: the Handlebars registry with the
-//! project's overrides ([`registry`]), the helpers template authors use in
+//! project's overrides ([`mod@registry`]), the helpers template authors use in
 //! every format ([`helpers`]), rich text walked for a format
-//! ([`rich_text`]), chart images ([`charts`]) and the template error.
+//! ([`mod@rich_text`]), chart images ([`charts`]) and the template error.
 //!
 //! The templates themselves are the built-ins of [`crate::embedded::templates`].
 //! Each output format has its own registry with its own escape function, so

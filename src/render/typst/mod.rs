@@ -4,9 +4,9 @@
 //!
 //! 1. [`model::for_typst`]: the serialised model (what `konzept check
 //!    --model` prints) as the Typst templates see it: characters no font
-//!    has replaced, long runs given break opportunities ([`glyphs`]);
+//!    has replaced, long runs given break opportunities (`glyphs.rs`);
 //! 2. [`registry::registry_for`]: the Handlebars registry with the Typst
-//!    escape functions and helpers ([`escape`]);
+//!    escape functions and helpers (`escape.rs`);
 //! 3. [`source::source`]: the generated main source and the files it
 //!    imports, then [`source::input`] with the fixed date;
 //! 4. [`compile_pdf`] (`compile.rs`): the PDF, and [`charts::charts`]: the

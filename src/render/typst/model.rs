@@ -17,10 +17,10 @@ pub struct Uncovered {
 /// [`crate::model::Konzept`]) with
 ///
 /// 1. every character that neither the embedded fonts nor `extra_fonts`
-///    can show replaced by U+FFFD ([`substitute_uncovered`]): Typst never
+///    can show replaced by U+FFFD (`substitute_uncovered`): Typst never
 ///    warns about a missing glyph and PDF/A refuses it;
 /// 2. invisible break opportunities in runs of more than 64 characters
-///    without white space ([`break_long_runs`]).
+///    without white space (`break_long_runs`).
 ///
 /// Returns the rewritten model and the texts whose characters were
 /// replaced (for a warning each).

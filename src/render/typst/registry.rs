@@ -3,7 +3,7 @@
 //! `bool`, `md`).
 //!
 //! User text enters the Typst source only through the escape functions of
-//! [`super::escape`]: `{{x}}` is markup with every ASCII punctuation character
+//! `escape.rs`: `{{x}}` is markup with every ASCII punctuation character
 //! escaped, `{{str x}}` a string literal, `{{num x}}` a number and
 //! `{{md x}}` the Markdown subset as markup. No template writes user text raw.
 
