@@ -14,4 +14,4 @@ pub mod shared;
 pub mod typst;
 
 #[cfg(test)]
-mod test_model;
+pub(crate) mod tests;

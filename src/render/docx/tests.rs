@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::Konzept;
-use crate::render::test_model;
+use crate::render::tests as test_model;
 use std::io::{Cursor, Read};
 
 /// The example's model, serialised (what `konzept check --model` prints).

@@ -5,7 +5,7 @@ use super::*;
 /// change to a template or a helper shows up here line by line.
 #[test]
 fn typst_source_of_a_small_model() {
-    let k = crate::render::test_model::small();
+    let k = crate::render::tests::small();
     let model = serde_json::to_value(&k).unwrap();
     let (data, uncovered) = for_typst(&model, &[]);
     assert!(uncovered.is_empty(), "{uncovered:?}");

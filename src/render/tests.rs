@@ -1,5 +1,5 @@
-//! Models for the renderers' unit tests: the example's, and a small one cut
-//! from it.
+//! Test support for the renderers' unit tests: the example's model, and a
+//! small one cut from it.
 
 use crate::model::Konzept;
 use crate::project::Assets;
