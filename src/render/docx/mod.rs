@@ -10,12 +10,13 @@
 //! with the page numbers of the PDF, because LibreOffice and python-docx
 //! never update fields and would otherwise show an empty table.
 //!
-//! The files: [`package_values`] (the one step that adds DOCX values to the
-//! model: colours, font, tab stops, page widths) and the parts and ZIP in
-//! `package.rs`; the helpers in `helpers.rs` with `tables.rs`,
-//! `pictures.rs`, `rich_text.rs` and `toc.rs` (headings and the table of
-//! contents); `escape.rs` (XML text and runs), `word_template.rs` (the
-//! project's `.dotx` applied to the package).
+//! The files: [`package_values`] in `values.rs` (the one step that adds
+//! DOCX values to the model: colours, font, tab stops, page widths), the
+//! parts and ZIP in `package.rs`; the helpers in `helpers.rs` with
+//! `params.rs`, `tables.rs`, `pictures.rs`, `rich_text.rs` and `toc.rs`
+//! (headings and the table of contents), sharing `state.rs`; `escape.rs`
+//! (XML text and runs), `word_template.rs` (the project's `.dotx` applied
+//! to the package).
 //!
 //! Identical input gives identical bytes: fixed entry order, fixed
 //! timestamps (1980-01-01), fixed permissions and compression level.
@@ -23,12 +24,14 @@
 mod escape;
 mod helpers;
 mod package;
+mod params;
 mod pictures;
 mod rich_text;
 mod state;
 mod svg;
 mod tables;
 mod toc;
+mod values;
 mod word_template;
 
 use std::sync::{Arc, Mutex};
@@ -44,8 +47,9 @@ use crate::render::typst::HeadingPos;
 
 pub use crate::render::shared::ChartImage;
 pub use escape::{clean, escape_xml, runs, RunStyle};
-pub use package::{package_values, PackageValues};
-pub use toc::{pages_for, DocHeading};
+pub use state::DocHeading;
+pub use toc::pages_for;
+pub use values::{package_values, PackageValues};
 
 use state::{lock, BildRel, Liste, Shared, State};
 use toc::{toc, TOC_MARKER};

@@ -2,7 +2,7 @@
 //! drawn by Typst, see [`crate::render::typst::charts`]).
 
 use super::escape::{escape_xml, runs, RunStyle};
-use super::helpers::{first, value_text};
+use super::params::{first, value_text};
 use super::state::{BildRel, State};
 use super::svg;
 use handlebars::Helper;

@@ -2,7 +2,7 @@
 //! paragraphs and numbered or bulleted lists.
 
 use super::escape::{runs, RunStyle};
-use super::helpers::{first, hash_str};
+use super::params::{first, hash_str};
 use super::state::{Liste, State};
 use crate::input::markdown::Block;
 use crate::render::shared::{self, RichTextWriter};

@@ -1,8 +1,7 @@
 //! What the helpers collect while `document.xml` renders: headings, list
 //! instances, pictures, the open tables.
 
-use super::package::PackageValues;
-use super::toc::DocHeading;
+use super::values::PackageValues;
 use crate::render::shared::ChartImage;
 use serde::Serialize;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -58,6 +57,16 @@ pub(super) struct State {
     pub logo: Option<(String, Vec<u8>)>,
     pub titelbild: Option<(String, Vec<u8>)>,
     pub charts: Vec<ChartImage>,
+}
+
+/// A heading as written into the DOCX.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocHeading {
+    pub level: usize,
+    /// "2.3" (computed like Word numbers the heading), "A", or none.
+    pub number: Option<String>,
+    pub title: String,
+    pub bookmark: String,
 }
 
 pub(super) type Shared = Arc<Mutex<State>>;

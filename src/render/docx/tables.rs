@@ -2,7 +2,7 @@
 //! the time line (`gantt`), captions; shaded as in the PDF.
 
 use super::escape::{runs, RunStyle};
-use super::helpers::{first, hash_bool, hash_str, run_style, value_text};
+use super::params::{first, hash_bool, hash_str, run_style, value_text};
 use super::state::{State, Tabelle};
 use handlebars::Helper;
 use serde_json::Value;

@@ -3,23 +3,13 @@
 //! and would otherwise show an empty table).
 
 use super::escape::{clean, runs, RunStyle};
-use super::helpers::{hash_str, value_text};
-use super::state::State;
+use super::params::{hash_str, value_text};
+use super::state::{DocHeading, State};
 use crate::render::typst::HeadingPos;
 use handlebars::Helper;
 
 /// The marker `{{{inhaltsverzeichnis}}}` leaves, replaced once all headings are known.
 pub(super) const TOC_MARKER: &str = "<!--konzept:inhaltsverzeichnis-->";
-
-/// A heading as written into the DOCX.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocHeading {
-    pub level: usize,
-    /// "2.3" (computed like Word numbers the heading), "A", or none.
-    pub number: Option<String>,
-    pub title: String,
-    pub bookmark: String,
-}
 
 fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

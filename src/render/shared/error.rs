@@ -1,6 +1,6 @@
 //! The error of a template that fails to parse or render.
 
-use super::registry::effective_text;
+use super::overrides::effective_text;
 use crate::embedded::templates::{Builtin, Override};
 use handlebars::RenderError;
 

@@ -11,6 +11,7 @@
 pub mod charts;
 mod error;
 pub mod helpers;
+mod overrides;
 pub mod registry;
 pub mod rich_text;
 

@@ -161,6 +161,7 @@ mod helpers {
 }
 
 mod overrides {
+    use super::super::overrides::effective_text;
     use super::super::registry::*;
     use super::super::TemplateError;
     use crate::embedded::templates::Override;
