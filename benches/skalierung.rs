@@ -23,7 +23,7 @@ mod generator;
 mod markdown;
 
 use konzept::pipeline::{self, BuildOptions};
-use konzept::render::pdf;
+use konzept::render::typst as pdf;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -253,7 +253,7 @@ fn main() {
         // Typst alone: the generated source, compiled and exported to PDF.
         let hb = pdf::registry().expect("Vorlagen");
         let src = pdf::source(&hb, &model, &checked.assets).expect("Quelle");
-        let input = pdf::input(k, src, opts.standard, vec![]);
+        let input = pdf::input(&model, src, opts.standard, vec![]);
         let mut alone = Vec::new();
         let mut alone_layout = Vec::new();
         for _ in 0..runs {

@@ -16,10 +16,10 @@ use crate::merge::{self, Inputs};
 use crate::model::Konzept;
 use crate::output::write_atomic;
 use crate::project::{self, Assets, WorkbookCache};
-use crate::render::docx::ChartImage;
-use crate::render::pdf::{self, Source};
-use crate::render::templates::TemplateError;
-use crate::render::typst::{Compiled, HeadingPos, PdfStandard, TypstInput, TypstMessage};
+use crate::render::shared::{ChartImage, TemplateError};
+use crate::render::typst::{
+    self as pdf, Compiled, HeadingPos, PdfStandard, Source, TypstInput, TypstMessage,
+};
 use handlebars::Handlebars;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -232,9 +232,11 @@ fn plan(
     })
 }
 
-/// The Typst side of the templates stage: the registry and the model as the
-/// Typst templates see it.
+/// The templates stage: the serialised model every renderer starts from
+/// (what `konzept check --model` prints), the Typst registry and the model
+/// as the Typst templates see it.
 struct Prepared {
+    model: Value,
     hb: Handlebars<'static>,
     data: Value,
 }
@@ -244,7 +246,7 @@ struct Prepared {
 fn prepare(
     r: &mut BuildReport,
     checked: &Checked,
-    konzept: &Konzept,
+    model: Value,
     plan: &Plan,
 ) -> Option<(Prepared, Source, Option<Source>)> {
     let hb = match pdf::registry_for(&checked.assets) {
@@ -255,10 +257,9 @@ fn prepare(
         }
     };
     // Typst never warns about a glyph no font has, and PDF/A refuses
-    // it: replace such characters up front and say where they were.
-    let mut data = serde_json::to_value(konzept).expect("model serialises");
-    let coverage = pdf::Coverage::new(&checked.assets.fonts);
-    for (text, chars) in pdf::substitute_uncovered(&mut data, &coverage) {
+    // it: such characters are replaced up front; say where they were.
+    let (data, uncovered) = pdf::for_typst(&model, &checked.assets.fonts);
+    for pdf::Uncovered { text, chars } in uncovered {
         let list: String = chars
             .iter()
             .map(|c| format!("„{c}“ (U+{:04X})", *c as u32))
@@ -271,7 +272,6 @@ fn prepare(
             )
             .hint = Some("das Zeichen in der Arbeitsmappe ersetzen oder eine Schriftdatei, die es enthält, in den Ordner aus `gestaltung.schriften` legen".into());
     }
-    pdf::break_long_runs(&mut data);
     let sources = pdf::source(&hb, &data, &checked.assets).and_then(|concept| {
         let submission = if plan.submission_pdf {
             Some(pdf::vorlage_source(&hb, &data, &checked.assets)?)
@@ -281,7 +281,7 @@ fn prepare(
         Ok((concept, submission))
     });
     match sources {
-        Ok((concept, submission)) => Some((Prepared { hb, data }, concept, submission)),
+        Ok((concept, submission)) => Some((Prepared { model, hb, data }, concept, submission)),
         Err(e) => {
             r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
             None
@@ -310,7 +310,6 @@ struct Typeset {
 fn typeset(
     opts: &BuildOptions,
     checked: &Checked,
-    konzept: &Konzept,
     plan: &Plan,
     prepared: &Prepared,
     input: &TypstInput,
@@ -321,9 +320,9 @@ fn typeset(
     std::thread::scope(|s| {
         let charts = plan.docx.then(|| {
             s.spawn(|| {
-                pdf::charts(
+                pdf::charts::charts(
                     &prepared.hb,
-                    konzept,
+                    &prepared.model,
                     &prepared.data,
                     &checked.assets,
                     fonts.clone(),
@@ -343,7 +342,7 @@ fn typeset(
                     .map(|headings| {
                         let start = Instant::now();
                         let docx = crate::render::docx::render_docx(
-                            konzept,
+                            &prepared.model,
                             &checked.assets,
                             &headings,
                             charts.as_deref().unwrap_or(&[]),
@@ -359,7 +358,8 @@ fn typeset(
         let submission_docx = plan.submission_docx.then(|| {
             s.spawn(|| {
                 let start = Instant::now();
-                let docx = crate::render::docx::render_vorlage_docx(konzept, &checked.assets);
+                let docx =
+                    crate::render::docx::render_vorlage_docx(&prepared.model, &checked.assets);
                 (docx, start.elapsed())
             })
         });
@@ -402,8 +402,12 @@ fn render_and_write(
     let (konzept, config) = (checked.konzept.as_ref()?, checked.config.as_ref()?);
     let fonts = &checked.assets.fonts;
     let plan = plan(root, opts, config, konzept, r)?;
+    // The one serialised model every renderer starts from (what
+    // `konzept check --model` prints).
+    let model = serde_json::to_value(konzept).expect("model serialises");
     let (prepared, concept, submission) =
-        r.stage("Vorlagen", |r| prepare(r, checked, konzept, &plan))?;
+        r.stage("Vorlagen", |r| prepare(r, checked, model, &plan))?;
+    let model = &prepared.model;
     if opts.write_typst {
         r.write(
             plan.file("typ"),
@@ -418,13 +422,12 @@ fn render_and_write(
             );
         }
     }
-    let input = pdf::input(konzept, concept, opts.standard, fonts.clone());
-    let submission_input = submission.map(|v| pdf::input(konzept, v, opts.standard, fonts.clone()));
+    let input = pdf::input(model, concept, opts.standard, fonts.clone());
+    let submission_input = submission.map(|v| pdf::input(model, v, opts.standard, fonts.clone()));
     let start = Instant::now();
     let typeset = typeset(
         opts,
         checked,
-        konzept,
         &plan,
         &prepared,
         &input,
@@ -464,6 +467,7 @@ fn render_and_write(
         submission::write_submission(
             r,
             konzept,
+            model,
             &plan.out_dir,
             submission_pdf.as_ref(),
             typeset.submission_docx,

@@ -4,17 +4,19 @@
 use super::{BuildReport, OUR_BUG};
 use crate::diag::Location;
 use crate::model::Konzept;
-use crate::render::templates::TemplateError;
+use crate::render::shared::TemplateError;
 use crate::render::typst::Compiled;
 use std::path::Path;
 use std::time::Duration;
 
 /// Writes the council submission: its PDF (already compiled), its DOCX and
-/// the OParl `Paper` that lists them with the concept's files.
+/// the OParl `Paper` (from the serialised `model`) that lists them with the
+/// concept's files.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write_submission(
     r: &mut BuildReport,
     konzept: &Konzept,
+    model: &serde_json::Value,
     out_dir: &Path,
     pdf: Option<&Compiled>,
     docx: Option<(Result<Vec<u8>, TemplateError>, Duration)>,
@@ -91,7 +93,7 @@ pub(super) fn write_submission(
     }
     // The submission itself is the main file; everything else is attached.
     let main = (!files.is_empty()).then(|| files.remove(0));
-    let json = oparl::paper(konzept, main.as_ref(), &files);
+    let json = oparl::paper(model, main.as_ref(), &files);
     r.write(
         path("oparl.json"),
         &json,

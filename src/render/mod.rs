@@ -1,10 +1,17 @@
-//! Rendering: the model into Typst (PDF) and OOXML (DOCX).
+//! Rendering: the serialised model into Typst (PDF) and OOXML (DOCX).
 //!
-//! Both outputs are Handlebars templates over the same [`crate::model::Konzept`];
-//! each format has its own escape function ([`templates`]).
+//! Every format starts from the same `serde_json::Value` of the
+//! [`crate::model::Konzept`], exactly what `konzept check --model` prints.
+//! What all formats share (registry, helpers, rich text, charts) is in
+//! [`shared`]; each format is one folder ([`typst`], [`docx`]) whose
+//! format-specific additions to the model are named steps there
+//! ([`typst::for_typst`], [`docx::package_values`]). A new format is a new
+//! folder next to them.
 
 pub mod docx;
 pub mod oparl;
-pub mod pdf;
-pub mod templates;
+pub mod shared;
 pub mod typst;
+
+#[cfg(test)]
+pub(crate) mod tests;

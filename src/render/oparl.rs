@@ -7,8 +7,8 @@
 //! checksums are computed from the bytes just written; the field order is
 //! fixed, so the same inputs give the same bytes.
 
-use crate::model::Konzept;
 use serde::Serialize;
+use serde_json::Value;
 use sha2::{Digest, Sha512};
 
 pub const PDF: &str = "application/pdf";
@@ -106,42 +106,48 @@ fn file(d: &Datei, date: &str) -> File {
     }
 }
 
-/// The OParl `Paper` of the submission as pretty JSON: `main` is the
+/// The text of a model value (null → empty).
+fn text(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// The OParl `Paper` of the submission as pretty JSON, from the serialised
+/// model's `vorlage` (what `konzept check --model` prints): `main` is the
 /// submission PDF (or DOCX), `auxiliary` the other files.
-pub fn paper(k: &Konzept, main: Option<&Datei>, auxiliary: &[Datei]) -> Vec<u8> {
-    let v = &k.vorlage;
-    let date = v.datum.iso.clone();
+pub fn paper(model: &Value, main: Option<&Datei>, auxiliary: &[Datei]) -> Vec<u8> {
+    let v = &model["vorlage"];
+    let date = text(&v["datum"]["iso"]);
+    let organization = |name: &Value| Organization {
+        typ: format!("{SCHEMA}Organization"),
+        name: text(name),
+    };
+    let consultation = |b: &Value| Consultation {
+        typ: format!("{SCHEMA}Consultation"),
+        organization: vec![organization(&b["gremium"])],
+        meeting: b["sitzung"].is_object().then(|| Meeting {
+            typ: format!("{SCHEMA}Meeting"),
+            name: format!(
+                "{} – Sitzung am {}",
+                text(&b["gremium"]),
+                text(&b["sitzung"]["text"])
+            ),
+            start: Some(text(&b["sitzung"]["iso"])),
+        }),
+        authoritative: b["entscheidung"].as_bool().unwrap_or_default(),
+        role: text(&b["zustaendigkeit"]),
+    };
+    let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
     let paper = Paper {
         typ: format!("{SCHEMA}Paper"),
-        name: v.betreff.clone(),
-        reference: v.nummer.clone(),
+        name: text(&v["betreff"]),
+        reference: v["nummer"].as_str().map(str::to_string),
         date: date.clone(),
-        paper_type: v.art.clone(),
-        under_direction_of: vec![Organization {
-            typ: format!("{SCHEMA}Organization"),
-            name: v.federfuehrend.clone(),
-        }],
+        paper_type: text(&v["art"]),
+        under_direction_of: vec![organization(&v["federfuehrend"])],
         main_file: main.map(|d| file(d, &date)),
         auxiliary_file: auxiliary.iter().map(|d| file(d, &date)).collect(),
-        consultation: v
-            .beratung
-            .iter()
-            .map(|b| Consultation {
-                typ: format!("{SCHEMA}Consultation"),
-                organization: vec![Organization {
-                    typ: format!("{SCHEMA}Organization"),
-                    name: b.gremium.clone(),
-                }],
-                meeting: b.sitzung.as_ref().map(|s| Meeting {
-                    typ: format!("{SCHEMA}Meeting"),
-                    name: format!("{} – Sitzung am {}", b.gremium, s.text),
-                    start: Some(s.iso.clone()),
-                }),
-                authoritative: b.entscheidung,
-                role: b.zustaendigkeit.clone(),
-            })
-            .collect(),
-        keyword: v.schluesselwoerter.clone(),
+        consultation: list(&v["beratung"]).iter().map(consultation).collect(),
+        keyword: list(&v["schluesselwoerter"]).iter().map(text).collect(),
     };
     let mut out = serde_json::to_vec_pretty(&paper).expect("Paper serialises");
     out.push(b'\n');

@@ -379,9 +379,9 @@ fn a_style_library_override_replaces_stil_typ() {
     let checked = konzept::pipeline::check(&root);
     assert!(!checked.diagnostics.has_errors());
     assert_eq!(checked.assets.overrides.len(), 1);
-    let hb = konzept::render::pdf::registry_for(&checked.assets).unwrap();
-    let k = checked.konzept.as_ref().unwrap();
-    let src = konzept::render::pdf::source(&hb, k, &checked.assets).unwrap();
+    let hb = konzept::render::typst::registry_for(&checked.assets).unwrap();
+    let k = serde_json::to_value(checked.konzept.as_ref().unwrap()).unwrap();
+    let src = konzept::render::typst::source(&hb, &k, &checked.assets).unwrap();
     let stil = &src.files.iter().find(|(n, _)| n == "/stil.typ").unwrap().1;
     assert!(String::from_utf8_lossy(stil).ends_with("// eigene Gestaltung\n"));
 }

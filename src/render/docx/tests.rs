@@ -1,46 +1,16 @@
 use super::*;
-use std::io::Read;
-use std::path::Path;
+use crate::model::Konzept;
+use crate::render::tests as test_model;
+use std::io::{Cursor, Read};
 
-pub(crate) fn example() -> (Konzept, Assets) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt");
-    let c = crate::pipeline::check(&root);
-    (c.konzept.expect("example model"), c.assets)
+/// The example's model, serialised (what `konzept check --model` prints).
+fn example() -> (Value, Assets) {
+    let (k, a) = test_model::example();
+    (to_value(&k), a)
 }
 
-/// A small model: the example cut down to two fields (the second without a
-/// workbook) and a few rows per table.
-fn small() -> Konzept {
-    let (mut k, _) = example();
-    k.felder.truncate(2);
-    k.felder[1].bearbeitet = false;
-    k.felder[1].arbeitsgruppe = None;
-    k.felder[1].massnahmen.clear();
-    for f in &mut k.felder {
-        f.massnahmen.truncate(2);
-        f.ziele.truncate(2);
-        f.kennzahlen.truncate(1);
-        f.empfehlungen.truncate(1);
-        if let Some(ag) = &mut f.arbeitsgruppe {
-            ag.mitglieder.truncate(2);
-        }
-    }
-    k.texte = crate::model::Texte {
-        einleitung: k.texte.einleitung.take(),
-        ..Default::default()
-    };
-    k.steuerungsgruppe.truncate(2);
-    k.arbeitsgruppen.truncate(2);
-    k.akteure.kategorien.truncate(1);
-    k.akteure.kategorien[0].akteure.truncate(2);
-    k.akteure.alle.truncate(2);
-    k.leitlinien.truncate(2);
-    k.ausgangslage.truncate(1);
-    k.zeitplan.truncate(2);
-    k.schwerpunkte.truncate(1);
-    k.indikatoren.truncate(1);
-    k.kosten.felder.truncate(2);
-    k
+fn to_value(k: &Konzept) -> Value {
+    serde_json::to_value(k).unwrap()
 }
 
 fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
@@ -128,7 +98,7 @@ fn parts_in_fixed_order() {
 
 #[test]
 fn document_text_of_a_small_model() {
-    let k = small();
+    let k = to_value(&test_model::small());
     let pages: Vec<HeadingPos> = headings(&k)
         .unwrap()
         .iter()
@@ -164,8 +134,8 @@ fn identical_input_gives_identical_bytes() {
 
 #[test]
 fn headings_follow_the_document_structure() {
-    let (k, _) = example();
-    let hs = headings(&k).unwrap();
+    let (k, _) = test_model::example();
+    let hs = headings(&to_value(&k)).unwrap();
     let shown: Vec<String> = hs
         .iter()
         .map(|h| match &h.number {
@@ -261,10 +231,10 @@ fn toc_is_filled_and_linked() {
 
 #[test]
 fn user_text_is_data() {
-    let (mut k, a) = example();
+    let (mut k, a) = test_model::example();
     k.meta.titel = "A\u{1}&<>\"' {{meta.titel}} مرحبا\u{B}Z".into();
     k.felder[0].massnahmen[0].titel = "{{> anhang}} \u{7}x".into();
-    let parts = unzip(&render_docx(&k, &a, &[], &[]).unwrap());
+    let parts = unzip(&render_docx(&to_value(&k), &a, &[], &[]).unwrap());
     let doc = String::from_utf8(parts[4].1.clone()).unwrap();
     assert!(!doc.contains('\u{1}') && !doc.contains('\u{7}'));
     assert!(doc.contains("A&amp;&lt;&gt;&quot;&apos; {{meta.titel}} "));
@@ -277,9 +247,9 @@ fn user_text_is_data() {
 
 #[test]
 fn draft_has_a_watermark_in_every_header() {
-    let (mut k, a) = example();
+    let (mut k, a) = test_model::example();
     k.meta.entwurf = true;
-    let parts = unzip(&render_docx(&k, &a, &[], &[]).unwrap());
+    let parts = unzip(&render_docx(&to_value(&k), &a, &[], &[]).unwrap());
     for (name, bytes) in &parts {
         if name.starts_with("word/header") {
             let s = String::from_utf8_lossy(bytes);
@@ -294,14 +264,13 @@ fn draft_has_a_watermark_in_every_header() {
 /// keeps the table of contents from drifting when a template changes.
 #[test]
 fn headings_match_the_pdf() {
-    use crate::render::{pdf, typst::PdfStandard};
-    let (k, a) = example();
+    use crate::render::typst::{self as pdf, PdfStandard};
+    let (data, a) = example();
     let hb = pdf::registry().unwrap();
-    let data = serde_json::to_value(&k).unwrap();
     let src = pdf::source(&hb, &data, &a).unwrap();
-    let compiled = pdf::compile(&pdf::input(&k, src, PdfStandard::None, vec![]))
+    let compiled = pdf::compile(&pdf::input(&data, src, PdfStandard::None, vec![]))
         .unwrap_or_else(|m| panic!("PDF: {m:?}"));
-    let hs = headings(&k).unwrap();
+    let hs = headings(&data).unwrap();
     let pages = pages_for(&hs, &compiled.headings);
     let missing: Vec<String> = hs
         .iter()
@@ -322,4 +291,38 @@ fn headings_match_the_pdf() {
         hs.len(),
         "the PDF has other headings: {pdf_only:#?}"
     );
+}
+
+#[test]
+fn package_values_come_from_the_model() {
+    let model =
+        serde_json::json!({"gestaltung": {"farbe": "#005CA9", "schrift": "Liberation Sans"}});
+    let v = package_values(&model, None);
+    assert_eq!(v.farbe, "005CA9");
+    assert_eq!(v.hell, tint_of("005CA9", 0.88));
+    assert_eq!(v.schrift, "Arial");
+    assert_eq!(v.seite, None);
+    assert_eq!(
+        (v.breite_hoch, v.breite_quer),
+        (11906 - 2 * 1417, 16838 - 2 * 1417)
+    );
+    let model = serde_json::json!({"gestaltung": {
+        "farbe": "#FF0000", "schrift": "Open Sans",
+        "raender": {"oben": 25.4, "unten": 25.4, "links": 25.4, "rechts": 25.4}
+    }});
+    let v = package_values(&model, None);
+    assert_eq!((v.farbe.as_str(), v.mittel.as_str()), ("FF0000", "FF8080"));
+    assert_eq!(v.schrift, "Open Sans");
+    assert_eq!(v.seite.map(|s| (s.oben, s.links)), Some((1440, 1440)));
+    assert_eq!(v.breite_hoch, 11906 - 2 * 1440);
+}
+
+/// The tint computed by hand: each channel moved `share` of the way to white.
+fn tint_of(hex: &str, share: f64) -> String {
+    (0..3)
+        .map(|i| {
+            let c = f64::from(u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap());
+            format!("{:02X}", (c + (255.0 - c) * share).round() as u8)
+        })
+        .collect()
 }

@@ -1,0 +1,36 @@
+//! The model as the Typst templates see it: the serialised model that
+//! `konzept check --model` prints, with the two rewrites the PDF needs.
+
+use super::glyphs::{break_long_runs, substitute_uncovered, Coverage};
+use serde_json::Value;
+
+/// A text of the model with characters no font can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncovered {
+    /// The text as the model has it.
+    pub text: String,
+    /// The characters no font has, in order of appearance.
+    pub chars: Vec<char>,
+}
+
+/// The model as the Typst templates see it: `model` (the serialised
+/// [`crate::model::Konzept`]) with
+///
+/// 1. every character that neither the embedded fonts nor `extra_fonts`
+///    can show replaced by U+FFFD (`substitute_uncovered`): Typst never
+///    warns about a missing glyph and PDF/A refuses it;
+/// 2. invisible break opportunities in runs of more than 64 characters
+///    without white space (`break_long_runs`).
+///
+/// Returns the rewritten model and the texts whose characters were
+/// replaced (for a warning each).
+pub fn for_typst(model: &Value, extra_fonts: &[Vec<u8>]) -> (Value, Vec<Uncovered>) {
+    let mut data = model.clone();
+    let coverage = Coverage::new(extra_fonts);
+    let uncovered = substitute_uncovered(&mut data, &coverage)
+        .into_iter()
+        .map(|(text, chars)| Uncovered { text, chars })
+        .collect();
+    break_long_runs(&mut data);
+    (data, uncovered)
+}
