@@ -96,11 +96,13 @@ impl Merger<'_, '_> {
         let stand = kv.get("stand").and_then(|(v, loc)| {
             match values::parse_date(&CellValue::Text(v.clone())) {
                 Ok(d) => Some(Datum::of(&d)),
-                Err(expected) => {
-                    self.diags.error(
-                        loc.clone(),
-                        invalid("Stand", &CellValue::Text(v.clone()), &expected),
-                    );
+                Err(r) => {
+                    self.diags
+                        .error(
+                            loc.clone(),
+                            invalid("Stand", &CellValue::Text(v.clone()), &r.expected),
+                        )
+                        .hint = r.hint;
                     None
                 }
             }
