@@ -151,8 +151,8 @@ impl<'d, 'f> Merger<'d, 'f> {
         (pos(first), pos(last.succ_opt().unwrap_or(last)))
     }
 
-    /// An error at Ende if it lies before Beginn.
-    pub(super) fn check_order(&mut self, row: &Row, beginn: &DateValue, ende: &EndDate) {
+    /// An error at Ende if it lies before Beginn; whether the order is right.
+    pub(super) fn check_order(&mut self, row: &Row, beginn: &DateValue, ende: &EndDate) -> bool {
         if let EndDate::Date(e) = ende {
             if beginn.first > e.last {
                 self.diags
@@ -167,8 +167,10 @@ impl<'d, 'f> Merger<'d, 'f> {
                     .hint = Some(
                     "Beginn und Ende prüfen: der Beginn muss vor oder auf dem Ende liegen".into(),
                 );
+                return false;
             }
         }
+        true
     }
 }
 

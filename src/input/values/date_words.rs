@@ -3,8 +3,21 @@
 //! `Anfang`, `Mitte`, `Ende 2027`; and the hint for a date that is rejected,
 //! built from what was typed („meinten Sie 03/2027?“).
 
-use super::dates::{DateValue, YEARS};
 use crate::diag::nearest;
+use chrono::Datelike;
+
+/// Years accepted in dates; anything else is certainly a typo.
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A period named in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Words {
+    Month(i32, u32),
+    /// First (1) or second (2) half of a year.
+    Half(i32, u32),
+    /// Anfang (1), Mitte (2), Ende (3) of a year.
+    Third(i32, u32),
+}
 
 /// Month names and the short forms people use, normalised (no dots, no
 /// umlauts: `maerz`).
@@ -83,7 +96,7 @@ pub(super) fn month_of(word: &str) -> Option<u32> {
 }
 
 /// `März 2027`, `2. Halbjahr 2027`, `H2 2027`, `Anfang 2027`, …
-pub(super) fn parse_words(text: &str) -> Option<DateValue> {
+pub(super) fn parse_words(text: &str) -> Option<Words> {
     use Token::{Number as N, Word as W};
     let toks = tokens(text)?;
     if !toks.iter().any(|t| matches!(t, W(_))) {
@@ -98,7 +111,7 @@ pub(super) fn parse_words(text: &str) -> Option<DateValue> {
     match toks.as_slice() {
         [W(m), N(y)] => {
             if let Some(m) = month_of(m) {
-                return DateValue::month(year(y)?, m);
+                return Some(Words::Month(year(y)?, m));
             }
             let third = match m.as_str() {
                 "anfang" => 1,
@@ -106,14 +119,14 @@ pub(super) fn parse_words(text: &str) -> Option<DateValue> {
                 "ende" => 3,
                 _ => return None,
             };
-            DateValue::third(year(y)?, third)
+            Some(Words::Third(year(y)?, third))
         }
         // 2. Halbjahr 2027, 2. Hj. 2027
-        [N(n), W(h), N(y)] if is_half(h) => DateValue::half(year(y)?, half(n)?),
+        [N(n), W(h), N(y)] if is_half(h) => Some(Words::Half(year(y)?, half(n)?)),
         // H2 2027, HJ2/2027
-        [W(h), N(n), N(y)] if is_half(h) => DateValue::half(year(y)?, half(n)?),
+        [W(h), N(n), N(y)] if is_half(h) => Some(Words::Half(year(y)?, half(n)?)),
         // zweites Halbjahr 2027
-        [W(n), W(h), N(y)] if is_half(h) => DateValue::half(year(y)?, half(n)?),
+        [W(n), W(h), N(y)] if is_half(h) => Some(Words::Half(year(y)?, half(n)?)),
         _ => None,
     }
 }
@@ -181,7 +194,16 @@ pub(super) fn hint(text: &str, end: bool) -> String {
                 return format!("Tag und Monat vertauscht? meinten Sie {m:02}.{d:02}.{y}?");
             }
             if (1..=12).contains(&m) {
-                return format!("den {d}. gibt es in diesem Monat nicht: meinten Sie {m:02}/{y}?");
+                let last = chrono::NaiveDate::from_ymd_opt(y, m % 12 + 1, 1)
+                    .map(|d| d.with_year(if m == 12 { y + 1 } else { y }).unwrap_or(d))
+                    .and_then(|d| d.pred_opt())
+                    .map(|d| d.format("%d.%m.%Y").to_string());
+                return match last {
+                    Some(last) => format!(
+                        "den {d:02}.{m:02}.{y} gibt es nicht: meinten Sie {last} oder {m:02}/{y}?"
+                    ),
+                    None => format!("meinten Sie {m:02}/{y}?"),
+                };
             }
             return format!("einen Monat {m} gibt es nicht: meinten Sie {y}?");
         }
@@ -242,7 +264,12 @@ mod tests {
             ("2027/03", false, "meinten Sie 03/2027?"),
             ("3 2027", false, "meinten Sie 03/2027?"),
             ("03.27", false, "meinten Sie 03/2027?"),
-            ("31.02.2027", false, "meinten Sie 02/2027?"),
+            (
+                "31.02.2027",
+                false,
+                "den 31.02.2027 gibt es nicht: meinten Sie 28.02.2027 oder 02/2027?",
+            ),
+            ("31.12.2027", false, "meinten Sie 31.12.2027 oder 12/2027?"),
             ("12/31/2027", false, "meinten Sie 31.12.2027?"),
             ("13/2027", false, "meinten Sie 12/2027 oder 2027?"),
             ("Q5 2027", false, "meinten Sie Q4 2027?"),

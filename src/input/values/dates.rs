@@ -1,7 +1,7 @@
 //! Dates and periods as given: a day, a month, a quarter or a year, and end
 //! dates that may be open.
 
-use super::date_words::{hint, parse_words};
+use super::date_words::{hint, parse_words, Words, YEARS};
 use super::{CellValue, Rejected};
 use crate::input::normalize;
 use chrono::{Datelike, NaiveDate};
@@ -144,9 +144,6 @@ pub enum EndDate {
 
 const DATE_FORMS: &str = "ein Datum wie 31.12.2027, 12/2027, März 2027, Q3 2027, 2. Halbjahr 2027, Anfang 2027 oder 2027";
 
-/// Years accepted in dates; anything else is certainly a typo.
-pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
 /// Words for a measure that runs without end (or is already running).
 const OPEN: [&str; 7] = [
     "fortlaufend",
@@ -272,8 +269,12 @@ fn parse_date_text(text: &str) -> Option<DateValue> {
             _ => None,
         }
     };
-    if let Some(d) = parse_words(t) {
-        return Some(d);
+    if let Some(w) = parse_words(t) {
+        return match w {
+            Words::Month(y, m) => DateValue::month(y, m),
+            Words::Half(y, h) => DateValue::half(y, h),
+            Words::Third(y, t) => DateValue::third(y, t),
+        };
     }
     // 2027
     if t.len() == 4 && digits(t) {

@@ -35,7 +35,7 @@ pub fn parse_priority(cell: &CellValue) -> Result<Priority, Rejected> {
         _ => String::new(),
     };
     match text.as_str() {
-        "hoch" | "1" | "a" | "prioritaeta" | "sehrhoch" | "dringend" => Ok(Priority::Hoch),
+        "hoch" | "1" | "a" | "prioritaeta" | "sehrhoch" => Ok(Priority::Hoch),
         "mittel" | "2" | "b" | "prioritaetb" => Ok(Priority::Mittel),
         "niedrig" | "3" | "c" | "prioritaetc" | "gering" => Ok(Priority::Niedrig),
         _ => Err(keyword_rejected(
@@ -148,7 +148,7 @@ mod tests {
             parse_priority(&CellValue::Number(2.0)),
             Ok(Priority::Mittel)
         );
-        assert!(parse_priority(&text("eilig")).is_err());
+        assert!(parse_priority(&text("dringend")).is_err());
         assert!(parse_priority(&CellValue::Number(4.0)).is_err());
     }
 
