@@ -403,3 +403,39 @@ fn hint_after_warning(out: &Output) -> &str {
         .find(|l| l.contains("hinweis"))
         .expect("hint")
 }
+
+/// Excel's binary workbook (`.xlsb`) is read like `.xlsx`. The fixture is
+/// written record by record to MS-XLSB by `tests/fixtures/xlsb/make_xlsb.py`
+/// (no tool here writes .xlsb); LibreOffice reads it to the same cells.
+#[test]
+fn xlsb_workbooks_are_read_like_xlsx() {
+    let p = Project::new().remove_workbook(AG);
+    let root = p.write();
+    let xlsb = root.join("arbeitsgruppen/ag-bildung.xlsb");
+    std::fs::create_dir_all(xlsb.parent().unwrap()).unwrap();
+    std::fs::copy(repo().join("tests/fixtures/xlsb/ag-bildung.xlsb"), &xlsb).unwrap();
+    let out = check(root, &["--model"]);
+    out.assert_code(0);
+    assert!(!out.stderr.contains("keine Arbeitsmappe"), "{}", out.stderr);
+    let model = out.json();
+    let feld = &model["felder"][0];
+    assert_eq!(feld["arbeitsgruppe"]["bezeichnung"], "AG Bildung");
+    let titles: Vec<&str> = feld["massnahmen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["titel"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Sprachcafé", "Lesepaten"]);
+    let m = &feld["massnahmen"];
+    assert_eq!(m[0]["kosten"]["text"], "5.000 € jährlich");
+    assert_eq!(m[0]["zeitraum"], "2027 – Ende 2028");
+    assert_eq!(m[0]["status"], "in Umsetzung");
+    assert_eq!(m[1]["kosten"]["text"], "1.200 €");
+    assert_eq!(m[1]["beginn"]["text"], "03/2027");
+
+    // The same file renamed to .xlsx is still read as what it is.
+    std::fs::rename(&xlsb, xlsb.with_extension("xlsx")).unwrap();
+    let out = check(root, &[]);
+    out.assert_code(0);
+}
