@@ -439,3 +439,43 @@ fn xlsb_workbooks_are_read_like_xlsx() {
     let out = check(root, &[]);
     out.assert_code(0);
 }
+
+#[test]
+fn actor_abbreviations_and_contact_persons_get_a_suggestion() {
+    let out = measures(&[("2027", "2027", "", "")])
+        .sheet(
+            STEUERUNG,
+            "Akteure",
+            &[
+                &["Akteur", "Kategorie", "Ansprechperson"],
+                &["Amt für Schule", "Verwaltung", "Jan Weber"],
+                &["Volkshochschule Beispielheim", "Bildungseinrichtungen", ""],
+                &["Integrationsbüro", "Verwaltung", "Sevgi Kaya"],
+            ],
+        )
+        .cell(AG, "Maßnahmen", "D2", "Frau Kaya")
+        .cell(AG, "Maßnahmen", "E2", "VHS Beispielheim")
+        .check(&[]);
+    out.assert_code(0);
+    let w = out.warnings();
+    assert_eq!(w.len(), 2, "{}", out.stderr);
+    let hints: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("hinweis:"))
+        .collect();
+    assert!(
+        hints.iter().any(|h| h.contains(
+            "„Frau Kaya“ ist eine Ansprechperson: meinten Sie „Integrationsbüro“ (Ansprechperson Sevgi Kaya)?"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        hints
+            .iter()
+            .any(|h| h.contains("meinten Sie „Volkshochschule Beispielheim“?")),
+        "{}",
+        out.stderr
+    );
+}
