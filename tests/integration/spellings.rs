@@ -479,3 +479,88 @@ fn actor_abbreviations_and_contact_persons_get_a_suggestion() {
         out.stderr
     );
 }
+
+/// Per column header of a sheet: the input prompt of its validation and
+/// its note; and all texts of the workbook (cells, notes, prompts).
+const FORM_TEXTS: &str = r#"
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[2]]
+cols = {}
+for c in ws[1]:
+    if c.value is None:
+        continue
+    prompt = None
+    for d in ws.data_validations.dataValidation:
+        if str(d.sqref).startswith(f"{c.column_letter}2"):
+            prompt = d.prompt
+    cols[str(c.value)] = {"prompt": prompt, "note": c.comment.text if c.comment else None}
+texts = []
+for s in wb.worksheets:
+    for row in s.iter_rows():
+        for c in row:
+            if c.value is not None:
+                texts.append(str(c.value))
+            if c.comment is not None:
+                texts.append(c.comment.text)
+    texts += [d.prompt or "" for d in s.data_validations.dataValidation]
+print(json.dumps({"cols": cols, "texts": texts}))
+"#;
+
+fn form_texts(file: &Path, sheet: &str) -> Value {
+    let out = Command::new("python3")
+        .args(["-c", FORM_TEXTS])
+        .arg(file)
+        .arg(sheet)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn forms_give_ziel_and_partner_their_own_hint_and_a_gemeinde_its_council() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("wachtberg");
+    let out = konzept(&[
+        "new",
+        dir.to_str().unwrap(),
+        "--kommune",
+        "Gemeinde Wachtberg",
+    ]);
+    out.assert_code(0);
+    let ag = std::fs::read_dir(dir.join("arbeitsgruppen"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .expect("a working-group workbook");
+    let wb = form_texts(&ag, "Maßnahmen");
+    let prompt = |col: &str| wb["cols"][col]["prompt"].as_str().unwrap_or("").to_string();
+    let (ziel, partner) = (prompt("Ziel"), prompt("Partner"));
+    assert_ne!(ziel, partner, "one shared hint for Ziel and Partner");
+    assert!(ziel.contains("„B1; B3“"), "Ziel: {ziel}");
+    assert!(!ziel.contains("Jobcenter"), "Ziel: {ziel}");
+    assert!(partner.contains("Akteursliste"), "Partner: {partner}");
+    assert!(!partner.contains("„1; 3“"), "Partner: {partner}");
+    let kosten = prompt("Kosten");
+    assert!(kosten.contains("5.000 € jährlich"), "Kosten: {kosten}");
+
+    let texts: Vec<&str> = wb["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("Rat der Stadt")),
+        "„Rat der Stadt“ in a Gemeinde's form"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("Rat der Gemeinde")),
+        "the Gemeinde's council is named nowhere"
+    );
+}
