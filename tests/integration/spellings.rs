@@ -3,7 +3,7 @@
 //! Anhang B and in the Beschlussvorlage, and a concrete hint for every value
 //! that is rejected.
 
-use crate::common::*;
+use crate::support::common::*;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
