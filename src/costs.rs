@@ -8,7 +8,7 @@
 //! cents) are distributed by largest remainder so the years always add up to
 //! the total exactly.
 
-use crate::input::values::{DateValue, EndDate, Money};
+use crate::input::values::{Cost, DateValue, EndDate, Money, Per};
 use chrono::{Datelike, NaiveDate};
 
 /// The footnote printed under every table that uses this rule.
@@ -32,6 +32,51 @@ pub fn period(
         Some(EndDate::Open) | None => lz_last.max(first),
     };
     (first, last.max(first))
+}
+
+/// Recurring costs added to [`RULE`] when a plan has any.
+pub const RULE_RECURRING: &str =
+    "Laufende Kosten („5.000 € jährlich“, „400 € monatlich“) zählen mit ihrem Betrag je Jahr bzw. \
+je Monat für jeden Monat des Zeitraums (angebrochene Monate anteilig nach Tagen); \
+ohne Ende bis zum Ende der Laufzeit.";
+
+/// A measure's costs per calendar year of `first..=last`: a total split
+/// by [`allocate`], an amount per year or month counted for each month.
+pub fn allocate_cost(cost: &Cost, first: NaiveDate, last: NaiveDate) -> Vec<(i32, Money)> {
+    match cost.per {
+        Per::Total => allocate(cost.amount, first, last),
+        Per::Year => recurring(cost.amount.0 as f64 / 12.0, first, last),
+        Per::Month => recurring(cost.amount.0 as f64, first, last),
+    }
+}
+
+/// `per_month` cents for every month of `first..=last`, a month begun or
+/// ended inside counted by its share of days; rounded to cents per year.
+fn recurring(per_month: f64, first: NaiveDate, last: NaiveDate) -> Vec<(i32, Money)> {
+    let last = last.max(first);
+    let mut out = Vec::new();
+    for year in first.year()..=last.year() {
+        let mut months = 0.0;
+        for month in 1..=12u32 {
+            let Some(start) = NaiveDate::from_ymd_opt(year, month, 1) else {
+                continue;
+            };
+            let end = if month == 12 {
+                NaiveDate::from_ymd_opt(year, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1).and_then(|d| d.pred_opt())
+            }
+            .unwrap_or(start);
+            let (a, b) = (start.max(first), end.min(last));
+            if a <= b {
+                let days = (b - a).num_days() + 1;
+                let len = (end - start).num_days() + 1;
+                months += days as f64 / len as f64;
+            }
+        }
+        out.push((year, Money((per_month * months).round() as i64)));
+    }
+    out
 }
 
 /// Splits `total` over the calendar years of `first..=last`, by days.
@@ -81,6 +126,30 @@ fn allocate_units(total: Money, first: NaiveDate, last: NaiveDate) -> Vec<(i32, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cost(euros: i64, per: Per) -> Cost {
+        Cost {
+            amount: Money(euros * 100),
+            per,
+            approx: false,
+            word: None,
+        }
+    }
+
+    #[test]
+    fn recurring_costs_count_per_year_and_month() {
+        let a = allocate_cost(&cost(5000, Per::Year), ymd(2026, 1, 1), ymd(2029, 12, 31));
+        assert_eq!(a, [2026, 2027, 2028, 2029].map(|y| (y, Money(500_000))));
+        // From July: half a year.
+        let a = allocate_cost(&cost(5000, Per::Year), ymd(2026, 7, 1), ymd(2027, 12, 31));
+        assert_eq!(a, [(2026, Money(250_000)), (2027, Money(500_000))]);
+        // 400 € a month from March to December: ten months.
+        let a = allocate_cost(&cost(400, Per::Month), ymd(2027, 3, 1), ymd(2027, 12, 31));
+        assert_eq!(a, [(2027, Money(400_000))]);
+        // A total stays a total.
+        let a = allocate_cost(&cost(5000, Per::Total), ymd(2026, 1, 1), ymd(2027, 12, 31));
+        assert_eq!(a, [(2026, Money(250_000)), (2027, Money(250_000))]);
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -454,7 +454,15 @@ pub struct Massnahme {
     pub ende: Option<Datum>,
     /// "2026–2028", "ab 03/2026", "2026–fortlaufend".
     pub zeitraum: String,
+    /// The costs: `text` as typed („5.000 € jährlich“, „kostenneutral“),
+    /// `cent` the total over the Zeitraum.
     pub kosten: Geld,
+    /// „jährlich“ or „monatlich“ for recurring costs.
+    pub kosten_turnus: Option<&'static str>,
+    /// The costs per calendar year ([`crate::costs::allocate_cost`]); empty
+    /// when Beginn or Ende is invalid.
+    #[serde(skip)]
+    pub kosten_verteilung: Vec<(i32, Money)>,
     pub finanzierung: Option<String>,
     pub prioritaet: Option<Priority>,
     pub status: Option<Status>,

@@ -279,6 +279,13 @@ pub enum Art {
     Zahl,
     /// An amount in euros, never negative.
     Geld,
+    /// A measure's costs: an amount in euros, per year or month
+    /// (`5.000 € jährlich`), or `kostenneutral`.
+    Kosten,
+    /// Goal numbers of the Ziele sheet, separated by semicolons.
+    Ziele,
+    /// Actors of the Akteure list, separated by semicolons.
+    Akteure,
     /// The year of a figure (may lie before the Laufzeit).
     Jahr,
     /// A year within the Laufzeit (target year, budget year).
@@ -323,13 +330,16 @@ impl Art {
             Art::Text => "freier Text".into(),
             Art::Langtext => "freier Text, gern mehrere Absätze: eine Leerzeile beginnt einen neuen Absatz, Zeilen mit „- “ werden eine Aufzählung, **fett**, *kursiv*. Neue Zeile in der Zelle: Alt+Eingabe (Excel) bzw. Strg+Eingabe (LibreOffice)".into(),
             Art::Nr => "eine Nummer wie 1, 2 oder 2.1; jede Nummer nur einmal im Blatt".into(),
-            Art::Liste => "mehrere Einträge mit Semikolon trennen, z. B. „1; 3“ oder „VHS; Jobcenter“; kein Komma innerhalb eines Namens".into(),
+            Art::Liste => "mehrere Einträge mit Semikolon trennen, z. B. „B; A“".into(),
+            Art::Ziele => "die Nummern der Ziele aus dem Blatt Ziele, mit Semikolon getrennt, z. B. „B1; B3“ (oder kurz „1; 3“)".into(),
+            Art::Akteure => "Akteure aus der Akteursliste der Steuerungsgruppe, genau so geschrieben wie dort, mit Semikolon getrennt, z. B. „Volkshochschule; Jobcenter“; kein Komma innerhalb eines Namens".into(),
             Art::Zahl => "eine Zahl wie 412 oder 1.234,5 oder ein Prozentwert wie 17,5 % (Dezimalstellen mit Komma)".into(),
             Art::Geld => "ein Betrag in Euro: 12500, 12.500, 12.500,50, 12.500 € oder 12,5 T€ (Tausend Euro); nicht negativ. Leer = keine Angabe, 0 = keine Kosten".into(),
+            Art::Kosten => "die Gesamtkosten in Euro (12.500 €, 12,5 T€, 1,2 Mio. €) oder laufende Kosten je Jahr bzw. Monat („5.000 € jährlich“, „400 € monatlich“); „kostenneutral“ oder 0 = keine Kosten, leer = noch nicht bekannt".into(),
             Art::Jahr => "eine vierstellige Jahreszahl, z. B. 2025".into(),
             Art::Planjahr => "eine vierstellige Jahreszahl innerhalb der Laufzeit {von}–{bis}".into(),
-            Art::Datum => "ein Tag (31.12.2027), ein Monat (12/2027), ein Quartal (Q3 2027 oder 3. Quartal 2027) oder ein Jahr (2027), möglichst innerhalb der Laufzeit {von}–{bis}".into(),
-            Art::Ende => "wie Beginn: 31.12.2027, 12/2027, Q3 2027 oder 2027; ohne festes Ende: fortlaufend".into(),
+            Art::Datum => "ein Tag (31.12.2027), ein Monat (12/2027 oder März 2027), ein Quartal (Q3 2027), ein Halbjahr (2. Halbjahr 2027), Anfang/Mitte/Ende 2027 oder ein Jahr (2027), möglichst innerhalb der Laufzeit {von}–{bis}; schon begonnen: laufend".into(),
+            Art::Ende => "wie Beginn: 31.12.2027, 12/2027, März 2027, Q3 2027, Ende 2028 oder 2028; ohne festes Ende: fortlaufend oder Daueraufgabe".into(),
             Art::Handlungsfeld => "ein Handlungsfeld aus der Liste".into(),
             Art::Textabschnitt | Art::Befundabschnitt => format!(
                 "{} (aus der Liste wählen); ein Abschnitt darf mehrere Zeilen haben",
@@ -469,15 +479,15 @@ pub const AG_HILFE: &[BlattHilfe] = &[
         zweck: "Was getan wird, um die Ziele zu erreichen: je Maßnahme eine Zeile. Maßnahmen mit Priorität „hoch“ erscheinen zusätzlich im Kapitel „Schwerpunkte“.",
         spalten: &[
             h("nr", Art::Nr, "die Nummer der Maßnahme; im Konzept steht das Kürzel des Handlungsfelds davor (1 wird z. B. B1)", "1"),
-            h("ziel", Art::Liste, "die Nummer(n) der Ziele (Blatt Ziele), zu denen die Maßnahme beiträgt", "1; 2"),
+            h("ziel", Art::Ziele, "die Nummer(n) der Ziele (Blatt Ziele), zu denen die Maßnahme beiträgt", "1; 2"),
             h("titel", Art::Text, "ein kurzer Titel", "Mehrsprachiger Wegweiser zu den Beratungsangeboten"),
             h("beschreibung", Art::Langtext, "was genau getan wird", "Ein Faltblatt in acht Sprachen, verteilt über Kitas, Schulen und Beratungsstellen."),
             h("zielgruppe", Art::Text, "für wen die Maßnahme gedacht ist", "neu zugewanderte Familien"),
             h("federfuehrung", Art::Text, "wer die Maßnahme verantwortet – so geschrieben wie in der Akteursliste der Steuerungsgruppe", "Integrationsbüro"),
-            h("partner", Art::Liste, "wer mitwirkt – so geschrieben wie in der Akteursliste", "Volkshochschule; Migrationsberatung"),
+            h("partner", Art::Akteure, "wer mitwirkt – so geschrieben wie in der Akteursliste", "Volkshochschule; Migrationsberatung"),
             h("beginn", Art::Datum, "wann die Maßnahme beginnt", "Q1 {von+1}"),
             h("ende", Art::Ende, "wann sie endet", "fortlaufend"),
-            h("kosten", Art::Geld, "die Gesamtkosten für den ganzen Zeitraum (kein Jahresbetrag)", "12.500"),
+            h("kosten", Art::Kosten, "die Gesamtkosten für den ganzen Zeitraum, oder laufende Kosten mit „jährlich“ bzw. „monatlich“ dahinter", "12.500"),
             h("finanzierung", Art::Finanzierung, "woher das Geld kommt", "Landesmittel"),
             h("prioritaet", Art::Prioritaet, "wie dringend die Maßnahme ist", "hoch"),
             h("status", Art::Status, "wie weit die Umsetzung ist", "geplant"),
@@ -490,7 +500,7 @@ pub const AG_HILFE: &[BlattHilfe] = &[
         spalten: &[
             h("nr", Art::Nr, "die Nummer der Empfehlung", "1"),
             h("empfehlung", Art::Text, "die Empfehlung in einem Satz", "Beratungsangebote verlässlich über mehrere Jahre finanzieren."),
-            h("adressat", Art::Text, "an wen sich die Empfehlung richtet", "Rat der Stadt"),
+            h("adressat", Art::Text, "an wen sich die Empfehlung richtet", "{rat}"),
             h("prioritaet", Art::Prioritaet, "wie dringend die Empfehlung ist", "mittel"),
         ],
     },

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use konzept::input::values::{
-    format_fixed, format_number, parse_date, parse_end_date, parse_list, parse_money, parse_number,
+    format_fixed, format_number, parse_cost, parse_date, parse_end_date, parse_list, parse_money, parse_number,
     parse_number_text, parse_priority, parse_status, parse_year, CellValue, EndDate, Money,
 };
 use libfuzzer_sys::fuzz_target;
@@ -24,9 +24,23 @@ fn check(cell: &CellValue) {
         );
     }
     match parse_end_date(cell) {
-        Ok(EndDate::Date(d)) => assert_eq!(parse_date(cell), Ok(d)),
+        // `bis 2028` is an Ende but no date, `ab 2027` a date but no Ende:
+        // an Ende reads back from how it is shown.
+        Ok(EndDate::Date(d)) => assert_eq!(
+            parse_date(&CellValue::Text(d.display())),
+            Ok(d),
+            "{cell:?}"
+        ),
         Ok(EndDate::Open) => assert!(matches!(cell, CellValue::Text(_))),
-        Err(_) => assert!(parse_date(cell).is_err()),
+        Err(r) => assert!(r.hint.is_some(), "{cell:?}: no hint"),
+    }
+    if let Ok(c) = parse_cost(cell) {
+        assert_eq!(
+            parse_cost(&CellValue::Text(c.display())),
+            Ok(c.clone()),
+            "{cell:?} shown as {:?} does not read back",
+            c.display()
+        );
     }
 
     if let Ok(m) = parse_money(cell) {

@@ -5,7 +5,7 @@
 use crate::config::Handlungsfeld;
 use crate::diag::{did_you_mean, Diagnostics};
 use crate::input::normalize;
-use crate::input::values::{self, CellValue, DateValue, EndDate, Number};
+use crate::input::values::{self, CellValue, DateValue, EndDate, Number, Rejected};
 use crate::input::workbook::{Row, Sheet, Table, Workbook};
 use crate::model::Zahl;
 use crate::schema;
@@ -86,12 +86,14 @@ impl<'d, 'f> Merger<'d, 'f> {
     }
 
     /// An optional cell parsed with `parse`; an error at the cell if invalid.
-    pub(super) fn opt<T>(
+    /// The error names the accepted forms; its hint is built from what was
+    /// typed where the parser offers one.
+    pub(super) fn opt<T, E: Into<Rejected>>(
         &mut self,
         row: &Row,
         key: &str,
         column: &str,
-        parse: impl Fn(&CellValue) -> Result<T, String>,
+        parse: impl Fn(&CellValue) -> Result<T, E>,
     ) -> Option<T> {
         let cell = row.get(key);
         if cell.is_empty() {
@@ -99,21 +101,23 @@ impl<'d, 'f> Merger<'d, 'f> {
         }
         match parse(cell) {
             Ok(v) => Some(v),
-            Err(expected) => {
+            Err(e) => {
+                let r: Rejected = e.into();
                 self.diags
-                    .error(row.loc(key), invalid(column, cell, &expected));
+                    .error(row.loc(key), invalid(column, cell, &r.expected))
+                    .hint = r.hint;
                 None
             }
         }
     }
 
     /// A required cell parsed with `parse`.
-    pub(super) fn req<T>(
+    pub(super) fn req<T, E: Into<Rejected>>(
         &mut self,
         row: &Row,
         key: &str,
         column: &str,
-        parse: impl Fn(&CellValue) -> Result<T, String>,
+        parse: impl Fn(&CellValue) -> Result<T, E>,
     ) -> Option<T> {
         if row.get(key).is_empty() {
             self.diags
@@ -147,8 +151,8 @@ impl<'d, 'f> Merger<'d, 'f> {
         (pos(first), pos(last.succ_opt().unwrap_or(last)))
     }
 
-    /// An error at Ende if it lies before Beginn.
-    pub(super) fn check_order(&mut self, row: &Row, beginn: &DateValue, ende: &EndDate) {
+    /// An error at Ende if it lies before Beginn; whether the order is right.
+    pub(super) fn check_order(&mut self, row: &Row, beginn: &DateValue, ende: &EndDate) -> bool {
         if let EndDate::Date(e) = ende {
             if beginn.first > e.last {
                 self.diags
@@ -163,8 +167,10 @@ impl<'d, 'f> Merger<'d, 'f> {
                     .hint = Some(
                     "Beginn und Ende prüfen: der Beginn muss vor oder auf dem Ende liegen".into(),
                 );
+                return false;
             }
         }
+        true
     }
 }
 

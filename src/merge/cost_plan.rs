@@ -18,6 +18,8 @@ struct Allocation {
     /// Costs of all fields, aligned with `jahre`.
     summe_je_jahr: Vec<Money>,
     budget: BTreeMap<i32, Money>,
+    /// Per year, the measures with costs in it: number, title, share.
+    measures: BTreeMap<i32, Vec<(String, String, Money)>>,
 }
 
 /// Sets each field's costs per year and returns the cost plan. Each year
@@ -48,12 +50,17 @@ pub(super) fn cost_plan(
 fn allocate(felder: &[Feld], posten: &[Posten], laufzeit: (i32, i32)) -> Allocation {
     let mut jahre: Vec<i32> = (laufzeit.0..=laufzeit.1).collect();
     let mut per_field: Vec<BTreeMap<i32, Money>> = Vec::new();
+    let mut measures: BTreeMap<i32, Vec<(String, String, Money)>> = BTreeMap::new();
     for feld in felder {
         let mut per_year: BTreeMap<i32, Money> = BTreeMap::new();
         for ms in &feld.massnahmen {
-            if let Some(cent) = ms.kosten.cent {
-                for (y, share) in costs::allocate(Money(cent), ms.periode.0, ms.periode.1) {
-                    *per_year.entry(y).or_default() += share;
+            for &(y, share) in &ms.kosten_verteilung {
+                *per_year.entry(y).or_default() += share;
+                if share.0 > 0 {
+                    measures
+                        .entry(y)
+                        .or_default()
+                        .push((ms.nr.clone(), ms.titel.clone(), share));
                 }
             }
         }
@@ -83,6 +90,7 @@ fn allocate(felder: &[Feld], posten: &[Posten], laufzeit: (i32, i32)) -> Allocat
         per_field,
         summe_je_jahr,
         budget,
+        measures,
     }
 }
 
@@ -101,9 +109,29 @@ fn check_budget(diags: &mut Diagnostics, file: &str, a: &Allocation) {
                         Money(cost.0 - b.0).display()
                     ),
                 )
-                .hint = Some("Budget im Blatt Finanzen ergänzen oder Kosten bzw. Zeiträume der Maßnahmen prüfen (Kosten werden taggenau auf die Jahre verteilt)".into());
+                .hint = Some(format!(
+                    "Budget im Blatt Finanzen ergänzen oder Kosten bzw. Zeiträume der Maßnahmen prüfen; {y} entfallen die Kosten auf: {}",
+                    contributors(a.measures.get(y).map(Vec::as_slice).unwrap_or_default())
+                ));
         }
     }
+}
+
+/// „B-3 Sprachcafé (5.000 €), B-1 Lotsen (2.500 €)“, largest first, at most
+/// five and how many more.
+fn contributors(list: &[(String, String, Money)]) -> String {
+    const SHOWN: usize = 5;
+    let mut sorted: Vec<&(String, String, Money)> = list.iter().collect();
+    sorted.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mut parts: Vec<String> = sorted
+        .iter()
+        .take(SHOWN)
+        .map(|(nr, titel, m)| format!("{nr} „{titel}“ ({})", m.display()))
+        .collect();
+    if sorted.len() > SHOWN {
+        parts.push(format!("und {} weitere Maßnahmen", sorted.len() - SHOWN));
+    }
+    parts.join(", ")
 }
 
 fn plan(felder: &[Feld], a: Allocation) -> Kostenplan {
@@ -144,7 +172,15 @@ fn plan(felder: &[Feld], a: Allocation) -> Kostenplan {
             .flat_map(|f| &f.massnahmen)
             .filter(|m| m.kosten.cent.is_none())
             .count(),
-        regel: costs::RULE.to_string(),
+        regel: if felder
+            .iter()
+            .flat_map(|f| &f.massnahmen)
+            .any(|m| m.kosten_turnus.is_some())
+        {
+            format!("{} {}", costs::RULE, costs::RULE_RECURRING)
+        } else {
+            costs::RULE.to_string()
+        },
         jahre,
     }
 }

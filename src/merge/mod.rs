@@ -10,6 +10,7 @@
 //! ([`document`]); [`cells`] reads typed cells, [`validate`] holds the
 //! cross-checks between sheets and workbooks.
 
+mod actor_names;
 mod cells;
 mod charts;
 mod cost_plan;
@@ -48,8 +49,8 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     let mut m = Merger::new(diags, &fields, laufzeit);
 
     let steering = inp.steuerung.map(|wb| m.steering(wb)).unwrap_or_default();
-    let actor_names: Vec<String> = steering.akteure.iter().map(|a| a.name.clone()).collect();
-    let mut felder = working_groups(&mut m, inp.arbeitsgruppen, &actor_names);
+    let actors: Vec<Akteur> = steering.akteure.clone();
+    let mut felder = working_groups(&mut m, inp.arbeitsgruppen, &actors);
 
     let posten: Vec<Posten> = steering.posten.into_iter().map(|(p, _)| p).collect();
     let steering_file = inp.steuerung.map(|w| w.file.as_str()).unwrap_or_default();
@@ -113,7 +114,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
 /// Reads the working groups' workbooks, checks their references and assigns
 /// them to the configured fields (one workbook per field); returns one
 /// section per field, in the configured order.
-fn working_groups(m: &mut Merger, workbooks: &[Workbook], actors: &[String]) -> Vec<Feld> {
+fn working_groups(m: &mut Merger, workbooks: &[Workbook], actors: &[Akteur]) -> Vec<Feld> {
     let mut by_field: BTreeMap<usize, (String, GroupData)> = BTreeMap::new();
     for wb in workbooks {
         let (field, data) = m.working_group(wb);

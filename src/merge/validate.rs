@@ -11,6 +11,7 @@ use crate::diag::{did_you_mean, Diagnostics, Location};
 use crate::input::normalize;
 use crate::input::values::DateValue;
 use crate::input::workbook::{Row, Workbook};
+use crate::model::Akteur;
 use chrono::Datelike;
 
 /// The references a workbook makes to other sheets and workbooks.
@@ -36,8 +37,8 @@ pub(super) struct MeasureRefs {
 /// The goals and actors the Maßnahmen sheet of one workbook names: each goal
 /// must be in the workbook's Ziele sheet, each actor in the steering group's
 /// Akteure sheet (if it lists any).
-pub(super) fn references(diags: &mut Diagnostics, refs: &References, actors: &[String]) {
-    let actor_keys: Vec<String> = actors.iter().map(|a| normalize(a)).collect();
+pub(super) fn references(diags: &mut Diagnostics, refs: &References, actors: &[Akteur]) {
+    let actor_keys: Vec<String> = actors.iter().map(|a| normalize(&a.name)).collect();
     let mut known: Vec<&String> = refs.goals.iter().collect();
     known.sort();
     for m in &refs.measures {
@@ -160,8 +161,9 @@ fn actor_known(name: &str, keys: &[String]) -> bool {
         || (name.contains('/') && name.split('/').all(|p| keys.contains(&normalize(p))))
 }
 
-fn actor_hint(name: &str, actors: &[String]) -> String {
-    did_you_mean(name, actors.iter().map(String::as_str))
+fn actor_hint(name: &str, actors: &[Akteur]) -> String {
+    super::actor_names::suggest(name, actors)
+        .or_else(|| did_you_mean(name, actors.iter().map(|a| a.name.as_str())))
         .map(|h| format!("{h} Die Schreibweise muss mit der Akteursliste (steuerung › Akteure) übereinstimmen"))
         .unwrap_or_else(|| "den Akteur in das Blatt Akteure der Steuerungsgruppe aufnehmen oder die Schreibweise angleichen".into())
 }

@@ -96,11 +96,13 @@ impl Merger<'_, '_> {
         let stand = kv.get("stand").and_then(|(v, loc)| {
             match values::parse_date(&CellValue::Text(v.clone())) {
                 Ok(d) => Some(Datum::of(&d)),
-                Err(expected) => {
-                    self.diags.error(
-                        loc.clone(),
-                        invalid("Stand", &CellValue::Text(v.clone()), &expected),
-                    );
+                Err(r) => {
+                    self.diags
+                        .error(
+                            loc.clone(),
+                            invalid("Stand", &CellValue::Text(v.clone()), &r.expected),
+                        )
+                        .hint = r.hint;
                     None
                 }
             }
@@ -326,9 +328,16 @@ impl Merger<'_, '_> {
             let nr = self.req_text(&row, "nr", "Nr").map(|n| number_id(&n, kurz));
             let titel = self.req_text(&row, "titel", "Maßnahme");
             let federfuehrung = self.req_text(&row, "federfuehrung", "Federführung");
-            let beginn = self.opt(&row, "beginn", "Beginn", values::parse_date);
+            let lz_start = self.laufzeit.0;
+            let beginn = self.opt(&row, "beginn", "Beginn", |c| {
+                values::parse_begin(c, lz_start)
+            });
             let ende = self.opt(&row, "ende", "Ende", values::parse_end_date);
-            let kosten = self.opt(&row, "kosten", "Kosten", values::parse_money);
+            let kosten = self.opt(&row, "kosten", "Kosten", values::parse_cost);
+            // An invalid Beginn or Ende is one error; the measure's costs
+            // then count in no year, so no budget warning follows from it.
+            let mut period_ok = (beginn.is_some() || row.get("beginn").is_empty())
+                && (ende.is_some() || row.get("ende").is_empty());
             let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
             let status = self.opt(&row, "status", "Status", values::parse_status);
             let ziele: Vec<String> = row
@@ -343,7 +352,7 @@ impl Merger<'_, '_> {
             if let Some(b) = &beginn {
                 self.check_date_in_laufzeit(&row, "beginn", "Beginn", b);
                 if let Some(e) = &ende {
-                    self.check_order(&row, b, e);
+                    period_ok &= self.check_order(&row, b, e);
                 }
             }
             if let Some(EndDate::Date(e)) = &ende {
@@ -379,6 +388,17 @@ impl Merger<'_, '_> {
             measure_rows.insert(nr.clone(), row.loc("nr"));
             let (first, last) = costs::period(beginn.as_ref(), ende.as_ref(), self.laufzeit);
             let (achse_von, achse_bis) = self.axis(first, last);
+            let kosten_verteilung = match (&kosten, period_ok) {
+                (Some(k), true) => costs::allocate_cost(k, first, last),
+                _ => vec![],
+            };
+            let kosten_geld = kosten.as_ref().map(|k| Geld {
+                text: k.display(),
+                ..Geld::of(match k.per {
+                    values::Per::Total => k.amount,
+                    _ => kosten_verteilung.iter().map(|(_, m)| *m).sum(),
+                })
+            });
             out.push(Massnahme {
                 nr,
                 feld: feld_name.to_string(),
@@ -392,7 +412,9 @@ impl Merger<'_, '_> {
                 zeitraum: period_text(beginn.as_ref(), ende.as_ref()),
                 beginn: beginn.as_ref().map(Datum::of),
                 ende: ende.as_ref().map(Datum::end),
-                kosten: Geld::opt(kosten),
+                kosten: kosten_geld.unwrap_or_else(|| Geld::opt(None)),
+                kosten_turnus: kosten.as_ref().and_then(|k| k.turnus()),
+                kosten_verteilung,
                 finanzierung: row.text("finanzierung"),
                 prioritaet,
                 status,
@@ -589,8 +611,12 @@ fn progression(aus: Option<&Zahl>, soll: Option<&Zahl>, einheit: Option<&str>) -
 
 /// "2026–2028", "03/2026 – 12/2027", "ab 2026", "2026 – fortlaufend".
 fn period_text(beginn: Option<&DateValue>, ende: Option<&EndDate>) -> String {
-    use values::Precision::Year;
+    use values::Precision::{Ongoing, Year};
     match (beginn, ende) {
+        (Some(b), None | Some(EndDate::Open)) if b.precision == Ongoing => "laufend".into(),
+        (Some(b), Some(EndDate::Date(e))) if b.precision == Ongoing => {
+            format!("laufend bis {}", e.display())
+        }
         (Some(b), Some(EndDate::Date(e))) if b.precision == Year && e.precision == Year => {
             if b.first.year() == e.first.year() {
                 b.display()

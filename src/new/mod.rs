@@ -662,8 +662,17 @@ impl Projekt {
     }
 
     /// Replaces `{von}`, `{von+1}` and `{bis}` in a help text.
+    /// The Laufzeit (`{von}`, `{bis}`, `{von+1}`) and the council (`{rat}`:
+    /// „Rat der Stadt“, „Rat der Gemeinde“, „Kreistag“) in a help text.
     pub fn years(&self, text: &str) -> String {
-        text.replace("{von+1}", &(self.von + 1).to_string())
+        let rat = match self.art {
+            "Landkreis" | "Kreis" => "Kreistag",
+            "Stadtbezirk" => "Bezirksvertretung",
+            "Gemeinde" => "Rat der Gemeinde",
+            _ => "Rat der Stadt",
+        };
+        text.replace("{rat}", rat)
+            .replace("{von+1}", &(self.von + 1).to_string())
             .replace("{von}", &self.von.to_string())
             .replace("{bis}", &self.bis.to_string())
     }

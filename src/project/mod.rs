@@ -28,7 +28,7 @@ pub const MAX_WORKBOOKS: usize = 500;
 pub const MAX_TEXT_CHARS: usize = 5_000_000;
 
 /// Extensions read as workbooks.
-const WORKBOOK_EXTS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+const WORKBOOK_EXTS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// Everything a project's files hold, read but not yet interpreted.
 pub struct Project {
@@ -244,7 +244,7 @@ fn find_working_group_files(
                 if !name.starts_with('.') {
                     diags.note(
                         Location::file(&shown),
-                        "keine Arbeitsmappe (.xlsx, .xls oder .ods), übersprungen",
+                        "keine Arbeitsmappe (.xlsx, .xlsb, .xls oder .ods), übersprungen",
                     );
                 }
                 continue;

@@ -1,6 +1,7 @@
 //! Values chosen from a fixed set of words: priorities and statuses.
 
-use super::CellValue;
+use super::{CellValue, Rejected};
+use crate::diag::nearest;
 use crate::input::normalize;
 use serde::Serialize;
 
@@ -27,18 +28,37 @@ impl Priority {
 
 const PRIORITY_FORMS: &str = "hoch, mittel oder niedrig (auch 1, 2, 3 oder A, B, C)";
 
-pub fn parse_priority(cell: &CellValue) -> Result<Priority, String> {
+pub fn parse_priority(cell: &CellValue) -> Result<Priority, Rejected> {
     let text = match cell {
         CellValue::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
         CellValue::Text(t) => normalize(t),
-        _ => return Err(PRIORITY_FORMS.to_string()),
+        _ => String::new(),
     };
     match text.as_str() {
         "hoch" | "1" | "a" | "prioritaeta" | "sehrhoch" => Ok(Priority::Hoch),
         "mittel" | "2" | "b" | "prioritaetb" => Ok(Priority::Mittel),
         "niedrig" | "3" | "c" | "prioritaetc" | "gering" => Ok(Priority::Niedrig),
-        _ => Err(PRIORITY_FORMS.to_string()),
+        _ => Err(keyword_rejected(
+            cell,
+            PRIORITY_FORMS,
+            &["hoch", "mittel", "niedrig", "sehr hoch", "gering"],
+        )),
     }
+}
+
+/// The hint for a word that is not one of `words`: the nearest one, else
+/// the list.
+fn keyword_rejected(cell: &CellValue, forms: &str, words: &[&str]) -> Rejected {
+    let typed = cell.display();
+    let hint = match nearest(&typed, words.iter().copied()) {
+        Some(w) => format!("meinten Sie „{w}“?"),
+        None => format!(
+            "„{}“ ist keiner der vorgesehenen Werte: einen davon eintragen ({})",
+            typed.trim(),
+            words.join(", ")
+        ),
+    };
+    Rejected::new(forms, hint)
 }
 
 /// Implementation status of a measure.
@@ -74,18 +94,32 @@ impl Serialize for Status {
     }
 }
 
-const STATUS_FORMS: &str = "geplant, in Umsetzung (auch laufend, begonnen), umgesetzt (auch abgeschlossen, erledigt) oder zurückgestellt (auch pausiert)";
+const STATUS_FORMS: &str = "geplant, in Umsetzung (auch läuft, laufend, fortlaufend, begonnen), umgesetzt (auch abgeschlossen, erledigt) oder zurückgestellt (auch pausiert)";
 
-pub fn parse_status(cell: &CellValue) -> Result<Status, String> {
-    let CellValue::Text(t) = cell else {
-        return Err(STATUS_FORMS.to_string());
+pub fn parse_status(cell: &CellValue) -> Result<Status, Rejected> {
+    let t = match cell {
+        CellValue::Text(t) => normalize(t),
+        _ => String::new(),
     };
-    match normalize(t).as_str() {
-        "geplant" | "inplanung" | "offen" | "neu" => Ok(Status::Geplant),
-        "inumsetzung" | "laufend" | "begonnen" | "inarbeit" => Ok(Status::InUmsetzung),
-        "umgesetzt" | "abgeschlossen" | "erledigt" | "fertig" => Ok(Status::Umgesetzt),
+    match t.as_str() {
+        "geplant" | "inplanung" | "offen" | "neu" | "vorgesehen" => Ok(Status::Geplant),
+        "inumsetzung" | "laufend" | "laeuft" | "fortlaufend" | "begonnen" | "inarbeit"
+        | "laeuftbereits" | "bereitslaufend" | "daueraufgabe" => Ok(Status::InUmsetzung),
+        "umgesetzt" | "abgeschlossen" | "erledigt" | "fertig" | "beendet" => Ok(Status::Umgesetzt),
         "zurueckgestellt" | "pausiert" | "ausgesetzt" => Ok(Status::Zurueckgestellt),
-        _ => Err(STATUS_FORMS.to_string()),
+        _ => Err(keyword_rejected(
+            cell,
+            STATUS_FORMS,
+            &[
+                "geplant",
+                "in Umsetzung",
+                "läuft",
+                "fortlaufend",
+                "umgesetzt",
+                "abgeschlossen",
+                "zurückgestellt",
+            ],
+        )),
     }
 }
 
@@ -131,9 +165,18 @@ mod tests {
             ("zurückgestellt", Status::Zurueckgestellt),
             ("Zurueckgestellt", Status::Zurueckgestellt),
             ("pausiert", Status::Zurueckgestellt),
+            ("läuft", Status::InUmsetzung),
+            ("Läuft", Status::InUmsetzung),
+            ("fortlaufend", Status::InUmsetzung),
+            ("abgeschlossen", Status::Umgesetzt),
         ] {
             assert_eq!(parse_status(&text(s)), Ok(st), "{s}");
         }
         assert!(parse_status(&text("vielleicht")).is_err());
+        let hint = |s: &str| parse_status(&text(s)).unwrap_err().hint.unwrap();
+        assert_eq!(hint("abgeschlosen"), "meinten Sie „abgeschlossen“?");
+        assert!(hint("vielleicht").contains("„vielleicht“ ist keiner der vorgesehenen Werte"));
+        let p = parse_priority(&text("hohc")).unwrap_err().hint.unwrap();
+        assert_eq!(p, "meinten Sie „hoch“?");
     }
 }

@@ -5,12 +5,15 @@
 //! Every parser returns `Err(expected)` with a German description of the
 //! accepted forms; the caller adds the place and the value found.
 
+mod cost;
+mod date_words;
 mod dates;
 mod keywords;
 mod money;
 mod numbers;
 
-pub use dates::{parse_date, parse_end_date, DateValue, EndDate, Precision};
+pub use cost::{parse_cost, Cost, Per};
+pub use dates::{parse_begin, parse_date, parse_end_date, DateValue, EndDate, Precision};
 pub use keywords::{parse_priority, parse_status, Priority, Status};
 pub use money::{parse_money, Money};
 pub use numbers::{
@@ -18,6 +21,42 @@ pub use numbers::{
 };
 
 use chrono::NaiveDate;
+
+/// Why a value was rejected: the accepted forms (`expected`) and a concrete
+/// hint built from what was typed („meinten Sie 03/2027?“).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub expected: String,
+    pub hint: Option<String>,
+}
+
+impl Rejected {
+    pub fn new(expected: impl Into<String>, hint: impl Into<String>) -> Self {
+        Rejected {
+            expected: expected.into(),
+            hint: Some(hint.into()),
+        }
+    }
+}
+
+impl From<String> for Rejected {
+    fn from(expected: String) -> Self {
+        Rejected {
+            expected,
+            hint: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.expected)?;
+        if let Some(h) = &self.hint {
+            write!(f, " ({h})")?;
+        }
+        Ok(())
+    }
+}
 
 /// A cell as read from any workbook format, before interpretation.
 #[derive(Debug, Clone, PartialEq)]

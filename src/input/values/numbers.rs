@@ -1,6 +1,6 @@
 //! Numbers in their German forms (`1.234,5`, `12,5 %`) and years.
 
-use super::{round, CellValue};
+use super::{round, CellValue, Rejected};
 use chrono::Datelike;
 
 /// Formats a number the German way: `1.234,5`. At most `max_decimals`
@@ -150,7 +150,7 @@ fn thousands_grouped(s: &str) -> bool {
 }
 
 /// A number from a cell: a number cell, a percentage cell or text.
-pub fn parse_number(cell: &CellValue) -> Result<Number, String> {
+pub fn parse_number(cell: &CellValue) -> Result<Number, Rejected> {
     match cell {
         CellValue::Number(n) => Ok(Number {
             value: *n,
@@ -160,31 +160,105 @@ pub fn parse_number(cell: &CellValue) -> Result<Number, String> {
             value: round(p * 100.0, 9),
             percent: true,
         }),
-        CellValue::Text(t) => parse_number_text(t),
-        _ => Err(NUMBER_FORMS.to_string()),
+        CellValue::Text(t) => {
+            parse_number_text(t).map_err(|expected| Rejected::new(expected, number_hint(t)))
+        }
+        other => Err(Rejected::new(
+            NUMBER_FORMS,
+            format!(
+                "„{}“ ist keine Zahl: eine Zahl wie 120 eintragen",
+                other.display()
+            ),
+        )),
+    }
+}
+
+/// The hint for a number that could not be read, built from what was typed.
+fn number_hint(typed: &str) -> String {
+    let t = typed.trim();
+    // `1,234.5`: English separators.
+    if let Some((int, frac)) = t.rsplit_once('.') {
+        if int.contains(',') && !int.contains('.') && frac.chars().all(|c| c.is_ascii_digit()) {
+            if let Ok(v) = format!("{}.{frac}", int.replace(',', "")).parse::<f64>() {
+                return format!(
+                    "meinten Sie {}? (Tausender mit Punkt, Dezimalstellen mit Komma)",
+                    format_number(v, 6)
+                );
+            }
+        }
+    }
+    let start = t.find(|c: char| c.is_ascii_digit());
+    let run: Option<String> = start.map(|i| {
+        t[i..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect()
+    });
+    match run.as_deref().map(|r| r.trim_end_matches(['.', ','])) {
+        Some(r) if parse_german_decimal(r).is_some() => {
+            let percent = if t.contains('%') || t.to_lowercase().contains("prozent") {
+                " %"
+            } else {
+                ""
+            };
+            format!(
+                "meinten Sie {r}{percent}? Nur die Zahl gehört in die Zelle, Erläuterungen in die Spalte Quelle oder Einheit"
+            )
+        }
+        _ => format!("„{t}“ ist keine Zahl: eine Zahl wie 120, 1.234,5 oder 17,5 % eintragen"),
     }
 }
 
 /// A calendar year (1900–2200) from a number cell, a date cell or text.
-pub fn parse_year(cell: &CellValue) -> Result<i32, String> {
+pub fn parse_year(cell: &CellValue) -> Result<i32, Rejected> {
     const YEAR: &str = "eine Jahreszahl wie 2027";
+    let typed = match cell {
+        CellValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        other => other.display(),
+    };
+    let reject = || Rejected::new(YEAR, year_hint(typed.trim()));
     let y = match cell {
         CellValue::Number(n) if n.fract() == 0.0 => *n as i64,
         CellValue::Date(d) => d.year() as i64,
         CellValue::Text(t) => {
             let t = t.trim();
             if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
-                t.parse().map_err(|_| YEAR.to_string())?
+                t.parse().map_err(|_| reject())?
             } else {
-                return Err(YEAR.to_string());
+                return Err(reject());
             }
         }
-        _ => return Err(YEAR.to_string()),
+        _ => return Err(reject()),
     };
     if (1900..=2200).contains(&y) {
         Ok(y as i32)
     } else {
-        Err(YEAR.to_string())
+        Err(reject())
+    }
+}
+
+/// `ca. 2027`, `2027/28`, `'27`, `27`: the year meant, else what to write.
+fn year_hint(typed: &str) -> String {
+    let runs: Vec<&str> = typed
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if let Some(y) = runs
+        .iter()
+        .filter(|r| r.len() == 4)
+        .filter_map(|r| r.parse::<i32>().ok())
+        .find(|y| (1900..=2200).contains(y))
+    {
+        return format!("meinten Sie {y}? Nur die vierstellige Jahreszahl eintragen");
+    }
+    match runs.as_slice() {
+        [r] if r.len() == 2 => format!("meinten Sie 20{r}? Die Jahreszahl vierstellig eintragen"),
+        [r] if r.len() == 4 => {
+            format!("das Jahr {r} ist sicher ein Tippfehler: Jahreszahl prüfen, z. B. 2027")
+        }
+        _ => format!(
+            "„{typed}“ ist keine Jahreszahl: eine vierstellige Jahreszahl wie 2027 eintragen"
+        ),
     }
 }
 
@@ -194,6 +268,20 @@ mod tests {
 
     fn text(s: &str) -> CellValue {
         CellValue::Text(s.to_string())
+    }
+
+    #[test]
+    fn number_and_year_hints_from_what_was_typed() {
+        let hint = |c: CellValue| parse_number(&c).unwrap_err().hint.unwrap();
+        assert!(hint(text("1,234.5")).contains("meinten Sie 1.234,5?"));
+        assert!(hint(text("ca. 120")).contains("meinten Sie 120?"));
+        assert!(hint(text("etwa 17,5 Prozent")).contains("meinten Sie 17,5 %?"));
+        assert!(hint(text("viele")).contains("„viele“ ist keine Zahl"));
+        let hint = |c: CellValue| parse_year(&c).unwrap_err().hint.unwrap();
+        assert!(hint(text("2027/28")).contains("meinten Sie 2027?"));
+        assert!(hint(text("'27")).contains("meinten Sie 2027?"));
+        assert!(hint(CellValue::Number(1066.0)).contains("das Jahr 1066"));
+        assert!(hint(text("nächstes Jahr")).contains("„nächstes Jahr“ ist keine Jahreszahl"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::{broken_file, Sheet, Workbook, MAX_CELLS_PER_SHEET, MAX_CELL_CHARS};
 use crate::diag::{Diagnostic, Location, Severity};
 use crate::input::clean_text;
 use crate::input::values::CellValue;
-use calamine::{Data, Ods, Reader, Xls, Xlsx};
+use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
 pub(super) fn read_kind(kind: Kind, bytes: Vec<u8>, display: &str) -> Result<Workbook, Diagnostic> {
@@ -50,6 +50,29 @@ pub(super) fn read_kind(kind: Kind, bytes: Vec<u8>, display: &str) -> Result<Wor
             let mut wb: Ods<_> =
                 calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::OdsError::Password => password(),
+                    other => broken(other.to_string()),
+                })?;
+            let names = wb.sheet_names();
+            let mut sheets = Vec::new();
+            for name in names {
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| broken(e.to_string()))?;
+                let mut s = convert(&name, &range, None, display)?;
+                s.knows_percent = false;
+                sheets.push(s);
+            }
+            Ok(Workbook {
+                file: display.into(),
+                sheets,
+            })
+        }
+        Kind::Xlsb => {
+            // The package guard has bounded what the zip inflates to; calamine
+            // reserves at most a million cells from a sheet's declared extent.
+            let mut wb: Xlsb<_> =
+                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+                    calamine::XlsbError::Password => password(),
                     other => broken(other.to_string()),
                 })?;
             let names = wb.sheet_names();

@@ -204,7 +204,7 @@ pub fn read_workbook_bytes(
 fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diagnostic> {
     let err = |msg: String| Diagnostic::new(Severity::Error, Location::file(display), msg);
     let kind = sniff(&bytes, ext).map_err(|m| err(m).with_hint(SAVE_AS_HINT))?;
-    if matches!(kind, Kind::Xlsx | Kind::Ods) {
+    if matches!(kind, Kind::Xlsx | Kind::Xlsb | Kind::Ods) {
         guard_package(&bytes).map_err(|(m, hint)| err(m).with_hint(hint))?;
     }
     if kind == Kind::Xls {

@@ -6,6 +6,9 @@
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     Xlsx,
+    /// Excel's binary workbook: a zip package like `.xlsx`, its parts in
+    /// binary records (`xl/workbook.bin`).
+    Xlsb,
     Ods,
     Xls,
     EncryptedOoxml,
@@ -23,6 +26,9 @@ pub(super) fn sniff(bytes: &[u8], ext: &str) -> Result<Kind, String> {
                 return Ok(Kind::Ods);
             }
             return Err("die Datei ist ein OpenDocument-Dokument, aber keine Tabelle (z. B. ein Textdokument)".into());
+        }
+        if ext == "xlsb" || contains(bytes, b"xl/workbook.bin") {
+            return Ok(Kind::Xlsb);
         }
         return Ok(if ext == "ods" { Kind::Ods } else { Kind::Xlsx });
     }
@@ -55,7 +61,7 @@ pub(super) fn sniff(bytes: &[u8], ext: &str) -> Result<Kind, String> {
             "die Datei ist eine Textdatei mit Trennzeichen (CSV), keine Arbeitsmappe".into(),
         );
     }
-    Err("die Datei ist keine Arbeitsmappe (weder .xlsx noch .xls noch .ods)".into())
+    Err("die Datei ist keine Arbeitsmappe (weder .xlsx noch .xlsb noch .xls noch .ods)".into())
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
@@ -69,6 +75,12 @@ mod tests {
     #[test]
     fn sniff_kinds() {
         assert_eq!(sniff(b"PK\x03\x04rest", "xlsx"), Ok(Kind::Xlsx));
+        assert_eq!(sniff(b"PK\x03\x04rest", "xlsb"), Ok(Kind::Xlsb));
+        // An .xlsb renamed to .xlsx is still read as what it is.
+        assert_eq!(
+            sniff(b"PK\x03\x04..xl/workbook.bin..", "xlsx"),
+            Ok(Kind::Xlsb)
+        );
         assert!(sniff(b"<!DOCTYPE html><html>", "xlsx")
             .unwrap_err()
             .contains("HTML"));

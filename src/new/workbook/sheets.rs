@@ -134,8 +134,9 @@ fn width(art: Art) -> f64 {
         Art::Jahr | Art::Planjahr => 10.0,
         Art::Zahl => 13.0,
         Art::Datum | Art::Ende | Art::Geld | Art::Prioritaet => 14.0,
+        Art::Kosten => 16.0,
         Art::Status | Art::Rolle | Art::Quelle | Art::Befundabschnitt => 18.0,
-        Art::Liste | Art::Finanzierung | Art::Textabschnitt => 24.0,
+        Art::Liste | Art::Ziele | Art::Akteure | Art::Finanzierung | Art::Textabschnitt => 24.0,
         Art::Text | Art::Handlungsfeld | Art::Kategorie => 28.0,
         Art::Langtext => 48.0,
     }
@@ -144,8 +145,8 @@ fn width(art: Art) -> f64 {
 fn column_format(art: Art) -> Format {
     let f = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     match art {
-        Art::Nr | Art::Liste => f.set_num_format("@"),
-        Art::Geld => f.set_num_format("#,##0.00 \"€\""),
+        Art::Nr | Art::Liste | Art::Ziele | Art::Akteure => f.set_num_format("@"),
+        Art::Geld | Art::Kosten => f.set_num_format("#,##0.00 \"€\""),
         _ => f,
     }
 }

@@ -121,7 +121,7 @@ pub(super) fn validation(
                     .set_error_style(DataValidationErrorStyle::Warning),
             )
         }
-        Art::Geld => {
+        Art::Geld | Art::Kosten => {
             // Text passes (12,5 T€, 12.500 € typed as text); numbers must
             // not be negative. A stop: a negative amount is never right.
             let formula = format!("=OR(ISTEXT({cell}),{cell}>=0)");
@@ -167,7 +167,7 @@ pub(super) fn validation(
                     .set_error_style(DataValidationErrorStyle::Warning),
             )
         }
-        Art::Liste => Some(input(
+        Art::Liste | Art::Ziele | Art::Akteure => Some(input(
             DataValidation::new().allow_any_value(),
             &help.art.formen(),
         )?),
