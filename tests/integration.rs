@@ -26,6 +26,9 @@ mod fixtures;
 #[path = "integration/build.rs"]
 mod build;
 
+#[path = "integration/round.rs"]
+mod round;
+
 #[path = "../benches/support/generator.rs"]
 mod generator;
 

@@ -186,7 +186,11 @@ fn example_municipality(diags: &mut Diagnostics, c: &Config, steuerung: Option<&
     if normalize(&c.kommune.name).contains(&example) {
         return;
     }
-    let names = |t: &str| normalize(t).contains(&example);
+    // „Musterstadt“ and „Musterstädter(innen)“.
+    let names = |t: &str| {
+        let n = normalize(t);
+        n.contains(&example) || n.contains("musterstaedt")
+    };
     let kommune = &c.kommune.name;
     let message = format!("der Text nennt noch „{EXAMPLE_MUNICIPALITY}“, die Beispielkommune; das Konzept ist für „{kommune}“");
     let d = &c.dokument;
