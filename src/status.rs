@@ -82,6 +82,10 @@ pub struct Ruecklauf {
     pub leer: usize,
     pub fehlen: usize,
     pub mit_fehlern: usize,
+    /// Workbooks in the working groups' folder that belong to no field (an
+    /// unknown Handlungsfeld, a second workbook for a field): they have
+    /// problems, and the coordinator must see that the file arrived.
+    pub ohne_handlungsfeld: Vec<Zeile>,
 }
 
 /// The overview of a checked project; `None` if the project itself could
@@ -98,6 +102,7 @@ pub fn overview(checked: &Checked) -> Option<Ruecklauf> {
         .iter()
         .map(|f| line(&checked.root, f, &checked.diagnostics))
         .collect();
+    let ohne_handlungsfeld = unassigned(checked, &felder);
     let count = |z: Zustand| felder.iter().filter(|l| l.zustand == z).count();
     Some(Ruecklauf {
         kommune,
@@ -109,7 +114,70 @@ pub fn overview(checked: &Checked) -> Option<Ruecklauf> {
         fehlen: count(Zustand::Fehlt),
         mit_fehlern: count(Zustand::MitFehlern),
         felder,
+        ohne_handlungsfeld,
     })
+}
+
+/// The lines of workbooks with problems that belong to no field.
+fn unassigned(checked: &Checked, felder: &[Zeile]) -> Vec<Zeile> {
+    let steering = checked
+        .config
+        .as_ref()
+        .map(|c| c.eingaben.steuerung.trim_start_matches("./").to_string())
+        .unwrap_or_default();
+    let is_workbook = |f: &str| {
+        let lower = f.to_lowercase();
+        [".xlsx", ".xlsm", ".xls", ".ods"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+    };
+    let files: std::collections::BTreeSet<&str> = checked
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.location.file.as_deref())
+        .filter(|f| is_workbook(f) && *f != steering)
+        .filter(|f| !felder.iter().any(|l| l.arbeitsmappe.as_deref() == Some(*f)))
+        .collect();
+    files
+        .into_iter()
+        .map(|file| {
+            let of_file = |sev: Severity| {
+                checked
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == sev && d.location.file.as_deref() == Some(file))
+                    .count()
+            };
+            let (fehler, warnungen) = (of_file(Severity::Error), of_file(Severity::Warning));
+            let saved = last_saved(&checked.root.join(file));
+            Zeile {
+                handlungsfeld: "(ohne Handlungsfeld)".into(),
+                kurz: String::new(),
+                arbeitsmappe: Some(file.to_string()),
+                gespeichert: saved.map(|(t, _)| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+                gespeichert_laut: saved.map(|(_, s)| source(s)),
+                leitung: None,
+                mitglieder: 0,
+                ziele: 0,
+                massnahmen: 0,
+                fehler,
+                warnungen,
+                zustand: if fehler > 0 {
+                    Zustand::MitFehlern
+                } else {
+                    Zustand::MitWarnungen
+                },
+                saved: saved.map(|(t, _)| t),
+            }
+        })
+        .collect()
+}
+
+fn source(s: SavedSource) -> &'static str {
+    match s {
+        SavedSource::Metadata => "arbeitsmappe",
+        SavedSource::FileTime => "dateizeit",
+    }
 }
 
 fn line(root: &Path, f: &Feld, diags: &Diagnostics) -> Zeile {
@@ -136,10 +204,7 @@ fn line(root: &Path, f: &Feld, diags: &Diagnostics) -> Zeile {
         kurz: f.kurz.clone(),
         arbeitsmappe: f.datei.clone(),
         gespeichert: saved.map(|(t, _)| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        gespeichert_laut: saved.map(|(_, s)| match s {
-            SavedSource::Metadata => "arbeitsmappe",
-            SavedSource::FileTime => "dateizeit",
-        }),
+        gespeichert_laut: saved.map(|(_, s)| source(s)),
         leitung: ag.map(|a| a.leitung.clone()),
         mitglieder: ag.map_or(0, |a| a.mitglieder.len()),
         ziele: f.ziele.len(),
@@ -170,6 +235,11 @@ pub fn summary(r: &Ruecklauf) -> String {
     }
     if r.mit_fehlern > 0 {
         parts.push(format!("{} mit Fehlern", r.mit_fehlern));
+    }
+    match r.ohne_handlungsfeld.len() {
+        0 => {}
+        1 => parts.push("1 weitere Mappe ohne Handlungsfeld".into()),
+        n => parts.push(format!("{n} weitere Mappen ohne Handlungsfeld")),
     }
     parts.join(", ")
 }
@@ -221,7 +291,12 @@ fn shorten(s: &str, max: usize) -> String {
 /// The table for the console: aligned columns, numbers right-aligned, only
 /// characters every console shows.
 pub fn render_text(r: &Ruecklauf) -> String {
-    let rows: Vec<[String; 10]> = r.felder.iter().map(texts).collect();
+    let rows: Vec<[String; 10]> = r
+        .felder
+        .iter()
+        .chain(&r.ohne_handlungsfeld)
+        .map(texts)
+        .collect();
     let mut widths = HEADERS.map(|h| h.chars().count());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -302,7 +377,8 @@ pub fn render_xlsx(r: &Ruecklauf, today: NaiveDateTime) -> Result<Vec<u8>, Strin
         ws.write_string_with_format(HEAD_ROW, c as u16, *h, &head)
             .map_err(err)?;
     }
-    for (i, l) in r.felder.iter().enumerate() {
+    let lines: Vec<&Zeile> = r.felder.iter().chain(&r.ohne_handlungsfeld).collect();
+    for (i, l) in lines.iter().enumerate() {
         let row = HEAD_ROW + 1 + i as u32;
         ws.write_string_with_format(row, 0, &l.handlungsfeld, &cell)
             .map_err(err)?;
@@ -332,7 +408,7 @@ pub fn render_xlsx(r: &Ruecklauf, today: NaiveDateTime) -> Result<Vec<u8>, Strin
         ws.write_string_with_format(row, 9, l.zustand.text(), &state)
             .map_err(err)?;
     }
-    let last = HEAD_ROW + r.felder.len() as u32;
+    let last = HEAD_ROW + lines.len() as u32;
     ws.autofilter(HEAD_ROW, 0, last.max(HEAD_ROW), 9)
         .map_err(err)?;
     ws.set_freeze_panes(HEAD_ROW + 1, 0).map_err(err)?;

@@ -188,6 +188,34 @@ fn status_shows_missing_and_broken_workbooks_and_exits_0() {
         out.stdout
     );
 
+    // A workbook for a field nobody configured is shown too, with its error.
+    fill(
+        &dir.join("arbeitsgruppen/ag-jugend.xlsx"),
+        serde_json::json!({"massnahmen": [["1", "", "Jugendtreff", "", "", "Jobcenter Kleinhausen"]]}),
+    );
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb["Arbeitsgruppe"]["B3"] = "Sport"
+wb.save(sys.argv[1])
+"#,
+        &[dir.join("arbeitsgruppen/ag-jugend.xlsx").to_str().unwrap()],
+    );
+    let out = status(&dir, &[]);
+    out.assert_code(0);
+    let sport = row(&out, "(ohne Handlungsfeld)");
+    assert!(sport.contains("ag-jugend.xlsx"), "{sport}");
+    assert!(sport.ends_with("mit Fehlern"), "{sport}");
+    assert!(row(&out, "Jugend und Soziales").ends_with("fehlt"));
+    assert!(
+        out.stdout.contains(
+            "2 von 7 Arbeitsmappen abgegeben, 3 leer, 2 fehlen, 1 mit Fehlern, 1 weitere Mappe ohne Handlungsfeld"
+        ),
+        "{}",
+        out.stdout
+    );
+
     // The same as JSON, for scripts.
     let out = status(&dir, &["--format", "json"]);
     out.assert_code(0);
@@ -216,7 +244,12 @@ fn status_shows_missing_and_broken_workbooks_and_exits_0() {
     assert_eq!(wohnen["zustand"], "fehlt");
     assert!(wohnen["arbeitsmappe"].is_null());
     assert_eq!(by_name("Kultur und Religion")["zustand"], "leer");
-    assert_eq!(felder.iter().filter(|f| f["zustand"] == "leer").count(), 4);
+    assert_eq!(felder.iter().filter(|f| f["zustand"] == "leer").count(), 3);
+    assert_eq!(
+        json["ohne_handlungsfeld"][0]["arbeitsmappe"],
+        "arbeitsgruppen/ag-jugend.xlsx"
+    );
+    assert_eq!(json["ohne_handlungsfeld"][0]["zustand"], "mit Fehlern");
     // The folder may also follow the format.
     let again = konzept(&["status", "--format", "json", dir.to_str().unwrap()]);
     again.assert_code(0);
