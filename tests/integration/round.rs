@@ -356,6 +356,12 @@ fn placeholders_are_warnings_at_their_cell() {
         "{}",
         out.stderr
     );
+    // The placeholder is not also reported as an unknown actor.
+    assert!(
+        !out.stderr.contains("„XY“ steht nicht in der Akteursliste"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains(
         "hinweis: die richtige Angabe eintragen (z. B. den Namen der Person) oder die Zelle leeren"
     ));
