@@ -88,6 +88,25 @@ pub enum Command {
         override_usage = "konzept workbooks [ORDNER]"
     )]
     Workbooks(WorkbooksArgs),
+
+    /// Zeigt den Rücklauf der Arbeitsmappen: je Handlungsfeld Mappe, zuletzt gespeichert, Leitung, Mitglieder, Ziele, Maßnahmen, Fehler, Warnungen und Zustand
+    #[command(
+        next_help_heading = "Optionen",
+        override_usage = "konzept status [ORDNER] [--format text|json]\n       konzept status [ORDNER] --format xlsx [DATEI]",
+        after_help = "\nZustand: „fehlt“ (keine Mappe), „leer“ (noch das leere Formular oder ohne Ziele und Maßnahmen: gilt als nicht abgegeben), „mit Fehlern“, „mit Warnungen“, „vollständig“.\n„gespeichert“ kommt aus den Dokumenteigenschaften der Mappe (bei .xls aus der Dateizeit).\nExit-Code 0, auch wenn Mappen fehlen oder Fehler enthalten – es ist eine Übersicht; 1 nur, wenn das Projekt selbst nicht gelesen werden kann oder die Datei nicht geschrieben werden kann.\n",
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}"
+    )]
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
+
+    /// text (Standard: Tabelle), json (für Skripte) oder xlsx DATEI (eine Rücklauf-Mappe; ohne DATEI ruecklauf.xlsx im Projektordner)
+    #[arg(long, value_name = "FORMAT", num_args = 1..=2, default_value = "text", hide_default_value = true)]
+    pub format: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -208,7 +227,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (new, check, build, templates oder workbooks)".to_string()
+            "es fehlt ein Befehl (new, check, build, status, templates oder workbooks)".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "„{arg}“ und „{}“ passen nicht zusammen",

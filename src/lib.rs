@@ -53,5 +53,6 @@ pub mod progress;
 pub mod project;
 pub mod render;
 pub mod schema;
+pub mod status;
 pub mod text;
 pub mod watch;

@@ -96,6 +96,7 @@ fn main() -> ExitCode {
         }
         Command::Templates(args) => templates(&args.dir),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
+        Command::Status(args) => status(&args.projekt.dir, &args.format),
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
@@ -212,6 +213,88 @@ fn workbooks(dir: &std::path::Path) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// `konzept status`: the return overview as a table, JSON or workbook.
+/// Exit code 0 whatever the workbooks hold; 1 only if the project cannot be
+/// read or the workbook cannot be written.
+fn status(dir: &std::path::Path, format: &[String]) -> ExitCode {
+    use konzept::status;
+    let kind = format
+        .first()
+        .map(|f| f.trim().to_lowercase())
+        .unwrap_or_default();
+    let file = format.get(1);
+    if !matches!(kind.as_str(), "text" | "json" | "xlsx") {
+        eprintln!("fehler: unbekanntes Format „{kind}“ für --format\n  hinweis: text, json oder xlsx DATEI angeben");
+        return ExitCode::from(2);
+    }
+    // `konzept status --format json ORDNER`: the folder after the format.
+    let (dir, file) = match file {
+        Some(f) if kind != "xlsx" && dir == std::path::Path::new(".") => {
+            (std::path::Path::new(f.as_str()), None)
+        }
+        _ => (dir, file),
+    };
+    if kind != "xlsx" && file.is_some() {
+        eprintln!("fehler: nach --format {kind} steht noch „{}“\n  hinweis: nur --format xlsx nimmt einen Dateinamen; den Projektordner vor --format angeben: konzept status ORDNER --format {kind}", file.map(String::as_str).unwrap_or_default());
+        return ExitCode::from(2);
+    }
+    let checked = konzept::pipeline::check(dir);
+    let Some(r) = status::overview(&checked) else {
+        eprint!("{}", checked.diagnostics.render_text());
+        eprintln!(
+            "Die Übersicht kann nicht erstellt werden, weil das Projekt nicht gelesen werden kann."
+        );
+        return ExitCode::from(1);
+    };
+    match kind.as_str() {
+        "json" => out(&format!("{}\n", status::render_json(&r))),
+        "xlsx" => {
+            let path = match file {
+                Some(f) => std::path::PathBuf::from(f),
+                None => dir.join("ruecklauf.xlsx"),
+            };
+            if !path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+            {
+                eprintln!("fehler: die Rücklauf-Mappe „{}“ muss auf .xlsx enden\n  hinweis: z. B. --format xlsx ruecklauf.xlsx", path.display());
+                return ExitCode::from(2);
+            }
+            let written = status::render_xlsx(&r, now()).and_then(|bytes| {
+                konzept::output::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+            });
+            match written {
+                Ok(()) => {
+                    out(&status::render_text(&r));
+                    eprintln!("geschrieben: {}", path.display());
+                }
+                Err(e) => {
+                    eprintln!("fehler: die Rücklauf-Mappe „{}“ kann nicht geschrieben werden: {e}\n  hinweis: ist die Datei noch in Excel geöffnet? Dann schließen oder einen anderen Namen angeben", path.display());
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        _ => out(&status::render_text(&r)),
+    }
+    ExitCode::SUCCESS
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is no error.
+fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+/// The current time (UTC), for the date in the Rücklauf workbook.
+fn now() -> chrono::NaiveDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(secs as i64, 0)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
 }
 
 /// How long Typst may take (`KONZEPT_ZEITLIMIT` in seconds, for tests and

@@ -31,6 +31,9 @@ mod fixtures;
 #[path = "integration/build.rs"]
 mod build;
 
+#[path = "integration/round.rs"]
+mod round;
+
 #[path = "integration/generator.rs"]
 mod generator_tests;
 

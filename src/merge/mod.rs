@@ -13,6 +13,7 @@
 mod actor_names;
 mod cells;
 mod charts;
+mod completeness;
 mod cost_plan;
 mod document;
 mod steering;
@@ -22,7 +23,7 @@ mod validate;
 mod working_group;
 
 use crate::config::{Config, Handlungsfeld};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Severity};
 use crate::input::workbook::Workbook;
 use crate::model::*;
 use cells::Merger;
@@ -50,7 +51,11 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
 
     let steering = inp.steuerung.map(|wb| m.steering(wb)).unwrap_or_default();
     let actors: Vec<Akteur> = steering.akteure.clone();
+    if let Some(wb) = inp.steuerung {
+        completeness::placeholders(m.diags, wb);
+    }
     let mut felder = working_groups(&mut m, inp.arbeitsgruppen, &actors);
+    completeness::council_ready(m.diags, c, &felder, inp.steuerung);
 
     let posten: Vec<Posten> = steering.posten.into_iter().map(|(p, _)| p).collect();
     let steering_file = inp.steuerung.map(|w| w.file.as_str()).unwrap_or_default();
@@ -115,22 +120,29 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
 /// them to the configured fields (one workbook per field); returns one
 /// section per field, in the configured order.
 fn working_groups(m: &mut Merger, workbooks: &[Workbook], actors: &[Akteur]) -> Vec<Feld> {
-    let mut by_field: BTreeMap<usize, (String, GroupData)> = BTreeMap::new();
+    let mut by_field: BTreeMap<usize, (String, GroupData, bool)> = BTreeMap::new();
     for wb in workbooks {
-        let (field, data) = m.working_group(wb);
-        validate::references(m.diags, &data.refs, actors);
+        let (field, data, blank) = read_group(m, wb, actors);
         let Some(fi) = field else { continue };
-        if let Some((first, _)) = by_field.get(&fi) {
+        if let Some((first, _, _)) = by_field.get(&fi) {
             validate::duplicate_workbook(m.diags, wb, &m.fields[fi].name, first);
             continue;
         }
-        by_field.insert(fi, (wb.file.clone(), data));
+        by_field.insert(fi, (wb.file.clone(), data, blank));
     }
     let mut felder = Vec::new();
     for (i, f) in m.fields.iter().enumerate() {
         let abschnitt = format!("3.{}", i + 4);
         let feld = match by_field.remove(&i) {
-            Some((file, data)) => working_group::field(i, &abschnitt, f, Some(file), data),
+            // A blank form is kept as the field's file but not handed in:
+            // the document says the field is still being worked on.
+            Some((file, _, true)) => {
+                let mut feld =
+                    working_group::field(i, &abschnitt, f, Some(file), GroupData::default());
+                feld.bearbeitet = false;
+                feld
+            }
+            Some((file, data, false)) => working_group::field(i, &abschnitt, f, Some(file), data),
             None => {
                 validate::missing_workbook(m.diags, &f.name);
                 working_group::field(i, &abschnitt, f, None, GroupData::default())
@@ -139,6 +151,41 @@ fn working_groups(m: &mut Merger, workbooks: &[Workbook], actors: &[Akteur]) -> 
         felder.push(feld);
     }
     felder
+}
+
+/// Reads one working group's workbook. A workbook that is still the blank
+/// form gets one warning instead of its single problems (a missing lead is
+/// no error then), and `true`; other workbooks get a warning for each
+/// placeholder („N. N.“, „TODO“ …) and their references checked.
+fn read_group(
+    m: &mut Merger,
+    wb: &Workbook,
+    actors: &[Akteur],
+) -> (Option<usize>, GroupData, bool) {
+    let outer = std::mem::take(m.diags);
+    let (field, data) = m.working_group(wb);
+    let own = std::mem::replace(m.diags, outer);
+    let lead_missing = |d: &crate::diag::Diagnostic| {
+        d.location.sheet.as_deref().is_some_and(|s| {
+            crate::input::normalize(s) == crate::input::normalize(crate::schema::ARBEITSGRUPPE.name)
+        }) && d.message == "Leitung fehlt"
+    };
+    let blank = data.blank().filter(|_| {
+        !own.iter()
+            .any(|d| d.severity == Severity::Error && !lead_missing(d))
+    });
+    if let Some(blank) = blank {
+        for d in own.iter().filter(|d| !lead_missing(d)) {
+            m.diags.push(d.clone());
+        }
+        let name = field.map_or("(ohne Handlungsfeld)", |i| m.fields[i].name.as_str());
+        completeness::blank_form(m.diags, wb, name, &blank);
+        return (field, data, true);
+    }
+    m.diags.extend(own);
+    completeness::placeholders(m.diags, wb);
+    validate::references(m.diags, &data.refs, actors);
+    (field, data, false)
 }
 
 /// The council submission of a concept, computed anew (e.g. after the model

@@ -176,6 +176,34 @@ fn lead_sentence(stelle: &str) -> String {
     }
 }
 
+/// „in 7 Arbeitsgruppen mit zusammen 40 Mitgliedern“. Only groups that
+/// handed in their workbook count; while others are missing, the phrase
+/// says how many of all there are („bisher in 2 der 7 Arbeitsgruppen“).
+fn groups_phrase(z: &Zaehlung) -> Option<String> {
+    if z.arbeitsgruppen == 0 {
+        return None;
+    }
+    let mut ag = if z.felder_bearbeitet < z.felder {
+        let n = match z.arbeitsgruppen {
+            1 => "einer".to_string(),
+            n => n.to_string(),
+        };
+        format!("bisher in {n} der {} Arbeitsgruppen", z.felder)
+    } else {
+        format!(
+            "in {}",
+            count_phrase(z.arbeitsgruppen, "Arbeitsgruppe", "Arbeitsgruppen")
+        )
+    };
+    if z.mitglieder > 0 {
+        ag.push_str(&format!(
+            " mit zusammen {}",
+            count_phrase(z.mitglieder, "Mitglied", "Mitgliedern")
+        ));
+    }
+    Some(ag)
+}
+
 fn facts(t: &Parts, betreff: &str) -> Vec<String> {
     let (m, z) = (t.meta, t.zaehlung);
     let mut out = Vec::new();
@@ -191,17 +219,7 @@ fn facts(t: &Parts, betreff: &str) -> Vec<String> {
             count_phrase(z.steuerungsgruppe, "Mitglied", "Mitgliedern")
         ));
     }
-    if z.arbeitsgruppen > 0 {
-        let mut ag = format!(
-            "in {}",
-            count_phrase(z.arbeitsgruppen, "Arbeitsgruppe", "Arbeitsgruppen")
-        );
-        if z.mitglieder > 0 {
-            ag.push_str(&format!(
-                " mit zusammen {}",
-                count_phrase(z.mitglieder, "Mitglied", "Mitgliedern")
-            ));
-        }
+    if let Some(ag) = groups_phrase(z) {
         erarbeitung.push(ag);
     }
     let mut absatz = String::new();
@@ -271,13 +289,18 @@ fn facts(t: &Parts, betreff: &str) -> Vec<String> {
         .collect();
     if !offen.is_empty() {
         inhalt.push_str(&format!(
-            " Für {} „{}“ liegen die Ergebnisse der Arbeitsgruppe noch nicht vor.",
+            " Für {} „{}“ liegen die Ergebnisse {} noch nicht vor.",
             if offen.len() == 1 {
                 "das Handlungsfeld"
             } else {
                 "die Handlungsfelder"
             },
-            offen.join("“, „")
+            offen.join("“, „"),
+            if offen.len() == 1 {
+                "der Arbeitsgruppe"
+            } else {
+                "der Arbeitsgruppen"
+            }
         ));
     }
     out.push(inhalt);

@@ -7,6 +7,7 @@
 //! by the readers for the row at hand.
 
 use super::cells::{shorten, Merger};
+use super::completeness::is_placeholder;
 use crate::diag::{did_you_mean, Diagnostics, Location};
 use crate::input::normalize;
 use crate::input::values::DateValue;
@@ -66,8 +67,9 @@ pub(super) fn references(diags: &mut Diagnostics, refs: &References, actors: &[A
         if actors.is_empty() {
             continue;
         }
+        // A placeholder („N. N.“, „XY“) is reported as such at its cell.
         if let Some(f) = &m.federfuehrung {
-            if !actor_known(f, &actor_keys) {
+            if !actor_known(f, &actor_keys) && !is_placeholder(f) {
                 diags
                     .warning(
                         m.federfuehrung_loc.clone(),
@@ -80,7 +82,7 @@ pub(super) fn references(diags: &mut Diagnostics, refs: &References, actors: &[A
             }
         }
         for p in &m.partner {
-            if !actor_known(p, &actor_keys) {
+            if !actor_known(p, &actor_keys) && !is_placeholder(p) {
                 diags
                     .warning(
                         m.partner_loc.clone(),

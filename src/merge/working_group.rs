@@ -5,6 +5,7 @@
 //! collected here and checked in [`super::validate`] after the rows are read.
 
 use super::cells::{fix_fraction, invalid, is_percent_unit, shorten, zahl, Merger};
+use super::completeness::{is_placeholder, Blank};
 use super::summary::{count_priorities, count_statuses};
 use super::validate::{MeasureRefs, References};
 use crate::config::Handlungsfeld;
@@ -28,8 +29,42 @@ pub(super) struct GroupData {
     ziele: Vec<Ziel>,
     massnahmen: Vec<Massnahme>,
     empfehlungen: Vec<Empfehlung>,
+    /// Members read from the Mitglieder sheet (also when the lead is missing).
+    members_read: usize,
     /// What the cross-checks look at once the rows are read.
     pub refs: References,
+}
+
+impl GroupData {
+    /// What the workbook lacks if it is not handed in yet: still the blank
+    /// form, or at most the group's lead and members typed in — no goals,
+    /// measures, findings, key figures or recommendations (a lead „N. N.“
+    /// counts as none).
+    pub(super) fn blank(&self) -> Option<Blank> {
+        let has_content = !self.ziele.is_empty()
+            || !self.massnahmen.is_empty()
+            || !self.kennzahlen.is_empty()
+            || !self.empfehlungen.is_empty()
+            || self.befund.ausgangslage.is_some()
+            || self.befund.handlungsbedarf.is_some()
+            || self.befund.staerken.is_some();
+        if has_content {
+            return None;
+        }
+        let mut missing = Vec::new();
+        if self
+            .arbeitsgruppe
+            .as_ref()
+            .is_none_or(|a| is_placeholder(&a.leitung))
+        {
+            missing.push("Leitung");
+        }
+        if self.members_read == 0 {
+            missing.push("Mitglieder");
+        }
+        missing.extend(["Ziele", "Maßnahmen"]);
+        Some(Blank { missing })
+    }
 }
 
 impl Merger<'_, '_> {
@@ -43,7 +78,9 @@ impl Merger<'_, '_> {
         let feld_name = field
             .map(|i| self.fields[i].name.clone())
             .unwrap_or_default();
+        let mut members_read = 0;
         if let Some(members) = self.members(wb) {
+            members_read = members.len();
             if let Some(ag) = &mut arbeitsgruppe {
                 ag.mitglieder = members;
             }
@@ -67,6 +104,7 @@ impl Merger<'_, '_> {
             ziele,
             massnahmen,
             empfehlungen,
+            members_read,
             refs: References { goals, measures },
         };
         (field, data)

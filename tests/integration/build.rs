@@ -260,7 +260,7 @@ const TITLE_LINE: &str = r#"titel = "Integrationskonzept der Stadt Teststadt""#;
 fn project_with_texts(title: &str, paragraph: &str, actor: &str, measure: &str) -> Project {
     Project::new()
         // No watermark: its letters would land between the lines of the texts.
-        .edit_toml("version = ", "status = \"Beschlussvorlage\"\nversion = ")
+        .edit_toml("version = ", &council_status("Beschlussvorlage"))
         .edit_toml(TITLE_LINE, &format!("titel = {}", toml_str(title)))
         .sheet(
             STEUERUNG,
@@ -770,7 +770,17 @@ fn table_of_contents_has_page_numbers() {
 // ---------------------------------------------------------------- watermark
 
 fn with_status(status: &str) -> Project {
-    Project::new().edit_toml("version = ", &format!("status = \"{status}\"\nversion = "))
+    Project::new().edit_toml("version = ", &council_status(status))
+}
+
+/// The `status` line (put before `version = `); a council status comes with
+/// the submission number and the meeting date a council version needs.
+fn council_status(status: &str) -> String {
+    if status == "Entwurf" {
+        format!("status = \"{status}\"\nversion = ")
+    } else {
+        format!("status = \"{status}\"\nvorlage = \"Drucksache 2027/015\"\nsitzung = 2027-03-18\nversion = ")
+    }
 }
 
 #[test]

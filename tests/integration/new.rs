@@ -293,13 +293,28 @@ fn new_project_checks_clean_and_builds_with_every_chapter() {
     assert!(toml.contains("titel = \"Integrationskonzept der Stadt Bad Münstereifel\""));
     assert!(toml.contains("status = \"Entwurf\""));
 
+    // A fresh project has nothing wrong, but nothing is handed in yet
+    // (issue 16): one warning per blank form, nothing else.
     let run = konzept(&["check", s(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        run.stderr.trim(),
-        "0 Fehler, 0 Warnungen in 9 Dateien",
-        "a fresh project has nothing to report"
+        run.stderr.lines().last().unwrap_or(""),
+        "0 Fehler, 7 Warnungen in 9 Dateien",
+        "{}",
+        run.stderr
     );
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warnung: "))
+        .collect();
+    assert_eq!(warnings.len(), 7, "{}", run.stderr);
+    for (field, file) in FIELDS {
+        let expected = format!(
+            "warnung: arbeitsgruppen/{file}: die Arbeitsmappe für „{field}“ ist noch das leere Formular und gilt als nicht abgegeben"
+        );
+        assert!(warnings.contains(&expected.as_str()), "{}", run.stderr);
+    }
 
     let run = konzept(&["build", s(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -330,10 +345,15 @@ fn new_project_checks_clean_and_builds_with_every_chapter() {
     }
     // The document says plainly what is missing.
     assert!(text.contains("liegen noch nicht vor"), "{text}");
-    assert!(
-        text.contains("Ziele hat die Arbeitsgruppe noch nicht formuliert"),
+    // Blank forms are not handed in: each field is still being worked on,
+    // and no „N. N.“ is printed as a group's lead.
+    assert_eq!(
+        text.matches("Dieses Handlungsfeld wird noch bearbeitet")
+            .count(),
+        FIELDS.len(),
         "{text}"
     );
+    assert!(!text.contains("N. N."), "{text}");
 }
 
 #[test]

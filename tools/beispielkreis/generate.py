@@ -15,7 +15,9 @@ fonts-dejavu-core (für die Schriftdateien). Das Ergebnis ist reproduzierbar:
 feste Zeitstempel im ZIP der Vorlage, keine Zufallswerte in den Bildern.
 """
 
+import html
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -244,10 +246,69 @@ def word_vorlage(path: Path, band: Path) -> None:
             zi.external_attr = 0o644 << 16
             out.writestr(zi, data)
 
+# Die Texte der Steuerungsgruppe stammen aus Musterstadt; ein Konzept mit
+# Status „Beschlussvorlage“, dessen Texte noch „Musterstadt“ nennen, meldet
+# `konzept check` als Warnung. Diese Ersetzungen machen daraus Texte des
+# Kreises (der Reihe nach angewandt, nur im Blatt „Texte“).
+TEXTE_KREIS = [
+    ("Liebe Musterstädterinnen und Musterstädter,\n\nMusterstadt ist seit jeher eine Stadt, in die Menschen",
+     "Liebe Bürgerinnen und Bürger des Beispielkreises,\n\nder Beispielkreis ist seit jeher ein Kreis, in den Menschen"),
+    ("leben in unserer Stadt.", "leben in unseren Städten und Gemeinden."),
+    ("Oberbürgermeisterin der Stadt Musterstadt", "Landrätin des Kreises Beispielkreis"),
+    ("Der Rat der Stadt Musterstadt beschließt:", "Der Kreistag des Kreises Beispielkreis beschließt:"),
+    ("Das Integrationskonzept der Stadt Musterstadt 2026 bis 2030 wird als gesamtstädtisches Handlungsprogramm",
+     "Das Integrationskonzept des Kreises Beispielkreis 2026 bis 2030 wird als kreisweites Handlungsprogramm"),
+    ("legt dem Rat ab 2028", "legt dem Kreistag ab 2028"),
+    ("Das Integrationskonzept der Stadt Musterstadt beschreibt, wie Stadtverwaltung, Politik und Stadtgesellschaft",
+     "Das Integrationskonzept des Kreises Beispielkreis beschreibt, wie Kreisverwaltung, Politik und Zivilgesellschaft"),
+    ("Einwanderungsgeschichte in Musterstadt", "Einwanderungsgeschichte im Beispielkreis"),
+    ("Musterstadt braucht Fachkräfte", "Der Beispielkreis braucht Fachkräfte"),
+    ("Der Rat der Stadt Musterstadt hat", "Der Kreistag des Kreises Beispielkreis hat"),
+    ("Musterstadt kann auf gewachsene", "Der Beispielkreis kann auf gewachsene"),
+    ("Bürgerstiftung Musterstadt", "Bürgerstiftung Beispielkreis"),
+    ("Musterstadt hatte am", "Der Beispielkreis hatte am"),
+    ("Die Stadt Musterstadt setzt", "Der Kreis Beispielkreis setzt"),
+]
+
+ZELLE = re.compile(r'(<c r="([A-Z]+\d+)"[^>]*t="inlineStr"><is><t[^>]*>)(.*?)(</t></is></c>)', re.S)
+
+
+def xml_text(t: str) -> str:
+    """Wie openpyxl: &, <, > maskiert, alles außerhalb von ASCII als &#N;."""
+    t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(c if ord(c) < 128 else f"&#{ord(c)};" for c in t)
+
+
+def texte_fuer_den_kreis(pfad: Path) -> None:
+    """Schreibt die Texte des Blatts „Texte“ (xl/worksheets/sheet1.xml) für den
+    Kreis um; alle anderen Zellen und Teile der Datei bleiben Byte für Byte."""
+    with zipfile.ZipFile(pfad) as z:
+        eintraege = [(i, z.read(i.filename)) for i in z.infolist()]
+
+    def ersetzen(mt):
+        alt = html.unescape(mt[3])
+        neu = alt
+        for von, nach in TEXTE_KREIS:
+            neu = neu.replace(von, nach)
+        if "Musterstadt" in neu:
+            raise SystemExit(f"steuerung.xlsx › Texte › {mt[2]} nennt noch Musterstadt")
+        return mt[0] if neu == alt else mt[1] + xml_text(neu) + mt[4]
+
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w") as z:
+        for info, daten in eintraege:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                xml = daten.decode("utf-8")
+                assert "<t>Vorwort</t>" in xml, "sheet1.xml ist nicht das Blatt „Texte“"
+                daten = ZELLE.sub(ersetzen, xml).encode("utf-8")
+            z.writestr(info, daten)
+    pfad.write_bytes(puffer.getvalue())
+
 
 def main() -> None:
     ZIEL.mkdir(parents=True, exist_ok=True)
     shutil.copy2(QUELLE / "steuerung.xlsx", ZIEL / "steuerung.xlsx")
+    texte_fuer_den_kreis(ZIEL / "steuerung.xlsx")
     ag = ZIEL / "arbeitsgruppen"
     if ag.exists():
         shutil.rmtree(ag)

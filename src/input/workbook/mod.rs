@@ -8,10 +8,12 @@
 
 mod cells;
 mod package_guard;
+mod saved;
 mod sniff;
 mod table;
 mod xls_guard;
 
+pub use saved::{last_saved, SavedSource};
 pub use table::{Column, Row, Table};
 
 use super::normalize;

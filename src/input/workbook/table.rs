@@ -279,14 +279,19 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// The data rows below the header, empty rows skipped.
+    /// The data rows below the header. Empty rows are skipped, and so are
+    /// rows that carry nothing but a number typed in advance (B-1 … B-20 in
+    /// the `Nr` column, a common habit): they are rows still to be filled.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         let end = self.sheet.row_range().end;
+        let nr = self.columns.get("nr").copied();
         (self.header_row + 1..end)
-            .filter(|&r| {
+            .filter(move |&r| {
                 self.columns
                     .values()
-                    .any(|&c| !self.sheet.cell(r, c).is_empty())
+                    .any(|&c| Some(c) != nr && !self.sheet.cell(r, c).is_empty())
+                    || (self.columns.len() == 1
+                        && nr.is_some_and(|c| !self.sheet.cell(r, c).is_empty()))
             })
             .map(move |r| Row {
                 sheet: self.sheet,
