@@ -61,7 +61,8 @@ pub enum Command {
     #[command(
         help_template = BEFEHL_HILFE,
         next_help_heading = "Optionen",
-        override_usage = "konzept check [ORDNER] [--format text|json] [--model]"
+        override_usage = "konzept check [ORDNER] [--format text|json] [--model] [--annotate ORDNER]",
+        after_help = "Die Meldungen stehen auf der Fehlerausgabe (stderr), die Zusammenfassung „N Fehler, M Warnungen in K Dateien“ auf der Standardausgabe (stdout), mit --format json oder --model dort stattdessen das JSON.\nAlles in eine Datei: konzept check > meldungen.txt 2>&1"
     )]
     Check(CheckArgs),
 
@@ -165,6 +166,10 @@ pub struct CheckArgs {
     /// Gibt das zusammengeführte Datenmodell als JSON aus (das, was die Vorlagen sehen)
     #[arg(long)]
     pub model: bool,
+
+    /// Schreibt von jeder Arbeitsmappe mit Fehlern oder Warnungen eine Kopie „NAME-Meldungen.xlsx“ in diesen Ordner (er wird angelegt): jede betroffene Zelle markiert (rot: Fehler, gelb: Warnung) und kommentiert, vorn das Blatt „Meldungen“ mit allen Meldungen; zum Zurückschicken an die Arbeitsgruppe. Das Original bleibt unverändert; nicht der Ordner der Arbeitsmappen
+    #[arg(long, value_name = "ORDNER")]
+    pub annotate: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,7 @@ use std::process::Command;
 
 struct Run {
     code: i32,
+    stdout: String,
     stderr: String,
 }
 
@@ -27,6 +28,7 @@ fn konzept(args: &[&str]) -> Run {
     assert!(!stderr.contains("panicked"), "panic:\n{stderr}");
     Run {
         code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr,
     }
 }
@@ -297,7 +299,7 @@ fn new_project_checks_clean_and_builds_with_every_chapter() {
     let run = konzept(&["check", s(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        run.stderr.trim(),
+        run.stdout.trim(),
         "0 Fehler, 0 Warnungen in 9 Dateien",
         "a fresh project has nothing to report"
     );

@@ -19,7 +19,9 @@ const STAGES: &[(&str, &[&str])] = &[
     ("Setzen", &["render"]),
     (
         "Schreiben",
-        &["output", "pipeline", "watch", "new", "progress", "cli"],
+        &[
+            "output", "pipeline", "annotate", "watch", "new", "progress", "cli",
+        ],
     ),
 ];
 
