@@ -31,3 +31,6 @@ mod generator;
 
 #[path = "integration/generator.rs"]
 mod generator_tests;
+
+#[path = "integration/annotate.rs"]
+mod annotate;
