@@ -59,10 +59,10 @@ pub enum Command {
 
     /// Prüft ein Konzeptprojekt: liest konzept.toml und alle Arbeitsmappen und meldet jedes Problem mit Datei, Blatt und Zelle
     #[command(
-        help_template = BEFEHL_HILFE,
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}",
         next_help_heading = "Optionen",
         override_usage = "konzept check [ORDNER] [--format text|json] [--model] [--annotate ORDNER]",
-        after_help = "Die Meldungen stehen auf der Fehlerausgabe (stderr), die Zusammenfassung „N Fehler, M Warnungen in K Dateien“ auf der Standardausgabe (stdout), mit --format json oder --model dort stattdessen das JSON.\nAlles in eine Datei: konzept check > meldungen.txt 2>&1"
+        after_help = "Ausgabe: die Meldungen stehen auf der Fehlerausgabe (stderr), die Zusammenfassung „N Fehler, M Warnungen in K Dateien“ auf der Standardausgabe (stdout); mit --format json oder --model steht dort das JSON und die Zusammenfassung auf stderr.\nAlles in eine Datei: konzept check > meldungen.txt 2>&1\nKommentierte Kopien für die Arbeitsgruppen: konzept check --annotate rueckmeldungen"
     )]
     Check(CheckArgs),
 

@@ -4,7 +4,8 @@
 //! dropdowns, hidden sheets, comments already there) is written back as read.
 
 use super::{
-    by_cell, intro, link, place, Problem, AUTHOR, HEADERS, HEADER_ROW, INTRO_HEIGHT, SHEET, WIDTHS,
+    by_cell, intro, link, place, Problem, AUTHOR, ERROR_FILL, HEADERS, HEADER_ROW, INTRO_HEIGHT,
+    SHEET, WARNING_FILL, WIDTHS,
 };
 use crate::diag::a1;
 use umya_spreadsheet::{Comment, CommentText, Hyperlink, VerticalAlignmentValues, Workbook};
@@ -27,7 +28,7 @@ pub fn annotate(
             let _ = book.remove_sheet(i);
         }
         for sheet in book.sheet_collection_mut() {
-            sheet.comments_mut().retain(|c| c.author() != AUTHOR);
+            clear_earlier_marks(sheet);
         }
         mark_cells(&mut book, problems);
         add_sheet(&mut book, file, problems)?;
@@ -38,6 +39,30 @@ pub fn annotate(
     };
     crate::input::workbook::quietly(run)
         .unwrap_or_else(|| Err("die Datei lässt sich nicht bearbeiten".into()))
+}
+
+/// Removes what an earlier annotation wrote into a copy that came back:
+/// konzept's comments, and the fill of their cells if it is still konzept's.
+fn clear_earlier_marks(sheet: &mut umya_spreadsheet::Worksheet) {
+    let ours: Vec<String> = sheet
+        .comments()
+        .iter()
+        .filter(|c| c.author() == AUTHOR)
+        .map(|c| c.coordinate().to_string())
+        .collect();
+    if ours.is_empty() {
+        return;
+    }
+    sheet.comments_mut().retain(|c| c.author() != AUTHOR);
+    for cell in &ours {
+        let marked = sheet
+            .style(cell.as_str())
+            .background_color()
+            .is_some_and(|c| [ERROR_FILL, WARNING_FILL].contains(&c.argb_str().as_str()));
+        if marked {
+            sheet.style_mut(cell.as_str()).remove_fill();
+        }
+    }
 }
 
 /// Fills every problem cell and gives it a comment (an existing comment of

@@ -238,8 +238,7 @@ pub fn annotate(
     }
     let mut taken = BTreeSet::new();
     for (file, problems) in &files {
-        let name = copy_name(file, &mut taken);
-        annotate_file(root, file, problems, &folder.join(name), &mut report);
+        annotate_file(root, file, problems, folder, &mut taken, &mut report);
     }
     report
 }
@@ -281,16 +280,17 @@ fn extension(file: &str) -> Option<String> {
         .map(str::to_lowercase)
 }
 
-/// `arbeitsgruppen/ag-kultur.ods` → `ag-kultur-Meldungen.xlsx`; a second
+/// `arbeitsgruppen/ag-kultur.ods` → `ag-kultur-Meldungen.xlsx` (`.xlsm`
+/// for an edited workbook with macros); a second
 /// file of the same name gets its format in the name (`ag-kultur-ods-…`).
-fn copy_name(file: &str, taken: &mut BTreeSet<String>) -> String {
+fn copy_name(file: &str, macros: bool, taken: &mut BTreeSet<String>) -> String {
     let path = Path::new(file);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "arbeitsmappe".into());
     let ext = extension(file).unwrap_or_default();
-    let out_ext = if ext == "xlsm" { "xlsm" } else { "xlsx" };
+    let out_ext = if macros { "xlsm" } else { "xlsx" };
     let mut name = format!("{stem}-{SHEET}.{out_ext}");
     let mut n = 1;
     while taken.contains(&name.to_lowercase()) {
@@ -414,71 +414,26 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-fn annotate_file(root: &Path, file: &str, problems: &[Problem], copy: &Path, report: &mut Report) {
-    let cannot = |why: String| {
-        Diagnostic::new(
-            Severity::Warning,
-            Location::file(file),
-            format!("keine kommentierte Kopie: {why}"),
-        )
+fn annotate_file(
+    root: &Path,
+    file: &str,
+    problems: &[Problem],
+    folder: &Path,
+    taken: &mut BTreeSet<String>,
+    report: &mut Report,
+) {
+    let Some((bytes, rebuilt)) = make_copy(root, file, problems, report) else {
+        return;
     };
-    let source = root.join(file);
-    // The same guards as the check (size, zip bombs, encryption); the values
-    // are what a rebuilt copy shows.
-    let values = match read_workbook(&source, file) {
-        Ok(wb) => wb,
-        Err(_) => {
-            report.diagnostics.push(
-                cannot("die Datei lässt sich nicht lesen (siehe die Meldung zu ihr)".into())
-                    .with_hint("der Arbeitsgruppe die Meldung zur Datei selbst schicken"),
-            );
-            return;
-        }
-    };
-    let ext = extension(file).unwrap_or_default();
-    let mut rebuilt = false;
-    let bytes = if ext == "xlsx" || ext == "xlsm" {
-        match edit::annotate(&source, file, problems) {
-            Ok(bytes) => Some(bytes),
-            Err(why) => {
-                report.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        Location::file(file),
-                        format!(
-                            "die kommentierte Kopie enthält nur die Werte, nicht die Formatierung \
-                             und Auswahllisten des Originals ({why})"
-                        ),
-                    )
-                    .with_hint(
-                        "die Arbeitsmappe in Excel oder LibreOffice öffnen und neu speichern",
-                    ),
-                );
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let bytes = match bytes {
-        Some(b) => b,
-        None => {
-            rebuilt = true;
-            match rebuild::annotate(&values, file, problems) {
-                Ok(b) => b,
-                Err(why) => {
-                    report.diagnostics.push(cannot(why));
-                    return;
-                }
-            }
-        }
-    };
-    if let Err(e) = write_atomic(copy, &bytes) {
+    // A rebuilt copy has no macros: `.xlsm` only for an edited `.xlsm`.
+    let macros = !rebuilt && extension(file).as_deref() == Some("xlsm");
+    let copy = folder.join(copy_name(file, macros, taken));
+    if let Err(e) = write_atomic(&copy, &bytes) {
         report.diagnostics.push(
-            cannot(format!(
-                "„{}“ kann nicht geschrieben werden: {e}",
-                copy.display()
-            ))
+            no_copy(
+                file,
+                format!("„{}“ kann nicht geschrieben werden: {e}", copy.display()),
+            )
             .with_hint("prüfen, ob die Datei gerade geöffnet ist, und erneut versuchen"),
         );
         return;
@@ -489,11 +444,71 @@ fn annotate_file(root: &Path, file: &str, problems: &[Problem], copy: &Path, rep
         .count();
     report.written.push(Written {
         original: file.to_string(),
-        copy: copy.to_path_buf(),
+        copy,
         errors,
         warnings: problems.len() - errors,
         rebuilt,
     });
+}
+
+fn no_copy(file: &str, why: String) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        Location::file(file),
+        format!("keine kommentierte Kopie: {why}"),
+    )
+}
+
+/// The bytes of the copy and whether it was rebuilt from the values.
+fn make_copy(
+    root: &Path,
+    file: &str,
+    problems: &[Problem],
+    report: &mut Report,
+) -> Option<(Vec<u8>, bool)> {
+    let source = root.join(file);
+    // The same guards as the check (size, zip bombs, encryption); the values
+    // are what a rebuilt copy shows.
+    let Ok(values) = read_workbook(&source, file) else {
+        report.diagnostics.push(
+            no_copy(
+                file,
+                "die Datei lässt sich nicht lesen (siehe die Meldung zu ihr)".into(),
+            )
+            .with_hint("der Arbeitsgruppe die Meldung zur Datei selbst schicken"),
+        );
+        return None;
+    };
+    // By content, not by name: an `.xls` that Excel saved as `.xlsx` inside
+    // is edited like one; an `.ods` never.
+    let zip = std::fs::File::open(&source).ok().and_then(|mut f| {
+        let mut head = [0u8; 4];
+        std::io::Read::read_exact(&mut f, &mut head).ok()?;
+        Some(head == *b"PK\x03\x04")
+    });
+    if zip == Some(true) && extension(file).as_deref() != Some("ods") {
+        match edit::annotate(&source, file, problems) {
+            Ok(bytes) => return Some((bytes, false)),
+            Err(why) => report.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Location::file(file),
+                    format!(
+                        "die kommentierte Kopie enthält nur die Werte, nicht die Formatierung \
+                         und Auswahllisten des Originals ({why})"
+                    ),
+                )
+                .with_hint("die Arbeitsmappe in Excel oder LibreOffice öffnen und neu speichern"),
+            ),
+        }
+    }
+    match rebuild::annotate(&values, file, problems) {
+        Ok(bytes) => Some((bytes, true)),
+        Err(why) => {
+            report.diagnostics.push(no_copy(file, why));
+            None
+        }
+    }
 }
 
 /// The sheet of `values` a problem names (exactly, else case-insensitively).
@@ -519,16 +534,19 @@ mod tests {
     fn copy_names() {
         let mut taken = BTreeSet::new();
         assert_eq!(
-            copy_name("arbeitsgruppen/ag-kultur.ods", &mut taken),
+            copy_name("arbeitsgruppen/ag-kultur.ods", false, &mut taken),
             "ag-kultur-Meldungen.xlsx"
         );
         assert_eq!(
-            copy_name("arbeitsgruppen/ag-kultur.xlsx", &mut taken),
+            copy_name("arbeitsgruppen/ag-kultur.xlsx", false, &mut taken),
             "ag-kultur-xlsx-Meldungen.xlsx"
         );
-        assert_eq!(copy_name("makro.xlsm", &mut taken), "makro-Meldungen.xlsm");
         assert_eq!(
-            copy_name("steuerung.xls", &mut taken),
+            copy_name("makro.xlsm", true, &mut taken),
+            "makro-Meldungen.xlsm"
+        );
+        assert_eq!(
+            copy_name("steuerung.xls", false, &mut taken),
             "steuerung-Meldungen.xlsx"
         );
     }

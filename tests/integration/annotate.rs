@@ -261,19 +261,36 @@ fn a_returned_copy_reads_like_the_original() {
     let again = check(&dir, &["--annotate", answers.to_str().unwrap()]);
     assert_eq!(again.errors(), first.errors());
     assert_eq!(again.warnings(), first.warnings());
-    // A second annotation replaces the first one's sheet and comments.
-    let book = read_back(&answers.join("ag-bildung-Meldungen.xlsx"));
-    assert_eq!(
-        book["sheets"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|s| *s == "Meldungen")
-            .count(),
-        1
+    // The group fixes Beginn; the next round's copy drops that mark and
+    // replaces the first round's sheet and comments.
+    run_python(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n\
+         wb['Maßnahmen']['H2'] = 2026\nwb.save(sys.argv[1])\n",
+        &dir.join("arbeitsgruppen/ag-bildung.xlsx"),
     );
-    let comment = book["cells"]["Maßnahmen!H2"]["comment"].as_str().unwrap();
+    let third = check(&dir, &["--annotate", answers.to_str().unwrap()]);
+    assert_eq!(
+        third.errors().len() + 1,
+        first.errors().len(),
+        "{}",
+        third.stderr
+    );
+    let book = read_back(&answers.join("ag-bildung-Meldungen.xlsx"));
+    let sheets = book["sheets"].as_array().unwrap();
+    assert_eq!(
+        sheets.iter().filter(|s| *s == "Meldungen").count(),
+        1,
+        "{book}"
+    );
+    assert!(book["cells"]["Maßnahmen!H2"].is_null(), "{book}");
+    assert!(book["meldungen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["zelle"] != "H2"));
+    let comment = book["cells"]["Maßnahmen!F3"]["comment"].as_str().unwrap();
     assert_eq!(comment.matches("Fehler: ").count(), 1, "{comment}");
+    assert_eq!(book["cells"]["Maßnahmen!F3"]["fill"], "FFFFC7CE");
 }
 
 #[test]
