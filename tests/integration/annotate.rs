@@ -224,6 +224,9 @@ fn problems_without_a_cell_are_listed_and_libreoffice_opens_the_copy() {
         .unwrap_or_else(|| panic!("a row for the sheet Mitglieder: {rows:?}"));
     assert_eq!(whole_sheet["link"], "'Mitglieder'!A1");
 
+    for copy in ["ag-bildung-Meldungen.xlsx", "ag-wohnen-Meldungen.xlsx"] {
+        assert_opens_in_excel(&answers.join(copy));
+    }
     let pdf_dir = tmp.path().join("pdf");
     let status = std::process::Command::new("soffice")
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
@@ -332,6 +335,7 @@ fn ods_and_xls_come_back_as_xlsx_with_their_values() {
             .split(':')
             .next()
             .unwrap();
+        assert_opens_in_excel(&answers.join(copy));
         let book = read_back(&answers.join(copy));
         assert_eq!(book["sheets"][0], "Meldungen");
         assert!(
@@ -390,6 +394,31 @@ fn the_folder_of_the_workbooks_is_refused() {
 }
 
 #[test]
+fn a_file_that_is_no_workbook_gets_no_copy_but_a_word() {
+    let tmp = returned_project();
+    let dir = tmp.path().join("beispielheim");
+    // Saved from Excel as CSV, then renamed.
+    std::fs::write(
+        dir.join("arbeitsgruppen/ag-sport.xlsx"),
+        "Nr;Ziel\n1;Lesen\n",
+    )
+    .unwrap();
+    let answers = tmp.path().join("rueckmeldungen");
+    let out = check(&dir, &["--annotate", answers.to_str().unwrap()]);
+    out.assert_code(1);
+    assert!(
+        out.warnings().contains(
+            &"warnung: arbeitsgruppen/ag-sport.xlsx: keine kommentierte Kopie: die Datei lässt \
+              sich nicht lesen (siehe die Meldung zu ihr)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!answers.join("ag-sport-Meldungen.xlsx").exists());
+    assert!(answers.join("ag-bildung-Meldungen.xlsx").exists());
+}
+
+#[test]
 fn summary_on_stdout_and_nothing_to_annotate_in_a_clean_project() {
     let tmp = copy_to_temp(&repo().join("examples/musterstadt"));
     let answers = tmp.path().join("rueckmeldungen");
@@ -418,6 +447,24 @@ fn summary_on_stdout_and_nothing_to_annotate_in_a_clean_project() {
         out.stdout
     );
     assert!(!out.errors().is_empty());
+}
+
+/// openxml-audit finds nothing that would make Excel repair the file.
+#[track_caller]
+fn assert_opens_in_excel(file: &Path) {
+    require("openxml-audit", "--help");
+    let out = std::process::Command::new("openxml-audit")
+        .args(["--policy", "permissive", "-f", "office2016"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("Errors: 0") && text.contains("expected to open cleanly"),
+        "{}: {text}",
+        file.display()
+    );
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
