@@ -59,9 +59,10 @@ pub enum Command {
 
     /// Prüft ein Konzeptprojekt: liest konzept.toml und alle Arbeitsmappen und meldet jedes Problem mit Datei, Blatt und Zelle
     #[command(
-        help_template = BEFEHL_HILFE,
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}",
         next_help_heading = "Optionen",
-        override_usage = "konzept check [ORDNER] [--format text|json] [--model]"
+        override_usage = "konzept check [ORDNER] [--format text|json] [--model] [--annotate ORDNER]",
+        after_help = "Ausgabe: die Meldungen stehen auf der Fehlerausgabe (stderr), die Zusammenfassung „N Fehler, M Warnungen in K Dateien“ auf der Standardausgabe (stdout); mit --format json oder --model steht dort das JSON und die Zusammenfassung auf stderr.\nAlles in eine Datei: konzept check > meldungen.txt 2>&1\nKommentierte Kopien für die Arbeitsgruppen: konzept check --annotate rueckmeldungen"
     )]
     Check(CheckArgs),
 
@@ -184,6 +185,10 @@ pub struct CheckArgs {
     /// Gibt das zusammengeführte Datenmodell als JSON aus (das, was die Vorlagen sehen)
     #[arg(long)]
     pub model: bool,
+
+    /// Schreibt von jeder Arbeitsmappe mit Fehlern oder Warnungen eine Kopie „NAME-Meldungen.xlsx“ in diesen Ordner (er wird angelegt): jede betroffene Zelle markiert (rot: Fehler, gelb: Warnung) und kommentiert, vorn das Blatt „Meldungen“ mit allen Meldungen; zum Zurückschicken an die Arbeitsgruppe. Das Original bleibt unverändert; nicht der Ordner der Arbeitsmappen
+    #[arg(long, value_name = "ORDNER")]
+    pub annotate: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -38,6 +38,7 @@
 //! | `steering` | the Steuerungsgruppe and its workbook (`steuerung.xlsx`) |
 //! | `model` | the merged [`model::Konzept`], serialised as `konzept check --model` prints it |
 
+pub mod annotate;
 pub mod cli;
 pub mod config;
 pub mod costs;

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Check(args) => {
             let checked = konzept::pipeline::check(&args.projekt.dir);
             let d = &checked.diagnostics;
+            let json = args.model || args.format == Format::Json;
             if args.model {
                 if let Some(k) = &checked.konzept {
                     println!(
@@ -34,14 +35,26 @@ fn main() -> ExitCode {
                         serde_json::to_string_pretty(k).expect("model serialises")
                     );
                 }
-                eprint!("{}", d.render_text());
-            } else {
-                match args.format {
-                    Format::Text => eprint!("{}", d.render_text()),
-                    Format::Json => print!("{}", d.render_json()),
+            } else if args.format == Format::Json {
+                print!("{}", d.render_json());
+            }
+            if !json || args.model {
+                for problem in d.sorted() {
+                    eprintln!("{problem}");
                 }
             }
-            if d.has_errors() {
+            let annotated = args
+                .annotate
+                .as_deref()
+                .map(|folder| annotate(&checked, folder));
+            // The summary goes to stdout (`konzept check > meldungen.txt` is never
+            // empty), the problems to stderr as a compiler's; JSON keeps stdout.
+            if json {
+                eprintln!("{}", d.summary());
+            } else {
+                println!("{}", d.summary());
+            }
+            if d.has_errors() || annotated == Some(false) {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -130,6 +143,33 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `konzept check --annotate ORDNER`: the annotated copies; false if the
+/// folder or a copy could not be written.
+fn annotate(checked: &konzept::pipeline::Checked, folder: &std::path::Path) -> bool {
+    let report = konzept::annotate::annotate(
+        &checked.root,
+        checked.config.as_ref(),
+        &checked.diagnostics,
+        folder,
+    );
+    for d in report.diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    for w in &report.written {
+        let rebuilt = if w.rebuilt { "; nur die Werte" } else { "" };
+        eprintln!(
+            "geschrieben: {} (zu {}: {}{rebuilt})",
+            w.copy.display(),
+            w.original,
+            konzept::annotate::counts(w.errors, w.warnings)
+        );
+    }
+    if report.written.is_empty() && !report.diagnostics.has_errors() {
+        eprintln!("Keine Arbeitsmappe hat Fehler oder Warnungen; keine Kopie geschrieben.");
+    }
+    !report.diagnostics.has_errors()
 }
 
 /// `konzept templates`: writes the built-in templates for editing, never

@@ -60,3 +60,6 @@ mod watch;
 
 #[path = "integration/spellings.rs"]
 mod spellings;
+
+#[path = "integration/annotate.rs"]
+mod annotate;

@@ -20,7 +20,7 @@ const STAGES: &[(&str, &[&str])] = &[
     (
         "Schreiben",
         &[
-            "output", "pipeline", "watch", "new", "progress", "status", "cli",
+            "output", "pipeline", "annotate", "status", "watch", "new", "progress", "cli",
         ],
     ),
 ];

@@ -6,14 +6,16 @@ use crate::support::common::*;
 fn minimal_project_is_clean() {
     let out = Project::new().check(&[]);
     out.assert_code(0);
-    assert_eq!(out.stderr, "0 Fehler, 0 Warnungen in 3 Dateien\n");
+    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 3 Dateien\n");
+    assert_eq!(out.stderr, "");
 }
 
 #[test]
 fn example_musterstadt_has_no_errors_and_no_warnings() {
     let out = check(&repo().join("examples/musterstadt"), &[]);
     out.assert_code(0);
-    assert_eq!(out.stderr, "0 Fehler, 0 Warnungen in 9 Dateien\n");
+    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 9 Dateien\n");
+    assert_eq!(out.stderr, "");
 }
 
 #[test]

@@ -91,6 +91,7 @@ fn broken_project_diagnostics_text() {
     let out = check(dir.path(), &[]);
     out.assert_code(1);
     assert_eq!(out.errors().len(), 8, "{}", out.stderr);
+    assert_eq!(out.summary(), "8 Fehler, 0 Warnungen in 4 Dateien");
     insta::assert_snapshot!("broken_diagnostics", out.stderr);
 }
 

@@ -14,6 +14,7 @@ use std::process::Command;
 
 struct Run {
     code: i32,
+    stdout: String,
     stderr: String,
 }
 
@@ -26,6 +27,7 @@ fn konzept(args: &[&str]) -> Run {
     assert!(!stderr.contains("panicked"), "panic:\n{stderr}");
     Run {
         code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr,
     }
 }
@@ -298,7 +300,7 @@ fn new_project_checks_clean_and_builds_with_every_chapter() {
     let run = konzept(&["check", s(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        run.stderr.lines().last().unwrap_or(""),
+        run.stdout.trim(),
         "0 Fehler, 7 Warnungen in 9 Dateien",
         "{}",
         run.stderr

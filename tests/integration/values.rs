@@ -407,5 +407,6 @@ fn typical_rejects_name_cell_and_value() {
         assert!(line.contains(&format!("„{value}“")), "{line}");
         assert!(line.contains("erwartet"), "{line}");
     }
+    assert_eq!(out.summary(), "9 Fehler, 0 Warnungen in 3 Dateien");
     insta::assert_snapshot!(out.stderr);
 }

@@ -33,9 +33,13 @@ impl Output {
         self.lines("warnung")
     }
 
-    /// The last line of stderr: "N Fehler, M Warnungen in K Dateien".
+    /// The summary line "N Fehler, M Warnungen in K Dateien": the last line
+    /// of stdout for text output, of stderr when stdout carries JSON
+    /// (`--format json`, `--model`).
     pub fn summary(&self) -> &str {
-        self.stderr.lines().last().unwrap_or("")
+        let json = self.stdout.trim_start().starts_with(['[', '{']);
+        let from = if json { &self.stderr } else { &self.stdout };
+        from.lines().last().unwrap_or("")
     }
 
     /// stdout parsed as JSON (`--format json` or `--model`).

@@ -228,6 +228,20 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
     })
 }
 
+/// Runs `f`, turning a panic inside it into `None` without the hook printing
+/// it: for libraries that may panic on a damaged file (calamine, umya).
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let run = std::panic::AssertUnwindSafe(|| {
+        QUIET.with(|q| q.set(true));
+        let r = f();
+        QUIET.with(|q| q.set(false));
+        r
+    });
+    let out = std::panic::catch_unwind(run).ok();
+    QUIET.with(|q| q.set(false));
+    out
+}
+
 thread_local! {
     /// Set while calamine reads a file on this thread: its panics are caught
     /// and reported as a broken file, so the hook must not print them.
