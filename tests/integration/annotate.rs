@@ -239,10 +239,12 @@ fn problems_without_a_cell_are_listed_and_libreoffice_opens_the_copy() {
         "{words}"
     );
     assert!(words.contains("Beginn „irgendwann“ ist"), "{words}");
-    assert!(
-        words.contains("Sprachcafé für Eltern"),
-        "the data sheets are there: {words}"
-    );
+    // The data sheets are there. LibreOffice prints a measure's cells beside
+    // the wrapped header texts, so pdftotext may interleave the words of a
+    // title with its neighbours: look for the words, not the phrase.
+    for word in ["Sprachcafé", "Lesepatenschaften", "Kämmerei"] {
+        assert!(words.contains(word), "the data sheets are there: {words}");
+    }
 }
 
 #[test]
