@@ -54,3 +54,6 @@ mod vorlage;
 
 #[path = "integration/watch.rs"]
 mod watch;
+
+#[path = "integration/toml_german.rs"]
+mod toml_german;

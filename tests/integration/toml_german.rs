@@ -1,0 +1,149 @@
+//! konzept.toml in plain German: every slip a person editing the file by
+//! hand makes is reported at its line, in German, with the corrected line as
+//! the hint; keyword values are case-insensitive.
+
+use crate::support::common::*;
+
+/// (the line as typed, where it replaces a line of the minimal konzept.toml,
+/// the corrected line the hint must show)
+const TYPOS: &[(&str, &str, &str)] = &[
+    (
+        "stand = 07.12.2026",
+        "stand = 2026-11-15",
+        "stand = 2026-12-07",
+    ),
+    (
+        "gremium = Rat der Gemeinde",
+        "version = \"1.0\"",
+        "gremium = \"Rat der Gemeinde\"",
+    ),
+    (
+        "laufzeit = \"2026-2030\"",
+        "laufzeit = { von = 2026, bis = 2030 }",
+        "laufzeit = { von = 2026, bis = 2030 }",
+    ),
+    (
+        "laufzeit = 2026-2030",
+        "laufzeit = { von = 2026, bis = 2030 }",
+        "laufzeit = { von = 2026, bis = 2030 }",
+    ),
+    (
+        "titel = „Integrationskonzept“",
+        "titel = \"Integrationskonzept der Stadt Teststadt\"",
+        "titel = \"Integrationskonzept\"",
+    ),
+    (
+        "verantwortlich = \"Amt für Integration",
+        "verantwortlich = \"Amt für Integration\"",
+        "verantwortlich = \"Amt für Integration\"",
+    ),
+    ("[dokument", "[dokument]", "[dokument]"),
+    (
+        "titel: \"Integrationskonzept\"",
+        "titel = \"Integrationskonzept der Stadt Teststadt\"",
+        "titel = \"Integrationskonzept\"",
+    ),
+    (
+        "version = 1.0.2",
+        "version = \"1.0\"",
+        "version = \"1.0.2\"",
+    ),
+    (
+        "name = \"Teststadt\"\nname = \"Neustadt\"",
+        "name = \"Teststadt\"",
+        "",
+    ),
+    (
+        "laufzeit = { von = \"2026\", bis = 2030 }",
+        "laufzeit = { von = 2026, bis = 2030 }",
+        "von = 2026",
+    ),
+    (
+        "farbe = #005CA9",
+        "[[handlungsfeld]]",
+        "farbe = \"#005CA9\"",
+    ),
+    (
+        "Amt für Integration",
+        "verantwortlich = \"Amt für Integration\"",
+        "# Amt für Integration",
+    ),
+];
+
+const JARGON: [&str; 8] = [
+    "unexpected",
+    "expected",
+    "must be quoted",
+    "invalid",
+    "string",
+    "struct",
+    "gültiges toml",
+    "erwartet: abschnitt",
+];
+
+#[test]
+fn every_typo_is_a_german_sentence_with_the_fixed_line() {
+    for (typed, replaces, fixed) in TYPOS {
+        // `farbe` belongs in [gestaltung]; the others replace their line.
+        let to = if typed.starts_with("farbe") {
+            format!("[gestaltung]\n{typed}\n\n[[handlungsfeld]]")
+        } else {
+            typed.to_string()
+        };
+        let p = Project::new().edit_toml(replaces, &to);
+        let out = p.check(&[]);
+        out.assert_code(1);
+        let errors = out.errors();
+        assert_eq!(errors.len(), 1, "{typed}:\n{}", out.stderr);
+        let line = p_line(p.path(), typed.lines().last().unwrap_or(typed));
+        assert!(
+            errors[0].starts_with(&format!("fehler: konzept.toml › Zeile {line}: ")),
+            "{typed}: wrong line:\n{}",
+            out.stderr
+        );
+        for word in JARGON {
+            assert!(
+                !out.stderr.to_lowercase().contains(&word.to_lowercase()),
+                "{typed}: jargon „{word}“:\n{}",
+                out.stderr
+            );
+        }
+        if !fixed.is_empty() {
+            assert!(
+                out.stderr
+                    .contains(&format!("hinweis: so schreiben: {fixed}")),
+                "{typed}: no fixed line „{fixed}“:\n{}",
+                out.stderr
+            );
+        } else {
+            assert!(out.stderr.contains("zweimal"), "{typed}:\n{}", out.stderr);
+        }
+    }
+}
+
+/// The 1-based line of the last line of `typed` in the written konzept.toml.
+fn p_line(dir: &std::path::Path, typed: &str) -> usize {
+    let text = std::fs::read_to_string(dir.join("konzept.toml")).expect("written");
+    text.lines()
+        .position(|l| l == typed)
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("{typed} not in\n{text}"))
+}
+
+#[test]
+fn keywords_are_case_insensitive() {
+    let p = Project::new()
+        .edit_toml("[dokument]", "[dokument]\nstatus = \"entwurf\"")
+        .edit_toml(
+            "[[handlungsfeld]]",
+            "[ausgabe]\nformate = [\"PDF\"]\n\n[[handlungsfeld]]",
+        )
+        .edit_toml(
+            "name = \"Teststadt\"",
+            "name = \"Teststadt\"\nart = \"STADT\"",
+        );
+    let out = p.check(&[]);
+    out.assert_code(0);
+    assert!(out.warnings().is_empty(), "{}", out.stderr);
+    assert_eq!(p.model()["meta"]["status"], "Entwurf", "{}", out.stderr);
+}
