@@ -81,11 +81,11 @@ pub enum Command {
     )]
     Templates(TemplatesArgs),
 
-    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; vorhandene Dateien bleiben unverändert
+    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; mit --refresh neue Formulare für alle Felder; vorhandene Dateien bleiben unverändert
     #[command(
         help_template = BEFEHL_HILFE,
         next_help_heading = "Optionen",
-        override_usage = "konzept workbooks [ORDNER]"
+        override_usage = "konzept workbooks [ORDNER]\n       konzept workbooks --refresh [ORDNER] [--out ZIELORDNER]"
     )]
     Workbooks(WorkbooksArgs),
 }
@@ -94,6 +94,14 @@ pub enum Command {
 pub struct WorkbooksArgs {
     #[command(flatten)]
     pub projekt: ProjektOrdner,
+
+    /// Schreibt neue Formulare für jedes Handlungsfeld (leer, und wo eine Mappe zurückgekommen ist, zusätzlich vorausgefüllt) mit der aktuellen Akteursliste, Kommune, Laufzeit und Rückgabe ([rueckgabe] in konzept.toml) in den Ordner formulare/ des Projekts; die Rückläufe bleiben unverändert
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Ordner für die neuen Formulare statt formulare/ im Projekt (nur mit --refresh)
+    #[arg(long, value_name = "ZIELORDNER", requires = "refresh")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

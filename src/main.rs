@@ -95,6 +95,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Templates(args) => templates(&args.dir),
+        Command::Workbooks(args) if args.refresh => refresh(&args.projekt.dir, args.out.as_deref()),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
@@ -209,6 +210,37 @@ fn workbooks(dir: &std::path::Path) -> ExitCode {
         eprintln!(
             "\n{n} {}: an die Arbeitsgruppe schicken und die zurückgekommene Mappe an derselben Stelle ersetzen.",
             if n == 1 { "neue Arbeitsmappe" } else { "neue Arbeitsmappen" }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// `konzept workbooks --refresh`: new forms, never over an existing file.
+fn refresh(dir: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
+    let done = konzept::new::refresh_forms(dir, out);
+    for path in &done.vorhanden {
+        eprintln!("übersprungen (schon vorhanden): {}", path.display());
+    }
+    for path in &done.written {
+        eprintln!("geschrieben: {}", path.display());
+    }
+    for d in done.diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    if done.diagnostics.has_errors() {
+        return ExitCode::from(1);
+    }
+    let n = done.written.len();
+    if n == 0 {
+        eprintln!(
+            "Alle Formulare gibt es in „{}“ schon; nichts geschrieben. Zum Erneuern die alten Formulare dort löschen oder mit --out einen anderen Ordner angeben.",
+            done.folder.display()
+        );
+    } else {
+        eprintln!(
+            "\n{n} {} in „{}“: leere Formulare für jede Arbeitsgruppe, vorausgefüllte („…-vorausgefuellt.xlsx“) mit dem bisherigen Stand, wo eine Mappe zurückgekommen ist. Verschicken; die zurückgekommene Mappe ersetzt dann die alte im Ordner der Arbeitsgruppen.",
+            if n == 1 { "neues Formular" } else { "neue Formulare" },
+            done.folder.display()
         );
     }
     ExitCode::SUCCESS
