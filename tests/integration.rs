@@ -57,3 +57,6 @@ mod watch;
 
 #[path = "integration/toml_german.rs"]
 mod toml_german;
+
+#[path = "integration/refresh.rs"]
+mod refresh;
