@@ -211,3 +211,59 @@ fn refresh_never_overwrites_and_never_writes_into_the_returns() {
     out.assert_code(0);
     assert!(target.join("ag-arbeit.xlsx").exists(), "{}", out.stderr);
 }
+
+/// The Kommune renamed in konzept.toml after the forms went out: every
+/// workbook still naming the old one is a warning at its Anleitung cell,
+/// with the way to new forms; a refreshed form silences it.
+#[test]
+fn renamed_kommune_warns_at_the_old_forms_until_refreshed() {
+    let tmp = tempfile::TempDir::new().expect("temp");
+    let dir = tmp.path().join("projekt");
+    let d = dir.to_str().expect("UTF-8");
+    konzept(&["new", d, "--kommune", "Musterstadt"]).assert_code(0);
+    let clean = check(&dir, &[]);
+    clean.assert_code(0);
+    assert!(clean.warnings().is_empty(), "{}", clean.stderr);
+
+    let toml = std::fs::read_to_string(dir.join("konzept.toml")).expect("toml");
+    let renamed = toml
+        .replace("name = \"Musterstadt\"", "name = \"Beispielheim\"")
+        .replace("Stadt Musterstadt", "Stadt Beispielheim")
+        .replace("von = 2026, bis = 2030", "von = 2027, bis = 2031");
+    assert_ne!(toml, renamed, "the project names the Kommune");
+    std::fs::write(dir.join("konzept.toml"), renamed).expect("write");
+
+    let out = check(&dir, &[]);
+    out.assert_code(0);
+    let warnings = out.warnings();
+    let bildung = warnings
+        .iter()
+        .find(|w| w.starts_with("warnung: arbeitsgruppen/ag-bildung.xlsx › Anleitung › A2: "))
+        .unwrap_or_else(|| panic!("no warning at the form's title:\n{}", out.stderr));
+    for part in [
+        "„Integrationskonzept der Stadt Musterstadt · Laufzeit 2026–2030“ statt „Integrationskonzept der Stadt Beispielheim · Laufzeit 2027–2031“",
+        "„Stadt Musterstadt“ statt „Stadt Beispielheim“",
+        "„Integrationsbüro der Stadt Musterstadt“ statt „Integrationsbüro der Stadt Beispielheim“",
+    ] {
+        assert!(bildung.contains(part), "{part} not in {bildung}");
+    }
+    assert!(out
+        .stderr
+        .contains("hinweis: neue Formulare mit `konzept workbooks --refresh`"));
+    // steuerung.xlsx and the seven working groups: one warning each.
+    assert_eq!(warnings.len(), 8, "{}", out.stderr);
+
+    refresh(&dir, &[]).assert_code(0);
+    std::fs::copy(
+        dir.join("formulare/ag-bildung.xlsx"),
+        dir.join("arbeitsgruppen/ag-bildung.xlsx"),
+    )
+    .expect("copy");
+    let after = check(&dir, &[]);
+    assert!(
+        !after.stderr.contains("ag-bildung.xlsx › Anleitung"),
+        "{}",
+        after.stderr
+    );
+    assert_eq!(after.warnings().len(), 7, "{}", after.stderr);
+}
