@@ -47,6 +47,38 @@ pub struct ProjektOrdner {
     pub dir: PathBuf,
 }
 
+/// The project folder of a path given on the command line: a path to
+/// `konzept.toml` itself (e.g. dragged into the terminal) means its folder.
+pub fn project_dir(path: &std::path::Path) -> PathBuf {
+    let is_toml = path
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case(crate::config::FILE_NAME));
+    if is_toml && !path.is_dir() {
+        match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// A path as it must be typed in a command shown to the user: in double
+/// quotes when it contains spaces or characters a shell would interpret
+/// (`konzept check "Integrationskonzept 2027"`).
+pub fn shell_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./\\:+,@".contains(c));
+    if plain {
+        text
+    } else {
+        format!("\"{}\"", text.replace('"', "\\\""))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Legt ein neues Konzeptprojekt an: konzept.toml, die Arbeitsmappe der Steuerungsgruppe und je Handlungsfeld eine Arbeitsmappe mit Anleitung

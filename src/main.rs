@@ -23,7 +23,15 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
+    let mut command = cli.command;
+    match &mut command {
+        Command::Check(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Build(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
+        Command::New(_) => {}
+    }
+    match command {
         Command::Check(args) => {
             let checked = konzept::pipeline::check(&args.projekt.dir);
             let d = &checked.diagnostics;
@@ -64,7 +72,8 @@ fn main() -> ExitCode {
                     for path in &written {
                         eprintln!("angelegt: {}", path.display());
                     }
-                    let dir = args.dir.display();
+                    let dir = cli::shell_path(&args.dir);
+                    let folder = args.dir.display();
                     if args.example {
                         eprintln!(
                             "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
@@ -80,8 +89,8 @@ fn main() -> ExitCode {
                         eprintln!(
                             "\nNächste Schritte:\n  \
                              1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
-                             2. je Arbeitsgruppe die Mappe aus {dir}/{ag} verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
-                             3. zurückgekommene Mappen in {dir}/{ag} ersetzen, dann: konzept check {dir}\n  \
+                             2. je Arbeitsgruppe die Mappe aus „{folder}/{ag}“ verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
+                             3. zurückgekommene Mappen in „{folder}/{ag}“ ersetzen, dann: konzept check {dir}\n  \
                              4. das Dokument erzeugen: konzept build {dir}",
                             ag = konzept::new::AG_DIR
                         );

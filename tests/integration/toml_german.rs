@@ -147,3 +147,40 @@ fn keywords_are_case_insensitive() {
     assert!(out.warnings().is_empty(), "{}", out.stderr);
     assert_eq!(p.model()["meta"]["status"], "Entwurf", "{}", out.stderr);
 }
+
+/// A folder with a space: the commands `konzept new` prints can be copied
+/// as they are; a path to konzept.toml itself is the project.
+#[test]
+fn paths_with_spaces_are_quoted_and_konzept_toml_is_the_project() {
+    let tmp = tempfile::TempDir::new().expect("temp");
+    let dir = tmp.path().join("Integrationskonzept 2027");
+    let d = dir.to_str().expect("UTF-8");
+    let out = konzept(&["new", d]);
+    out.assert_code(0);
+    assert!(
+        out.stderr.contains(&format!("konzept check \"{d}\"")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(&format!("konzept build \"{d}\"")),
+        "{}",
+        out.stderr
+    );
+    let toml = dir.join("konzept.toml");
+    let t = toml.to_str().expect("UTF-8");
+    let checked = konzept(&["check", t]);
+    checked.assert_code(0);
+    assert!(
+        checked.summary().starts_with("0 Fehler"),
+        "{}",
+        checked.stderr
+    );
+    let refreshed = konzept(&["workbooks", "--refresh", t]);
+    refreshed.assert_code(0);
+    assert!(
+        dir.join("formulare/ag-bildung.xlsx").exists(),
+        "{}",
+        refreshed.stderr
+    );
+}
