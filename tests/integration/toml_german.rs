@@ -184,3 +184,74 @@ fn paths_with_spaces_are_quoted_and_konzept_toml_is_the_project() {
         refreshed.stderr
     );
 }
+
+/// „1 Maßnahme ohne Kostenangabe ist …“: number agreement in the PDF and
+/// the DOCX (one measure with a cost, one without).
+#[test]
+fn one_measure_without_cost_is_singular_in_both_formats() {
+    let p = Project::new()
+        .cell(AG, "Maßnahmen", "H2", "5.000 €")
+        .rows(
+            AG,
+            "Maßnahmen",
+            &[&[
+                "2",
+                "1",
+                "Elterncafé",
+                "Caritas",
+                "",
+                "2027",
+                "2028",
+                "",
+                "mittel",
+                "geplant",
+            ]],
+        )
+        .edit_toml(
+            "[[handlungsfeld]]",
+            "[ausgabe]\nformate = [\"pdf\", \"docx\"]\n\n[[handlungsfeld]]",
+        );
+    let out = p.build(&["--pdf-standard", "none"]);
+    out.assert_code(0);
+    let ausgabe = p.path().join("ausgabe");
+    let file = |ext: &str| {
+        std::fs::read_dir(&ausgabe)
+            .expect("ausgabe")
+            .map(|e| e.expect("entry").path())
+            .find(|p| p.extension().is_some_and(|e| e == ext))
+            .unwrap_or_else(|| panic!("no .{ext} in {}", out.stderr))
+    };
+    let pdf = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8", file("pdf").to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let pdf = String::from_utf8_lossy(&pdf.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        pdf.contains("1 Maßnahme ohne Kostenangabe ist in den Summen nicht enthalten."),
+        "{pdf}"
+    );
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(file("docx")).expect("docx")).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut xml,
+    )
+    .expect("read");
+    let text: String = xml
+        .split("<w:t")
+        .skip(1)
+        .filter_map(|p| {
+            p.split_once('>')
+                .and_then(|(_, r)| r.split_once("</w:t>"))
+                .map(|(t, _)| t)
+        })
+        .collect();
+    assert!(
+        text.contains("1 Maßnahme ohne Kostenangabe ist in den Summen nicht enthalten."),
+        "{text}"
+    );
+}
