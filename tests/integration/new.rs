@@ -297,7 +297,7 @@ fn new_project_checks_clean_and_builds_with_every_chapter() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr.trim(),
-        "0 Fehler, 0 Warnungen in 9 Dateien",
+        "0 Fehler, 0 Warnungen in 9 geprüften Dateien",
         "a fresh project has nothing to report"
     );
 
