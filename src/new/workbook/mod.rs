@@ -29,6 +29,10 @@
 //!   limited to 255 characters (the actor categories alone nearly fill it).
 //!   Finanzierung of a measure is free text with suggestions, so its dropdown
 //!   shows no alert at all.
+//! - **Actors** (Federführung, Partner; only in forms written by
+//!   `konzept workbooks --refresh`, when the steering workbook lists actors):
+//!   a dropdown of the actor list whose alert only *informs*, so a new partner
+//!   or several partners separated by „;“ can still be entered.
 //!
 //! Number-like text columns (Nr, Ziel, Partner) are formatted as text: a
 //! German Excel would otherwise turn `2.1` into a date and `1,2` into a number.
