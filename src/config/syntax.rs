@@ -36,7 +36,7 @@ pub(super) fn explain(line: &str, raw: &str) -> Explained {
         return missing_equals(t);
     };
     let key = key.trim();
-    let value = value.trim();
+    let value = without_comment(value.trim());
     let fix = |v: String| Some(format!("{key} = {v}"));
     if key.is_empty() {
         return plain("vor dem Gleichheitszeichen fehlt der Name der Einstellung");
@@ -60,6 +60,12 @@ pub(super) fn explain(line: &str, raw: &str) -> Explained {
                 // `farbe = #005CA9`: the # starts a comment unless quoted.
                 fix(quote(&format!("#{rest}")))
             },
+        };
+    }
+    if let Some(message) = impossible_date(value) {
+        return Explained {
+            message: format!("„{value}“ bei „{key}“ ist kein gültiges Datum: {message}"),
+            fixed: None,
         };
     }
     if let Some(date) = german_date(value) {
@@ -95,6 +101,18 @@ pub(super) fn explain(line: &str, raw: &str) -> Explained {
                 fixed: fix(format!("\"{rest}\"")),
             };
         }
+        return Explained {
+            message: format!(
+                "bei „{key}“ steht nach dem Text in Anführungszeichen noch etwas; der ganze Text gehört in ein Paar Anführungszeichen"
+            ),
+            fixed: fix(quote(&value.replace('"', ""))),
+        };
+    }
+    if LIST_KEYS.contains(&key) && !value.starts_with('[') {
+        return Explained {
+            message: format!("„{key}“ ist eine Liste: Einträge in Anführungszeichen, durch Kommas getrennt, in eckigen Klammern"),
+            fixed: fix(list(value)),
+        };
     }
     if value.starts_with('[') && !value.contains(']') {
         return Explained {
@@ -115,7 +133,7 @@ pub(super) fn explain(line: &str, raw: &str) -> Explained {
             message: format!(
                 "die Angabe in geschweiften Klammern bei „{key}“ ist so nicht lesbar; sie wird als {{ name = Wert, name = Wert }} geschrieben"
             ),
-            fixed: None,
+            fixed: inline_table(value).map(|t| format!("{key} = {t}")),
         };
     }
     if let Some(b) = boolean(value) {
@@ -275,14 +293,91 @@ fn german_number(v: &str) -> Option<String> {
     n.parse::<f64>().ok().map(|_| n)
 }
 
-/// `[pdf, docx]` → `["pdf", "docx"]`.
+/// Settings whose value is a list.
+const LIST_KEYS: [&str; 3] = ["formate", "arbeitsgruppen", "aliase"];
+
+/// `[pdf, docx]`, `["pdf" "docx"]`, `pdf, docx` → `["pdf", "docx"]`.
 fn list(v: &str) -> String {
     let inner = v.trim_start_matches('[').trim_end_matches(']');
-    let items: Vec<String> = inner
-        .split(',')
-        .map(|i| i.trim().trim_matches('"'))
-        .filter(|i| !i.is_empty())
-        .map(quote)
-        .collect();
+    let items: Vec<String> = if inner.contains('"') {
+        inner.split('"').skip(1).step_by(2).map(quote).collect()
+    } else {
+        inner
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(quote)
+            .collect()
+    };
     format!("[{}]", items.join(", "))
+}
+
+/// The value without a trailing `# comment` (a `#` inside quotes or at the
+/// start stays: `farbe = #005CA9` is explained on its own).
+fn without_comment(v: &str) -> &str {
+    let mut quoted = false;
+    for (i, c) in v.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '#' if !quoted && i > 0 && v[..i].ends_with(char::is_whitespace) => {
+                return v[..i].trim_end();
+            }
+            _ => {}
+        }
+    }
+    v
+}
+
+/// `2026-13-01`: written as a TOML date, but no day of the calendar.
+fn impossible_date(v: &str) -> Option<String> {
+    let parts: Vec<&str> = v.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 {
+        return None;
+    }
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    if chrono::NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).is_some() {
+        return None;
+    }
+    Some(if !(1..=12).contains(&n[1]) {
+        format!(
+            "einen Monat {} gibt es nicht (Jahr-Monat-Tag, z. B. {}-12-01)",
+            n[1], n[0]
+        )
+    } else {
+        format!("den {}. Tag gibt es in diesem Monat nicht", n[2])
+    })
+}
+
+/// `{ von = 2026 bis = 2030 }` → `{ von = 2026, bis = 2030 }`.
+fn inline_table(v: &str) -> Option<String> {
+    let inner = v
+        .trim()
+        .strip_prefix('{')?
+        .trim_end_matches('}')
+        .replace(',', " ");
+    let tokens: Vec<&str> = inner.split_whitespace().collect();
+    let mut pairs: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens.get(i + 1) == Some(&"=") {
+            pairs.push((tokens[i].to_string(), Vec::new()));
+            i += 2;
+        } else {
+            pairs.last_mut()?.1.push(tokens[i]);
+            i += 1;
+        }
+    }
+    let parts: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let v = v.join(" ");
+            let plain =
+                v.starts_with('"') || v.parse::<f64>().is_ok() || v == "true" || v == "false";
+            format!("{k} = {}", if plain { v } else { quote(&v) })
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("{{ {} }}", parts.join(", ")))
 }

@@ -64,6 +64,32 @@ const TYPOS: &[(&str, &str, &str)] = &[
         "farbe = \"#005CA9\"",
     ),
     (
+        "formate = pdf, docx",
+        "[[handlungsfeld]]",
+        "formate = [\"pdf\", \"docx\"]",
+    ),
+    (
+        "formate = [\"pdf\" \"docx\"]   # ohne Vorlage",
+        "[[handlungsfeld]]",
+        "formate = [\"pdf\", \"docx\"]",
+    ),
+    (
+        "oeffentlich = ja",
+        "[[handlungsfeld]]",
+        "oeffentlich = true",
+    ),
+    (
+        "laufzeit = { von = 2026 bis = 2030 }",
+        "laufzeit = { von = 2026, bis = 2030 }",
+        "laufzeit = { von = 2026, bis = 2030 }",
+    ),
+    (
+        "name = \"Bad\" \"Teststadt\"",
+        "name = \"Teststadt\"",
+        "name = \"Bad Teststadt\"",
+    ),
+    ("kurz = B", "kurz = \"B\"", "kurz = \"B\""),
+    (
         "Amt für Integration",
         "verantwortlich = \"Amt für Integration\"",
         "# Amt für Integration",
@@ -84,11 +110,17 @@ const JARGON: [&str; 8] = [
 #[test]
 fn every_typo_is_a_german_sentence_with_the_fixed_line() {
     for (typed, replaces, fixed) in TYPOS {
-        // `farbe` belongs in [gestaltung]; the others replace their line.
-        let to = if typed.starts_with("farbe") {
-            format!("[gestaltung]\n{typed}\n\n[[handlungsfeld]]")
-        } else {
+        // Keys of other tables get theirs; the others replace their line.
+        let table = match typed.split(' ').next() {
+            Some("farbe") => "[gestaltung]",
+            Some("formate") => "[ausgabe]",
+            Some("oeffentlich") => "[[beratung]]\ngremium = \"Rat der Stadt Teststadt\"",
+            _ => "",
+        };
+        let to = if table.is_empty() {
             typed.to_string()
+        } else {
+            format!("{table}\n{typed}\n\n[[handlungsfeld]]")
         };
         let p = Project::new().edit_toml(replaces, &to);
         let out = p.check(&[]);
