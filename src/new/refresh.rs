@@ -32,7 +32,8 @@ pub struct Erneuert {
     pub diagnostics: Diagnostics,
 }
 
-/// The project as the forms describe it, from `konzept.toml` and the model.
+/// The project as the forms describe it, from `konzept.toml` and the model:
+/// Kommune, title, Laufzeit, office, the actor list and `[rueckgabe]`.
 pub(super) fn projekt_of(cfg: &Config, konzept: &Konzept, today: NaiveDate) -> Projekt {
     let meta = &konzept.meta;
     let mut p = Projekt::new(&meta.kommune.bezeichnung, today, config::fields(cfg));
@@ -42,6 +43,25 @@ pub(super) fn projekt_of(cfg: &Config, konzept: &Konzept, today: NaiveDate) -> P
     p.bis = meta.laufzeit.bis;
     if let Some(g) = &meta.gremium {
         p.gremium = g.clone();
+    }
+    p.akteure = konzept
+        .akteure
+        .alle
+        .iter()
+        .map(|a| a.name.clone())
+        .collect();
+    if let Some(r) = &cfg.rueckgabe {
+        p.rueckgabe_bis = r.bis.as_ref().map(|d| match d.to_date() {
+            Some(date) => date.format("%d.%m.%Y").to_string(),
+            None => match d {
+                config::TomlDate::Text(t) => t.trim().to_string(),
+                config::TomlDate::Toml(t) => t.to_string(),
+            },
+        });
+        p.rueckgabe_an =
+            r.an.as_ref()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty());
     }
     p
 }
@@ -70,26 +90,7 @@ pub fn refresh_forms_on(root: &Path, out: Option<&Path>, today: NaiveDate) -> Er
         }
         return done;
     };
-    let mut p = projekt_of(cfg, konzept, today);
-    p.akteure = konzept
-        .akteure
-        .alle
-        .iter()
-        .map(|a| a.name.clone())
-        .collect();
-    if let Some(r) = &cfg.rueckgabe {
-        p.rueckgabe_bis = r.bis.as_ref().map(|d| match d.to_date() {
-            Some(date) => date.format("%d.%m.%Y").to_string(),
-            None => match d {
-                config::TomlDate::Text(t) => t.trim().to_string(),
-                config::TomlDate::Toml(t) => t.to_string(),
-            },
-        });
-        p.rueckgabe_an =
-            r.an.as_ref()
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty());
-    }
+    let p = projekt_of(cfg, konzept, today);
     if is_returns_folder(root, cfg, &folder) {
         done.diagnostics
             .error(

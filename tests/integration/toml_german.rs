@@ -287,3 +287,25 @@ fn one_measure_without_cost_is_singular_in_both_formats() {
         "{text}"
     );
 }
+
+/// `[rueckgabe]` is a known table; its deadline must be a date.
+#[test]
+fn return_deadline_is_checked_like_every_date() {
+    let with = |bis: &str| {
+        Project::new().edit_toml(
+            "[[handlungsfeld]]",
+            &format!("[rueckgabe]\nbis = {bis}\nan = \"Integrationsbüro\"\n\n[[handlungsfeld]]"),
+        )
+    };
+    let ok = with("\"31.03.2027\"").check(&[]);
+    ok.assert_code(0);
+    assert!(ok.warnings().is_empty(), "{}", ok.stderr);
+    let bad = with("\"Ende März\"").check(&[]);
+    bad.assert_code(1);
+    assert_eq!(
+        bad.errors(),
+        ["fehler: konzept.toml › Zeile 12: `rueckgabe.bis` ist kein gültiges Datum"],
+        "{}",
+        bad.stderr
+    );
+}

@@ -30,7 +30,8 @@
 //!   Finanzierung of a measure is free text with suggestions, so its dropdown
 //!   shows no alert at all.
 //! - **Actors** (Federführung, Partner; only in forms written by
-//!   `konzept workbooks --refresh`, when the steering workbook lists actors):
+//!   `konzept workbooks`, with or without `--refresh`, when the steering
+//!   workbook lists actors):
 //!   a dropdown of the actor list whose alert only *informs*, so a new partner
 //!   or several partners separated by „;“ can still be entered.
 //!
