@@ -246,6 +246,9 @@ pub fn german_error(e: &clap::Error) -> String {
                 format!("ungültiger Wert „{value}“ für {arg}; erlaubt: {valid}")
             }
         }
+        ErrorKind::MissingRequiredArgument if arg.contains("--refresh") => {
+            "--out gilt nur zusammen mit --refresh (konzept workbooks --refresh ORDNER --out ZIELORDNER)".to_string()
+        }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "es fehlt ein Befehl (new, check, build, templates oder workbooks)".to_string()

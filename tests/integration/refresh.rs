@@ -267,3 +267,18 @@ fn renamed_kommune_warns_at_the_old_forms_until_refreshed() {
     );
     assert_eq!(after.warnings().len(), 7, "{}", after.stderr);
 }
+
+#[test]
+fn out_without_refresh_is_explained() {
+    let p = project();
+    let dir = p.write();
+    let out = konzept(&["workbooks", dir.to_str().unwrap(), "--out", "formulare-neu"]);
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .starts_with("fehler: --out gilt nur zusammen mit --refresh"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.join("formulare-neu").exists());
+}
