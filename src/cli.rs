@@ -47,6 +47,38 @@ pub struct ProjektOrdner {
     pub dir: PathBuf,
 }
 
+/// The project folder of a path given on the command line: a path to
+/// `konzept.toml` itself (e.g. dragged into the terminal) means its folder.
+pub fn project_dir(path: &std::path::Path) -> PathBuf {
+    let is_toml = path
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case(crate::config::FILE_NAME));
+    if is_toml && !path.is_dir() {
+        match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// A path as it must be typed in a command shown to the user: in double
+/// quotes when it contains spaces or characters a shell would interpret
+/// (`konzept check "Integrationskonzept 2027"`).
+pub fn shell_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./\\:+,@".contains(c));
+    if plain {
+        text
+    } else {
+        format!("\"{}\"", text.replace('"', "\\\""))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Legt ein neues Konzeptprojekt an: konzept.toml, die Arbeitsmappe der Steuerungsgruppe und je Handlungsfeld eine Arbeitsmappe mit Anleitung
@@ -82,11 +114,11 @@ pub enum Command {
     )]
     Templates(TemplatesArgs),
 
-    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; vorhandene Dateien bleiben unverändert
+    /// Schreibt für jedes Handlungsfeld der konzept.toml, zu dem noch keine Arbeitsmappe vorliegt, eine Arbeitsmappe mit Anleitung in den Ordner der Arbeitsgruppen; mit --refresh neue Formulare für alle Felder; vorhandene Dateien bleiben unverändert
     #[command(
         help_template = BEFEHL_HILFE,
         next_help_heading = "Optionen",
-        override_usage = "konzept workbooks [ORDNER]"
+        override_usage = "konzept workbooks [ORDNER]\n       konzept workbooks --refresh [ORDNER] [--out ZIELORDNER]"
     )]
     Workbooks(WorkbooksArgs),
 
@@ -114,6 +146,14 @@ pub struct StatusArgs {
 pub struct WorkbooksArgs {
     #[command(flatten)]
     pub projekt: ProjektOrdner,
+
+    /// Schreibt neue Formulare für jedes Handlungsfeld (leer, und wo eine Mappe zurückgekommen ist, zusätzlich vorausgefüllt) mit der aktuellen Akteursliste, Kommune, Laufzeit und Rückgabe ([rueckgabe] in konzept.toml) in den Ordner formulare/ des Projekts; die Rückläufe bleiben unverändert
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Ordner für die neuen Formulare statt formulare/ im Projekt (nur mit --refresh)
+    #[arg(long, value_name = "ZIELORDNER", requires = "refresh")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -229,6 +269,9 @@ pub fn german_error(e: &clap::Error) -> String {
             } else {
                 format!("ungültiger Wert „{value}“ für {arg}; erlaubt: {valid}")
             }
+        }
+        ErrorKind::MissingRequiredArgument if arg.contains("--refresh") => {
+            "--out gilt nur zusammen mit --refresh (konzept workbooks --refresh ORDNER --out ZIELORDNER)".to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {

@@ -246,13 +246,31 @@ impl Diagnostics {
         v
     }
 
-    /// "2 Fehler, 5 Warnungen in 8 Dateien".
+    /// "0 Fehler, 0 Warnungen in 9 geprüften Dateien", or, when only some of
+    /// the files have problems, "2 Fehler, 5 Warnungen in 2 von 9 geprüften
+    /// Dateien": the count says how many files need work.
     pub fn summary(&self) -> String {
         let e = self.count(Severity::Error);
         let w = self.count(Severity::Warning);
         let warnings = if w == 1 { "Warnung" } else { "Warnungen" };
-        let files = if self.files == 1 { "Datei" } else { "Dateien" };
-        format!("{e} Fehler, {w} {warnings} in {} {files}", self.files)
+        let head = format!("{e} Fehler, {w} {warnings}");
+        let n = self.files;
+        if n == 0 {
+            return head;
+        }
+        let dateien = if n == 1 { "Datei" } else { "Dateien" };
+        let with_problems: std::collections::BTreeSet<&str> = self
+            .items
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+            .filter_map(|d| d.location.file.as_deref())
+            .collect();
+        let k = with_problems.len();
+        if k == 0 || k >= n {
+            format!("{head} in {n} geprüften {dateien}")
+        } else {
+            format!("{head} in {k} von {n} geprüften {dateien}")
+        }
     }
 
     /// The diagnostics as text, one block per problem, then the summary.
@@ -338,7 +356,27 @@ mod tests {
         d.error(Location::file("a"), "x");
         d.error(Location::file("a"), "y");
         d.warning(Location::file("a"), "z");
-        assert_eq!(d.summary(), "2 Fehler, 1 Warnung in 8 Dateien");
+        assert_eq!(
+            d.summary(),
+            "2 Fehler, 1 Warnung in 1 von 8 geprüften Dateien"
+        );
+        d.warning(Location::cell("b.xlsx", "Ziele", 1, 1), "w");
+        assert_eq!(
+            d.summary(),
+            "2 Fehler, 2 Warnungen in 2 von 8 geprüften Dateien"
+        );
+        let mut clean = Diagnostics::new();
+        clean.files = 9;
+        assert_eq!(
+            clean.summary(),
+            "0 Fehler, 0 Warnungen in 9 geprüften Dateien"
+        );
+        clean.files = 1;
+        clean.error(Location::line("konzept.toml", 3), "x");
+        assert_eq!(
+            clean.summary(),
+            "1 Fehler, 0 Warnungen in 1 geprüften Datei"
+        );
     }
 
     #[test]

@@ -23,7 +23,16 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
+    let mut command = cli.command;
+    match &mut command {
+        Command::Check(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Build(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
+        Command::Status(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::New(_) => {}
+    }
+    match command {
         Command::Check(args) => {
             let checked = konzept::pipeline::check(&args.projekt.dir);
             let d = &checked.diagnostics;
@@ -77,7 +86,8 @@ fn main() -> ExitCode {
                     for path in &written {
                         eprintln!("angelegt: {}", path.display());
                     }
-                    let dir = args.dir.display();
+                    let dir = cli::shell_path(&args.dir);
+                    let folder = args.dir.display();
                     if args.example {
                         eprintln!(
                             "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
@@ -93,8 +103,8 @@ fn main() -> ExitCode {
                         eprintln!(
                             "\nNächste Schritte:\n  \
                              1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
-                             2. je Arbeitsgruppe die Mappe aus {dir}/{ag} verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
-                             3. zurückgekommene Mappen in {dir}/{ag} ersetzen, dann: konzept check {dir}\n  \
+                             2. je Arbeitsgruppe die Mappe aus „{folder}/{ag}“ verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
+                             3. zurückgekommene Mappen in „{folder}/{ag}“ ersetzen, dann: konzept check {dir}\n  \
                              4. das Dokument erzeugen: konzept build {dir}",
                             ag = konzept::new::AG_DIR
                         );
@@ -108,6 +118,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Templates(args) => templates(&args.dir),
+        Command::Workbooks(args) if args.refresh => refresh(&args.projekt.dir, args.out.as_deref()),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Status(args) => status(&args.projekt.dir, &args.format),
         Command::Build(args) => {
@@ -317,6 +328,37 @@ fn status(dir: &std::path::Path, format: &[String]) -> ExitCode {
             }
         }
         _ => out(&status::render_text(&r)),
+    }
+    ExitCode::SUCCESS
+}
+
+/// `konzept workbooks --refresh`: new forms, never over an existing file.
+fn refresh(dir: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
+    let done = konzept::new::refresh_forms(dir, out);
+    for path in &done.vorhanden {
+        eprintln!("übersprungen (schon vorhanden): {}", path.display());
+    }
+    for path in &done.written {
+        eprintln!("geschrieben: {}", path.display());
+    }
+    for d in done.diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    if done.diagnostics.has_errors() {
+        return ExitCode::from(1);
+    }
+    let n = done.written.len();
+    if n == 0 {
+        eprintln!(
+            "Alle Formulare gibt es in „{}“ schon; nichts geschrieben. Zum Erneuern die alten Formulare dort löschen oder mit --out einen anderen Ordner angeben.",
+            done.folder.display()
+        );
+    } else {
+        eprintln!(
+            "\n{n} {} in „{}“: leere Formulare für jede Arbeitsgruppe, vorausgefüllte („…-vorausgefuellt.xlsx“) mit dem bisherigen Stand, wo eine Mappe zurückgekommen ist. Verschicken; die zurückgekommene Mappe ersetzt dann die alte im Ordner der Arbeitsgruppen.",
+            if n == 1 { "neues Formular" } else { "neue Formulare" },
+            done.folder.display()
+        );
     }
     ExitCode::SUCCESS
 }

@@ -63,3 +63,9 @@ mod spellings;
 
 #[path = "integration/annotate.rs"]
 mod annotate;
+
+#[path = "integration/toml_german.rs"]
+mod toml_german;
+
+#[path = "integration/refresh.rs"]
+mod refresh;

@@ -8,9 +8,11 @@
 mod colour;
 mod fields;
 mod keys;
+mod keywords;
 mod length;
 mod lines;
 mod messages;
+mod syntax;
 mod types;
 mod unknown_keys;
 mod validate;
@@ -23,13 +25,12 @@ pub use fields::{default_fields, fields, Handlungsfeld};
 pub use length::{parse_length_mm, RAENDER_STANDARD};
 pub use types::{
     Absender, Ausgabe, Beratung, Config, Dokument, Eingaben, Gestaltung, Kommune, Laufzeit,
-    Raender, TomlDate, Version, ARTEN, FORMATE, STATUS,
+    Raender, Rueckgabe, TomlDate, Version, ARTEN, FORMATE, STATUS,
 };
 
 use crate::diag::{Diagnostics, Location};
 use keys::Table;
 use lines::line_of;
-use messages::german;
 use std::sync::OnceLock;
 use unknown_keys::{check_keys, strip_unknown};
 use validate::validate;
@@ -55,13 +56,7 @@ pub fn parse(src: &str, diags: &mut Diagnostics) -> Option<Config> {
     let table: toml::Table = match src.parse() {
         Ok(t) => t,
         Err(e) => {
-            let loc = e
-                .span()
-                .map(|s| Location::line(FILE_NAME, line_of(src, s.start)))
-                .unwrap_or_else(|| Location::file(FILE_NAME));
-            diags
-                .error(loc, format!("die Datei ist kein gültiges TOML: {}", e.message().trim()))
-                .hint = Some("Schreibweise prüfen: Texte in Anführungszeichen, Abschnitte in [eckigen Klammern], je Zeile ein Schlüssel = Wert".into());
+            syntax_error(src, &e, diags);
             return None;
         }
     };
@@ -77,28 +72,73 @@ pub fn parse(src: &str, diags: &mut Diagnostics) -> Option<Config> {
     } else {
         toml::from_str::<Config>(src)
     };
-    let config: Config = match result {
+    let mut config: Config = match result {
         Ok(c) => c,
         Err(e) => {
-            let loc = e
-                .span()
-                .map(|s| Location::line(FILE_NAME, line_of(src, s.start)))
-                .unwrap_or_else(|| Location::file(FILE_NAME));
-            let mut message = german(e.message());
-            let mut hint = None;
-            if message == "ungültige Version" {
-                message = "`dokument.version` muss Text sein".into();
-                hint =
-                    Some("die Version in Anführungszeichen setzen, z. B. version = \"1.0\"".into());
-            } else if message == "ungültiges Datum" {
-                hint = Some(
-                    "ein Datum wie 2026-11-15 (ohne Anführungszeichen) oder \"15.11.2026\"".into(),
-                );
-            }
-            diags.error(loc, message).hint = hint;
+            type_error(src, &e, diags);
             return None;
         }
     };
+    keywords::normalise(&mut config);
     validate(src, &config, diags);
     Some(config)
+}
+
+/// A TOML syntax error as a German sentence at its line, with the line as
+/// it should be as the hint.
+fn syntax_error(src: &str, e: &toml::de::Error, diags: &mut Diagnostics) {
+    let Some(span) = e.span() else {
+        diags
+            .error(Location::file(FILE_NAME), "die Datei ist so nicht lesbar")
+            .hint = Some(GENERAL_HINT.into());
+        return;
+    };
+    let lines: Vec<&str> = src.lines().collect();
+    // An error found at the start of the next line (a missing `"` or `]`)
+    // belongs to the last line with content before it.
+    let mut n = line_of(src, span.start);
+    while n > 1
+        && lines
+            .get(n - 1)
+            .is_none_or(|l| l.trim().is_empty() || l.trim().starts_with('#'))
+    {
+        n -= 1;
+    }
+    let text = lines.get(n - 1).copied().unwrap_or("");
+    let explained = syntax::explain(text, e.message());
+    diags
+        .error(Location::line(FILE_NAME, n), explained.message)
+        .hint = Some(match explained.fixed {
+        Some(fixed) => format!("so schreiben: {fixed}"),
+        None => GENERAL_HINT.into(),
+    });
+}
+
+const GENERAL_HINT: &str = "Schreibweise prüfen: Texte in Anführungszeichen, Abschnitte in [eckigen Klammern], je Zeile eine Einstellung in der Form name = Wert";
+
+/// A value of the wrong kind (`laufzeit = "2026-2030"`, `name = 1`) in
+/// German, with the line as it should be where one can be built.
+fn type_error(src: &str, e: &toml::de::Error, diags: &mut Diagnostics) {
+    let Some(span) = e.span() else {
+        let (message, hint) = messages::german_with_hint(e.message(), "", "");
+        diags.error(Location::file(FILE_NAME), message).hint = hint;
+        return;
+    };
+    let loc = Location::line(FILE_NAME, line_of(src, span.start));
+    let value = src.get(span.clone()).unwrap_or("").trim();
+    // The key is the name before the `=` in front of the value (inside an
+    // inline table too: `laufzeit = { von = "2026" }` → `von`).
+    let before = src.get(..span.start).unwrap_or("");
+    let key = before
+        .trim_end()
+        .strip_suffix('=')
+        .map(|b| {
+            b.trim_end()
+                .rsplit(|c: char| c.is_whitespace() || c == '{' || c == ',')
+                .next()
+                .unwrap_or("")
+        })
+        .unwrap_or("");
+    let (message, hint) = messages::german_with_hint(e.message(), key, value);
+    diags.error(loc, message).hint = hint;
 }

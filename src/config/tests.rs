@@ -59,9 +59,10 @@ fn type_errors_in_german() {
     let mut d = Diagnostics::new();
     assert!(parse(&src, &mut d).is_none());
     let text = d.render_text();
-    assert!(text.contains("ungültiger Wert"), "{text}");
+    assert!(text.contains("bei „von“ steht \"2026\""), "{text}");
     assert!(text.contains("Zeile 9"), "{text}");
     assert!(text.contains("ganze Zahl"), "{text}");
+    assert!(text.contains("hinweis: so schreiben: von = 2026"), "{text}");
 }
 
 #[test]
@@ -101,7 +102,9 @@ fn semantic_errors() {
 fn syntax_error_has_line() {
     let mut d = Diagnostics::new();
     assert!(parse("[kommune\nname = 1", &mut d).is_none());
-    assert!(d.render_text().contains("kein gültiges TOML"));
+    let text = d.render_text();
+    assert!(text.contains("konzept.toml › Zeile 1"), "{text}");
+    assert!(text.contains("hinweis: so schreiben: [kommune]"), "{text}");
 }
 
 #[test]
@@ -178,6 +181,7 @@ fn all_tables_of_the_config() {
             "dokument",
             "dokument.laufzeit",
             "beratung",
+            "rueckgabe",
             "gestaltung",
             "gestaltung.absender",
             "gestaltung.raender",

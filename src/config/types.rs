@@ -14,6 +14,8 @@ pub struct Config {
     pub dokument: Dokument,
     #[serde(default)]
     pub beratung: Vec<Beratung>,
+    /// Return deadline and contact, printed on the forms' Anleitung sheet.
+    pub rueckgabe: Option<Rueckgabe>,
     #[serde(default)]
     pub gestaltung: Gestaltung,
     #[serde(default)]
@@ -22,6 +24,17 @@ pub struct Config {
     pub ausgabe: Ausgabe,
     #[serde(default)]
     pub handlungsfeld: Vec<Handlungsfeld>,
+}
+
+/// `[rueckgabe]`: until when and to whom the working groups return their
+/// workbooks (`konzept workbooks --refresh` writes it into the forms).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rueckgabe {
+    /// The deadline: a TOML date (`2027-03-31`) or German text (`"31.03.2027"`).
+    pub bis: Option<TomlDate>,
+    /// Name and e-mail address of whom the forms go back to.
+    pub an: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

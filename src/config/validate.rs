@@ -98,6 +98,9 @@ fn check_document(c: &Config, at: At, diags: &mut Diagnostics) {
             date_check(s, "beratung", "sitzung", diags);
         }
     }
+    if let Some(bis) = c.rueckgabe.as_ref().and_then(|r| r.bis.as_ref()) {
+        date_check(bis, "rueckgabe", "bis", diags);
+    }
     let lz = &c.dokument.laufzeit;
     if !(1990..=2200).contains(&lz.von) || !(1990..=2200).contains(&lz.bis) || lz.von > lz.bis {
         diags

@@ -20,10 +20,11 @@ pub(super) struct Merger<'d, 'f> {
     pub laufzeit: (i32, i32),
 }
 
-/// "Beginn „13/2027“ ist ungültig; erwartet: …".
+/// "Beginn: „13/2027“ ist ungültig; erwartet: …" (the column as a label,
+/// so that the sentence agrees for „Kosten“ as for „Beginn“).
 pub(super) fn invalid(column: &str, value: &CellValue, expected: &str) -> String {
     format!(
-        "{column} „{}“ ist ungültig; erwartet: {expected}",
+        "{column}: „{}“ ist ungültig; erwartet: {expected}",
         shorten(&value.display())
     )
 }

@@ -16,6 +16,7 @@ mod charts;
 mod completeness;
 mod cost_plan;
 mod document;
+mod forms;
 mod steering;
 mod submission;
 mod summary;
@@ -63,6 +64,12 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
 
     let finanzen = summary::finances(posten);
     let meta = document::meta(c);
+    forms::outdated(
+        m.diags,
+        c,
+        &meta,
+        inp.steuerung.into_iter().chain(inp.arbeitsgruppen),
+    );
     let gestaltung = document::design(c, &meta, inp.logo.clone());
     let arbeitsgruppen = summary::groups_overview(&felder);
     let schwerpunkte = summary::priorities(&felder);

@@ -20,7 +20,10 @@
 #![allow(clippy::result_large_err)]
 
 mod project_file;
+mod refresh;
 mod workbook;
+
+pub use refresh::{refresh_forms, refresh_forms_on, Erneuert, FORMS_DIR};
 
 use crate::config::{self, Handlungsfeld};
 use crate::diag::{Diagnostic, Location, Severity};
@@ -296,16 +299,8 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
         }
         return out;
     };
-    let meta = &konzept.meta;
     let fields = config::fields(cfg);
-    let mut p = Projekt::new(&meta.kommune.bezeichnung, today, fields.clone());
-    p.titel = meta.titel.clone();
-    p.verantwortlich = meta.verantwortlich.clone();
-    p.von = meta.laufzeit.von;
-    p.bis = meta.laufzeit.bis;
-    if let Some(g) = &meta.gremium {
-        p.gremium = g.clone();
-    }
+    let p = refresh::projekt_of(cfg, konzept, today);
     let pattern = cfg
         .eingaben
         .arbeitsgruppen
@@ -358,7 +353,7 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
             )
             .hint = Some(format!("`eingaben.arbeitsgruppen` um „{rel}“ ergänzen"));
         }
-        let bytes = match workbook::arbeitsgruppe(&p, field) {
+        let bytes = match workbook::arbeitsgruppe(&p, field, None) {
             Ok(b) => b,
             Err(e) => {
                 out.diagnostics
@@ -616,6 +611,12 @@ pub(crate) struct Projekt {
     pub von: i32,
     pub bis: i32,
     pub fields: Vec<Handlungsfeld>,
+    /// The actors of the steering workbook: the dropdown of Federführung
+    /// and Partner (empty: no dropdown).
+    pub akteure: Vec<String>,
+    /// `[rueckgabe]`: the deadline as printed and whom to return the form to.
+    pub rueckgabe_bis: Option<String>,
+    pub rueckgabe_an: Option<String>,
 }
 
 impl Projekt {
@@ -658,6 +659,9 @@ impl Projekt {
             von: today.year(),
             bis: today.year() + 4,
             fields,
+            akteure: Vec::new(),
+            rueckgabe_bis: None,
+            rueckgabe_an: None,
         }
     }
 
@@ -697,7 +701,7 @@ fn generate(p: &Projekt) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     ));
     for (field, file) in p.fields.iter().zip(workbook_names(&p.fields)) {
         let name = format!("{AG_DIR}/{file}");
-        let bytes = workbook::arbeitsgruppe(p, field).map_err(|e| xlsx_error(&name, e))?;
+        let bytes = workbook::arbeitsgruppe(p, field, None).map_err(|e| xlsx_error(&name, e))?;
         files.push((name, bytes));
     }
     Ok(files)

@@ -31,6 +31,7 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
     write_municipality(&mut o, p);
     write_document(&mut o, p);
     write_deliberation(&mut o, p);
+    write_return(&mut o, p);
     write_design(&mut o);
     write_inputs_outputs(&mut o);
     write_fields(&mut o, p);
@@ -161,6 +162,26 @@ fn write_deliberation(o: &mut String, p: &Projekt) {
         o,
         "# oeffentlich = true".into(),
         "true = öffentliche, false = nicht öffentliche Sitzung",
+    );
+}
+
+/// The commented-out `[rueckgabe]`: deadline and contact for the forms.
+fn write_return(o: &mut String, p: &Projekt) {
+    o.push_str(
+        "\n# Rückgabe der Arbeitsmappen (freiwillig): bis wann und an wen die Arbeitsgruppen ihre\n\
+         # Mappen zurückschicken. `konzept workbooks --refresh` schreibt beides in die Anleitung\n\
+         # neuer Formulare.\n\
+         # [rueckgabe]\n",
+    );
+    line(
+        o,
+        format!("# bis = {}-03-31", p.von + 1),
+        "Rückgabe bis (JJJJ-MM-TT)",
+    );
+    line(
+        o,
+        "# an = \"Integrationsbüro, integration@example.de\"".into(),
+        "Name und E-Mail-Adresse für Rückgabe und Rückfragen",
     );
 }
 

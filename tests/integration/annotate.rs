@@ -424,7 +424,7 @@ fn summary_on_stdout_and_nothing_to_annotate_in_a_clean_project() {
     let out = check(tmp.path(), &["--annotate", answers.to_str().unwrap()]);
     out.assert_code(0);
     // `konzept check > meldungen.txt` is not empty.
-    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 9 Dateien\n");
+    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 9 geprüften Dateien\n");
     assert!(
         out.stderr.contains("keine Kopie geschrieben"),
         "{}",

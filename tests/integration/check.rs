@@ -6,7 +6,7 @@ use crate::support::common::*;
 fn minimal_project_is_clean() {
     let out = Project::new().check(&[]);
     out.assert_code(0);
-    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 3 Dateien\n");
+    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 3 geprüften Dateien\n");
     assert_eq!(out.stderr, "");
 }
 
@@ -14,7 +14,7 @@ fn minimal_project_is_clean() {
 fn example_musterstadt_has_no_errors_and_no_warnings() {
     let out = check(&repo().join("examples/musterstadt"), &[]);
     out.assert_code(0);
-    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 9 Dateien\n");
+    assert_eq!(out.stdout, "0 Fehler, 0 Warnungen in 9 geprüften Dateien\n");
     assert_eq!(out.stderr, "");
 }
 
@@ -33,7 +33,10 @@ fn exit_code_0_with_warnings_only() {
         .check(&[]);
     out.assert_code(0);
     assert_eq!(out.warnings().len(), 1, "{}", out.stderr);
-    assert_eq!(out.summary(), "0 Fehler, 1 Warnung in 3 Dateien");
+    assert_eq!(
+        out.summary(),
+        "0 Fehler, 1 Warnung in 1 von 3 geprüften Dateien"
+    );
 }
 
 #[test]
@@ -42,7 +45,10 @@ fn exit_code_1_with_errors() {
         .cell(AG, "Maßnahmen", "F2", "morgen")
         .check(&[]);
     out.assert_code(1);
-    assert_eq!(out.summary(), "1 Fehler, 0 Warnungen in 3 Dateien");
+    assert_eq!(
+        out.summary(),
+        "1 Fehler, 0 Warnungen in 1 von 3 geprüften Dateien"
+    );
 }
 
 #[test]
@@ -104,7 +110,10 @@ fn summary_line_counts_errors_warnings_and_files() {
         .cell(AG, "Maßnahmen", "K1", "Bemerkung")
         .check(&[]);
     out.assert_code(1);
-    assert_eq!(out.summary(), "2 Fehler, 1 Warnung in 3 Dateien");
+    assert_eq!(
+        out.summary(),
+        "2 Fehler, 1 Warnung in 1 von 3 geprüften Dateien"
+    );
     assert_eq!(out.errors().len(), 2);
     assert_eq!(out.warnings().len(), 1);
 }
@@ -123,7 +132,11 @@ fn summary_line_counts_every_workbook() {
         )
         .check(&[]);
     // ag-arbeit.xlsx has no Ziele/Maßnahmen and names a field that is not configured.
-    assert!(out.summary().ends_with("in 4 Dateien"), "{}", out.stderr);
+    assert!(
+        out.summary().ends_with("von 4 geprüften Dateien"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

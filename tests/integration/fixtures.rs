@@ -11,7 +11,10 @@ fn messy_project_checks_without_errors_and_exact_warnings() {
     out.assert_code(0);
     assert!(out.errors().is_empty(), "{}", out.stderr);
     assert_eq!(out.warnings().len(), 6, "{}", out.stderr);
-    assert_eq!(out.summary(), "0 Fehler, 6 Warnungen in 5 Dateien");
+    assert_eq!(
+        out.summary(),
+        "0 Fehler, 6 Warnungen in 3 von 5 geprüften Dateien"
+    );
     insta::assert_snapshot!("messy_diagnostics", out.stderr);
 }
 
@@ -91,7 +94,10 @@ fn broken_project_diagnostics_text() {
     let out = check(dir.path(), &[]);
     out.assert_code(1);
     assert_eq!(out.errors().len(), 8, "{}", out.stderr);
-    assert_eq!(out.summary(), "8 Fehler, 0 Warnungen in 4 Dateien");
+    assert_eq!(
+        out.summary(),
+        "8 Fehler, 0 Warnungen in 2 von 4 geprüften Dateien"
+    );
     insta::assert_snapshot!("broken_diagnostics", out.stderr);
 }
 

@@ -32,7 +32,11 @@ fn district_project_merges_the_workbooks_of_every_municipality() {
     let text = check(&dir, &[]);
     text.assert_code(0);
     // 21 working-group workbooks, the steering workbook and konzept.toml.
-    assert!(text.summary().ends_with("in 23 Dateien"), "{}", text.stderr);
+    assert!(
+        text.summary().ends_with("von 23 geprüften Dateien"),
+        "{}",
+        text.stderr
+    );
     assert!(
         !text.stderr.contains("Handlungsfeld"),
         "every field reference resolves:\n{}",

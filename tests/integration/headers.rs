@@ -60,7 +60,7 @@ fn title_rows_above_the_header_are_ignored_and_cells_keep_their_place() {
     assert_eq!(
         out.errors(),
         [format!(
-            "fehler: {AG} › Maßnahmen › E5: Beginn „morgen“ ist ungültig; erwartet: ein Datum wie 31.12.2027, 12/2027, März 2027, Q3 2027, 2. Halbjahr 2027, Anfang 2027 oder 2027"
+            "fehler: {AG} › Maßnahmen › E5: Beginn: „morgen“ ist ungültig; erwartet: ein Datum wie 31.12.2027, 12/2027, März 2027, Q3 2027, 2. Halbjahr 2027, Anfang 2027 oder 2027"
         )]
     );
 }

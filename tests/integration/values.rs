@@ -407,6 +407,9 @@ fn typical_rejects_name_cell_and_value() {
         assert!(line.contains(&format!("„{value}“")), "{line}");
         assert!(line.contains("erwartet"), "{line}");
     }
-    assert_eq!(out.summary(), "9 Fehler, 0 Warnungen in 3 Dateien");
+    assert_eq!(
+        out.summary(),
+        "9 Fehler, 0 Warnungen in 1 von 3 geprüften Dateien"
+    );
     insta::assert_snapshot!(out.stderr);
 }

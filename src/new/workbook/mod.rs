@@ -29,13 +29,21 @@
 //!   limited to 255 characters (the actor categories alone nearly fill it).
 //!   Finanzierung of a measure is free text with suggestions, so its dropdown
 //!   shows no alert at all.
+//! - **Actors** (Federführung, Partner; only in forms written by
+//!   `konzept workbooks`, with or without `--refresh`, when the steering
+//!   workbook lists actors):
+//!   a dropdown of the actor list whose alert only *informs*, so a new partner
+//!   or several partners separated by „;“ can still be entered.
 //!
 //! Number-like text columns (Nr, Ziel, Partner) are formatted as text: a
 //! German Excel would otherwise turn `2.1` into a date and `1,2` into a number.
 
 mod guide;
+mod prefill;
 mod sheets;
 mod validation;
+
+pub(crate) use prefill::Prefill;
 
 use super::Projekt;
 use crate::config::Handlungsfeld;
@@ -159,7 +167,7 @@ pub(super) fn steuerung(p: &Projekt) -> Result<Vec<u8>, XlsxError> {
     wb.push_worksheet(guide.finish());
 
     for help in schema::STEUERUNG_HILFE {
-        wb.push_worksheet(data_sheet(p, help, &st, &mut listen)?);
+        wb.push_worksheet(data_sheet(p, help, &[], &st, &mut listen)?);
     }
     if let Some(ws) = listen.finish()? {
         wb.push_worksheet(ws);
@@ -168,7 +176,12 @@ pub(super) fn steuerung(p: &Projekt) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The workbook `arbeitsgruppen/ag-….xlsx` of one field of action.
-pub(super) fn arbeitsgruppe(p: &Projekt, field: &Handlungsfeld) -> Result<Vec<u8>, XlsxError> {
+/// With `prefill`, the group's entries so far stand in the data sheets.
+pub(super) fn arbeitsgruppe(
+    p: &Projekt,
+    field: &Handlungsfeld,
+    prefill: Option<&Prefill>,
+) -> Result<Vec<u8>, XlsxError> {
     let st = Stile::new();
     let mut listen = Listen::default();
     let mut wb = Workbook::new();
@@ -209,9 +222,18 @@ pub(super) fn arbeitsgruppe(p: &Projekt, field: &Handlungsfeld) -> Result<Vec<u8
         guide.para(&step)?;
     }
     guide.gap();
-    guide.label_value("Bitte zurück an:", &p.verantwortlich)?;
-    guide.label_input("Rückgabe bis:")?;
-    guide.label_input("Rückfragen an:")?;
+    guide.label_value(
+        "Bitte zurück an:",
+        p.rueckgabe_an.as_deref().unwrap_or(&p.verantwortlich),
+    )?;
+    match &p.rueckgabe_bis {
+        Some(bis) => guide.label_value("Rückgabe bis:", bis)?,
+        None => guide.label_input("Rückgabe bis:")?,
+    }
+    match &p.rueckgabe_an {
+        Some(an) => guide.label_value("Rückfragen an:", an)?,
+        None => guide.label_input("Rückfragen an:")?,
+    }
     guide.gap();
     guide.para(EXAMPLE_NOTE)?;
     guide.gap();
@@ -222,9 +244,12 @@ pub(super) fn arbeitsgruppe(p: &Projekt, field: &Handlungsfeld) -> Result<Vec<u8
     }
     wb.push_worksheet(guide.finish());
 
-    wb.push_worksheet(ag_sheet(p, field, &st, &mut listen)?);
+    wb.push_worksheet(ag_sheet(p, field, prefill, &st, &mut listen)?);
     for help in schema::AG_HILFE {
-        wb.push_worksheet(data_sheet(p, help, &st, &mut listen)?);
+        let rows = prefill
+            .and_then(|f| f.rows.get(help.blatt.name))
+            .map_or(&[][..], Vec::as_slice);
+        wb.push_worksheet(data_sheet(p, help, rows, &st, &mut listen)?);
     }
     if let Some(ws) = listen.finish()? {
         wb.push_worksheet(ws);

@@ -2,12 +2,15 @@
 //! sheets, each exactly as the reader expects it.
 
 use super::validation::{dropdown, fit, title, validation, Listen};
+use super::Prefill;
 use super::{ag_name, capitalise, lines, row_height, Stile};
 use crate::config::Handlungsfeld;
+use crate::input::values::CellValue;
 use crate::input::workbook::Column;
 use crate::new::Projekt;
 use crate::schema::{self, Art, BlattHilfe, Hilfe};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, Note, Worksheet, XlsxError};
+use std::collections::BTreeMap;
 
 /// Rows (0-based, inclusive) that get the validations: room for 1,000 entries.
 const LAST_ROW: u32 = 1000;
@@ -30,6 +33,7 @@ pub(super) fn ag_value(field: &Handlungsfeld, key: &str) -> Option<String> {
 pub(super) fn ag_sheet(
     p: &Projekt,
     field: &Handlungsfeld,
+    prefill: Option<&Prefill>,
     st: &Stile,
     listen: &mut Listen,
 ) -> Result<Worksheet, XlsxError> {
@@ -52,7 +56,12 @@ pub(super) fn ag_sheet(
         let row = 2 + i as u32;
         ws.write_with_format(row, 0, key.name, &st.key)?;
         ws.insert_note(row, 0, &note(p, key, help, None))?;
-        match ag_value(field, key.key) {
+        // The field stays the one this form is for; the rest as returned.
+        let returned = prefill
+            .filter(|_| key.key != "feld")
+            .and_then(|f| f.keys.get(key.key))
+            .map(CellValue::display);
+        match returned.or_else(|| ag_value(field, key.key)) {
             Some(v) => ws.write_with_format(row, 1, v, &st.input)?,
             None => ws.write_blank(row, 1, &st.input)?,
         };
@@ -93,6 +102,7 @@ pub(super) fn ag_sheet(
 pub(super) fn data_sheet(
     p: &Projekt,
     help: &BlattHilfe,
+    rows: &[BTreeMap<&'static str, CellValue>],
     st: &Stile,
     listen: &mut Listen,
 ) -> Result<Worksheet, XlsxError> {
@@ -112,6 +122,14 @@ pub(super) fn data_sheet(
         if let Some(v) = validation(p, col, h, c, listen)? {
             ws.add_data_validation(1, c, LAST_ROW, c, &v)?;
         }
+        for (r, row) in rows.iter().enumerate() {
+            let r = 1 + r as u32;
+            match row.get(col.key) {
+                Some(CellValue::Number(n)) if !text_column(h.art) => ws.write_number(r, c, *n)?,
+                Some(v) if !v.is_empty() => ws.write_string(r, c, v.display())?,
+                _ => &mut ws,
+            };
+        }
     }
     let header_lines = help
         .columns()
@@ -126,6 +144,12 @@ pub(super) fn data_sheet(
     ws.set_repeat_rows(0, 0)?;
     ws.set_footer("&L&A&RSeite &P von &N");
     Ok(ws)
+}
+
+/// Columns formatted as text (see the parent module), where a number from
+/// the return is written as the text it showed.
+fn text_column(art: Art) -> bool {
+    matches!(art, Art::Nr | Art::Liste)
 }
 
 fn width(art: Art) -> f64 {

@@ -93,6 +93,9 @@ pub(super) fn validation(
         v.set_input_title(title(col.name))?
             .set_input_message(fit(&capitalise(&p.years(text))))
     };
+    if matches!(col.key, "federfuehrung" | "partner") && !p.akteure.is_empty() {
+        return actor_list(p, col, listen).map(Some);
+    }
     let (von, bis) = (p.von, p.bis);
     let v = match help.art {
         Art::Datum | Art::Ende => {
@@ -188,6 +191,33 @@ pub(super) fn validation(
         },
     };
     Ok(v)
+}
+
+/// Federführung and Partner: the actors of the steering workbook as a
+/// dropdown. Another name stays possible (a new partner, several partners
+/// separated by „;“): the alert only informs and lets the entry through.
+fn actor_list(p: &Projekt, col: &Column, listen: &mut Listen) -> Result<DataValidation, XlsxError> {
+    let range = listen.range("Akteure", &p.akteure);
+    let several = if col.key == "partner" {
+        " Mehrere Partner mit „;“ trennen, z. B. „Volkshochschule; Jobcenter“."
+    } else {
+        ""
+    };
+    DataValidation::new()
+        .allow_list_formula(Formula::new(range))
+        .set_input_title(title(col.name))?
+        .set_input_message(fit(&format!(
+            "Ein Akteur aus dem Blatt „Akteure“ der Steuerungsgruppe: Der Pfeil rechts neben der \
+             Zelle öffnet die Liste.{several}"
+        )))?
+        .set_error_title(title(&format!("{}: nicht in der Liste", col.name)))?
+        .set_error_message(fit(&format!(
+            "„{}“ nennt einen Akteur, der nicht in der Liste der Steuerungsgruppe steht. Mit OK \
+             übernehmen Sie den Eintrag trotzdem; bitte genau so schreiben wie in der Liste, \
+             wenn der Akteur dort steht.{several}",
+            col.name
+        )))
+        .map(|v| v.set_error_style(DataValidationErrorStyle::Information))
 }
 
 /// The hidden sheet `Listen` with one column per dropdown list.
