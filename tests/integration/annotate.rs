@@ -139,7 +139,7 @@ fn xlsx_copy_marks_the_cells_and_keeps_the_form() {
     assert_eq!(beginn["fill"], "FFFFC7CE", "{beginn}");
     let comment = beginn["comment"].as_str().unwrap();
     assert!(
-        comment.starts_with("Fehler: Beginn „irgendwann“"),
+        comment.starts_with("Fehler: Beginn: „irgendwann“"),
         "{comment}"
     );
     assert_eq!(beginn["author"], "konzept");
@@ -238,7 +238,7 @@ fn problems_without_a_cell_are_listed_and_libreoffice_opens_the_copy() {
         words.contains("Meldungen von konzept zu arbeitsgruppen/ag-bildung.xlsx"),
         "{words}"
     );
-    assert!(words.contains("Beginn „irgendwann“ ist"), "{words}");
+    assert!(words.contains("Beginn: „irgendwann“ ist"), "{words}");
     // The data sheets are there. LibreOffice prints a measure's cells beside
     // the wrapped header texts, so pdftotext may interleave the words of a
     // title with its neighbours: look for the words, not the phrase.

@@ -221,9 +221,17 @@ fn renamed_kommune_warns_at_the_old_forms_until_refreshed() {
     let dir = tmp.path().join("projekt");
     let d = dir.to_str().expect("UTF-8");
     konzept(&["new", d, "--kommune", "Musterstadt"]).assert_code(0);
+    // A new project's forms are blank (one warning each, issue 16 §1); the
+    // warnings counted here are the ones about outdated forms.
+    let outdated = |out: &Output| -> usize {
+        out.warnings()
+            .iter()
+            .filter(|w| !w.contains("ist noch das leere Formular"))
+            .count()
+    };
     let clean = check(&dir, &[]);
     clean.assert_code(0);
-    assert!(clean.warnings().is_empty(), "{}", clean.stderr);
+    assert_eq!(outdated(&clean), 0, "{}", clean.stderr);
 
     let toml = std::fs::read_to_string(dir.join("konzept.toml")).expect("toml");
     let renamed = toml
@@ -251,7 +259,7 @@ fn renamed_kommune_warns_at_the_old_forms_until_refreshed() {
         .stderr
         .contains("hinweis: neue Formulare mit `konzept workbooks --refresh`"));
     // steuerung.xlsx and the seven working groups: one warning each.
-    assert_eq!(warnings.len(), 8, "{}", out.stderr);
+    assert_eq!(outdated(&out), 8, "{}", out.stderr);
 
     refresh(&dir, &[]).assert_code(0);
     std::fs::copy(
@@ -265,7 +273,7 @@ fn renamed_kommune_warns_at_the_old_forms_until_refreshed() {
         "{}",
         after.stderr
     );
-    assert_eq!(after.warnings().len(), 7, "{}", after.stderr);
+    assert_eq!(outdated(&after), 7, "{}", after.stderr);
 }
 
 #[test]

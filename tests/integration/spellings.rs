@@ -365,7 +365,7 @@ fn an_invalid_beginn_gives_no_budget_warning_and_overruns_name_their_measures() 
     out.assert_code(1);
     assert_eq!(out.errors().len(), 1, "{}", out.stderr);
     assert!(
-        out.errors()[0].contains("Beginn „Frühling 2027“ ist ungültig"),
+        out.errors()[0].contains("Beginn: „Frühling 2027“ ist ungültig"),
         "{}",
         out.stderr
     );
