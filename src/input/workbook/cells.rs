@@ -52,20 +52,7 @@ pub(super) fn read_kind(kind: Kind, bytes: Vec<u8>, display: &str) -> Result<Wor
                     calamine::OdsError::Password => password(),
                     other => broken(other.to_string()),
                 })?;
-            let names = wb.sheet_names();
-            let mut sheets = Vec::new();
-            for name in names {
-                let range = wb
-                    .worksheet_range(&name)
-                    .map_err(|e| broken(e.to_string()))?;
-                let mut s = convert(&name, &range, None, display)?;
-                s.knows_percent = false;
-                sheets.push(s);
-            }
-            Ok(Workbook {
-                file: display.into(),
-                sheets,
-            })
+            plain_sheets(&mut wb, display)
         }
         Kind::Xlsb => {
             // The package guard has bounded what the zip inflates to; calamine
@@ -75,20 +62,7 @@ pub(super) fn read_kind(kind: Kind, bytes: Vec<u8>, display: &str) -> Result<Wor
                     calamine::XlsbError::Password => password(),
                     other => broken(other.to_string()),
                 })?;
-            let names = wb.sheet_names();
-            let mut sheets = Vec::new();
-            for name in names {
-                let range = wb
-                    .worksheet_range(&name)
-                    .map_err(|e| broken(e.to_string()))?;
-                let mut s = convert(&name, &range, None, display)?;
-                s.knows_percent = false;
-                sheets.push(s);
-            }
-            Ok(Workbook {
-                file: display.into(),
-                sheets,
-            })
+            plain_sheets(&mut wb, display)
         }
         Kind::Xls => {
             let mut wb: Xls<_> =
@@ -96,22 +70,32 @@ pub(super) fn read_kind(kind: Kind, bytes: Vec<u8>, display: &str) -> Result<Wor
                     calamine::XlsError::Password => password(),
                     other => broken(other.to_string()),
                 })?;
-            let names = wb.sheet_names();
-            let mut sheets = Vec::new();
-            for name in names {
-                let range = wb
-                    .worksheet_range(&name)
-                    .map_err(|e| broken(e.to_string()))?;
-                let mut s = convert(&name, &range, None, display)?;
-                s.knows_percent = false;
-                sheets.push(s);
-            }
-            Ok(Workbook {
-                file: display.into(),
-                sheets,
-            })
+            plain_sheets(&mut wb, display)
         }
     }
+}
+
+/// The sheets of an `.ods`, `.xlsb` or `.xls`: values only (these formats
+/// give no number formats, so no cell is known to be a percentage).
+fn plain_sheets<RS, R>(wb: &mut R, display: &str) -> Result<Workbook, Diagnostic>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    let mut sheets = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| broken_file(display, e.to_string()))?;
+        let mut s = convert(&name, &range, None, display)?;
+        s.knows_percent = false;
+        sheets.push(s);
+    }
+    Ok(Workbook {
+        file: display.into(),
+        sheets,
+    })
 }
 
 fn convert(
