@@ -97,7 +97,7 @@ fn main() -> ExitCode {
                         if args.kommune.is_none() {
                             eprintln!(
                                 "\nKommune: „{}“ (aus dem Ordnernamen; in konzept.toml oder mit --kommune NAME ändern)",
-                                konzept::new::kommune_from_dir(&args.dir)
+                                konzept::new::municipality_from_dir(&args.dir)
                             );
                         }
                         eprintln!(

@@ -316,9 +316,9 @@ impl Art {
     /// The accepted forms, in plain German, as the reader accepts them
     /// (input.md, "Value types"). `{von}` and `{bis}` stand for the Laufzeit.
     /// Closed lists are spelt out from the same constants the reader uses.
-    pub fn formen(self) -> String {
+    pub fn accepted_forms(self) -> String {
         let list = |a: Art| {
-            let values = a.auswahl().expect("a list");
+            let values = a.choices().expect("a list");
             match values.split_last() {
                 Some((last, rest)) if !rest.is_empty() => {
                     format!("{} oder {last}", rest.join(", "))
@@ -355,7 +355,7 @@ impl Art {
 
     /// The fixed values a dropdown offers, where they do not depend on the
     /// project (the fields of action do: see [`Art::Handlungsfeld`]).
-    pub fn auswahl(self) -> Option<Vec<&'static str>> {
+    pub fn choices(self) -> Option<Vec<&'static str>> {
         use crate::input::values::{Priority, Status};
         Some(match self {
             Art::Prioritaet => Priority::ALL.iter().map(|p| p.label()).collect(),

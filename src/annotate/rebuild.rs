@@ -21,7 +21,7 @@ pub fn annotate(values: &Workbook, file: &str, problems: &[Problem]) -> Result<V
     let failed =
         |e: rust_xlsxwriter::XlsxError| format!("die Kopie lässt sich nicht schreiben: {e}");
     let first = book.add_worksheet();
-    meldungen(first, values, file, problems).map_err(failed)?;
+    messages_sheet(first, values, file, problems).map_err(failed)?;
     for sheet in &values.sheets {
         if sheet.name == SHEET {
             continue;
@@ -37,7 +37,7 @@ fn fill(argb: &str) -> Color {
     Color::RGB(u32::from_str_radix(&argb[2..], 16).unwrap_or(0xFFEB9C))
 }
 
-fn meldungen(
+fn messages_sheet(
     ws: &mut Worksheet,
     values: &Workbook,
     file: &str,

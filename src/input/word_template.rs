@@ -422,7 +422,7 @@ pub fn numbered_styles(styles: &str) -> Vec<String> {
     let Ok(doc) = roxmltree::Document::parse(styles) else {
         return vec![];
     };
-    let deutsch = |n: &str| match n {
+    let german_name = |n: &str| match n {
         "heading 1" => "Überschrift 1",
         "heading 2" => "Überschrift 2",
         "heading 3" => "Überschrift 3",
@@ -436,7 +436,7 @@ pub fn numbered_styles(styles: &str) -> Vec<String> {
         .filter(|n| n.tag_name().name() == "style")
         .filter(|s| s.descendants().any(|n| n.has_tag_name((W_NS, "numPr"))))
         .filter_map(style_name)
-        .map(|n| deutsch(&n).to_string())
+        .map(|n| german_name(&n).to_string())
         .filter(|n| !n.is_empty())
         .collect()
 }

@@ -121,7 +121,7 @@ pub fn new_project_on(dir: &Path, neu: &Neu, today: NaiveDate) -> Result<Vec<Pat
                 )
                 .with_hint("z. B. --kommune \"Bad Münstereifel\""))
             }
-            None => kommune_from_dir(dir),
+            None => municipality_from_dir(dir),
         };
         let fields = if neu.felder.is_empty() {
             config::default_fields()
@@ -300,7 +300,7 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
         return out;
     };
     let fields = config::fields(cfg);
-    let p = refresh::projekt_of(cfg, konzept, today);
+    let p = refresh::project_of(cfg, konzept, today);
     let pattern = cfg
         .eingaben
         .arbeitsgruppen
@@ -353,7 +353,7 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
             )
             .hint = Some(format!("`eingaben.arbeitsgruppen` um „{rel}“ ergänzen"));
         }
-        let bytes = match workbook::arbeitsgruppe(&p, field, None) {
+        let bytes = match workbook::working_group_form(&p, field, None) {
             Ok(b) => b,
             Err(e) => {
                 out.diagnostics
@@ -457,7 +457,7 @@ pub fn workbook_names(fields: &[Handlungsfeld]) -> Vec<String> {
 /// `bad-muenstereifel` → „Bad Muenstereifel“. Words are split at `-`, `_`,
 /// `.` and spaces and capitalised; numbers and words like „konzept“ are
 /// dropped; umlauts are not guessed back. Falls back to „Musterstadt“.
-pub fn kommune_from_dir(dir: &Path) -> String {
+pub fn municipality_from_dir(dir: &Path) -> String {
     let abs = if dir.is_absolute() {
         dir.to_path_buf()
     } else {
@@ -697,11 +697,12 @@ fn generate(p: &Projekt) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     )];
     files.push((
         "steuerung.xlsx".to_string(),
-        workbook::steuerung(p).map_err(|e| xlsx_error("steuerung.xlsx", e))?,
+        workbook::steering_form(p).map_err(|e| xlsx_error("steuerung.xlsx", e))?,
     ));
     for (field, file) in p.fields.iter().zip(workbook_names(&p.fields)) {
         let name = format!("{AG_DIR}/{file}");
-        let bytes = workbook::arbeitsgruppe(p, field, None).map_err(|e| xlsx_error(&name, e))?;
+        let bytes =
+            workbook::working_group_form(p, field, None).map_err(|e| xlsx_error(&name, e))?;
         files.push((name, bytes));
     }
     Ok(files)

@@ -34,7 +34,7 @@ pub struct Erneuert {
 
 /// The project as the forms describe it, from `konzept.toml` and the model:
 /// Kommune, title, Laufzeit, office, the actor list and `[rueckgabe]`.
-pub(super) fn projekt_of(cfg: &Config, konzept: &Konzept, today: NaiveDate) -> Projekt {
+pub(super) fn project_of(cfg: &Config, konzept: &Konzept, today: NaiveDate) -> Projekt {
     let meta = &konzept.meta;
     let mut p = Projekt::new(&meta.kommune.bezeichnung, today, config::fields(cfg));
     p.titel = meta.titel.clone();
@@ -90,7 +90,7 @@ pub fn refresh_forms_on(root: &Path, out: Option<&Path>, today: NaiveDate) -> Er
         }
         return done;
     };
-    let p = projekt_of(cfg, konzept, today);
+    let p = project_of(cfg, konzept, today);
     if is_returns_folder(root, cfg, &folder) {
         done.diagnostics
             .error(
@@ -108,7 +108,7 @@ pub fn refresh_forms_on(root: &Path, out: Option<&Path>, today: NaiveDate) -> Er
     let names = workbook_names(&p.fields);
     let fields = p.fields.clone();
     for (field, file) in fields.iter().zip(&names) {
-        let bytes = workbook::arbeitsgruppe(&p, field, None);
+        let bytes = workbook::working_group_form(&p, field, None);
         write_form(&mut done, &folder.join(file), bytes);
     }
     for ((feld, field), file) in konzept.felder.iter().zip(&fields).zip(&names) {
@@ -117,7 +117,7 @@ pub fn refresh_forms_on(root: &Path, out: Option<&Path>, today: NaiveDate) -> Er
             continue;
         };
         let name = file.replace(".xlsx", "-vorausgefuellt.xlsx");
-        let bytes = workbook::arbeitsgruppe(&p, field, Some(&prefill));
+        let bytes = workbook::working_group_form(&p, field, Some(&prefill));
         write_form(&mut done, &folder.join(name), bytes);
     }
     done

@@ -6,22 +6,25 @@ fn day() -> NaiveDate {
 
 #[test]
 fn names_from_folders() {
-    assert_eq!(kommune_from_dir(Path::new("musterstadt")), "Musterstadt");
     assert_eq!(
-        kommune_from_dir(Path::new("/tmp/x/bad-muenstereifel")),
+        municipality_from_dir(Path::new("musterstadt")),
+        "Musterstadt"
+    );
+    assert_eq!(
+        municipality_from_dir(Path::new("/tmp/x/bad-muenstereifel")),
         "Bad Muenstereifel"
     );
     assert_eq!(
-        kommune_from_dir(Path::new("a/b/kreis_lippe/.")),
+        municipality_from_dir(Path::new("a/b/kreis_lippe/.")),
         "Kreis Lippe"
     );
-    assert_eq!(kommune_from_dir(Path::new("/tmp/2026")), "Musterstadt");
+    assert_eq!(municipality_from_dir(Path::new("/tmp/2026")), "Musterstadt");
     assert_eq!(
-        kommune_from_dir(Path::new("Integrationskonzept-Lippstadt-2026")),
+        municipality_from_dir(Path::new("Integrationskonzept-Lippstadt-2026")),
         "Lippstadt"
     );
     assert_eq!(
-        kommune_from_dir(Path::new("integrationskonzept")),
+        municipality_from_dir(Path::new("integrationskonzept")),
         "Musterstadt"
     );
 }

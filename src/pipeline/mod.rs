@@ -274,7 +274,7 @@ fn prepare(
     }
     let sources = pdf::source(&hb, &data, &checked.assets).and_then(|concept| {
         let submission = if plan.submission_pdf {
-            Some(pdf::vorlage_source(&hb, &data, &checked.assets)?)
+            Some(pdf::submission_source(&hb, &data, &checked.assets)?)
         } else {
             None
         };
@@ -359,7 +359,7 @@ fn typeset(
             s.spawn(|| {
                 let start = Instant::now();
                 let docx =
-                    crate::render::docx::render_vorlage_docx(&prepared.model, &checked.assets);
+                    crate::render::docx::render_submission_docx(&prepared.model, &checked.assets);
                 (docx, start.elapsed())
             })
         });

@@ -139,7 +139,7 @@ impl<'a> Guide<'a> {
             name.to_string(),
             if required { "ja" } else { "–" }.to_string(),
             capitalise(&p.years(help.inhalt)),
-            p.years(&help.art.formen()),
+            p.years(&help.art.accepted_forms()),
         ];
         for (i, c) in cells.iter().enumerate() {
             let f = if i == 0 { &self.st.key } else { &self.st.cell };

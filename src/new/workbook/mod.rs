@@ -121,7 +121,7 @@ impl Stile {
 }
 
 /// The steering group's workbook `steuerung.xlsx`.
-pub(super) fn steuerung(p: &Projekt) -> Result<Vec<u8>, XlsxError> {
+pub(super) fn steering_form(p: &Projekt) -> Result<Vec<u8>, XlsxError> {
     let st = Stile::new();
     let mut listen = Listen::default();
     let mut wb = Workbook::new();
@@ -177,7 +177,7 @@ pub(super) fn steuerung(p: &Projekt) -> Result<Vec<u8>, XlsxError> {
 
 /// The workbook `arbeitsgruppen/ag-….xlsx` of one field of action.
 /// With `prefill`, the group's entries so far stand in the data sheets.
-pub(super) fn arbeitsgruppe(
+pub(super) fn working_group_form(
     p: &Projekt,
     field: &Handlungsfeld,
     prefill: Option<&Prefill>,

@@ -187,7 +187,7 @@ fn note(p: &Projekt, col: &Column, help: &Hilfe, example: Option<&str>) -> Note 
         "{} ({pflicht})\n{}.\nSchreibweise: {}.",
         col.name,
         capitalise(&p.years(help.inhalt)),
-        p.years(&help.art.formen())
+        p.years(&help.art.accepted_forms())
     );
     if let Some(e) = example.filter(|e| !e.is_empty()) {
         text.push_str(&format!("\nBeispiel: {}", e.replace('\n', " / ")));

@@ -55,7 +55,7 @@ pub(super) fn dropdown(
         .set_input_message(fit_or(
             format!(
                 "Erlaubt: {}. Der Pfeil rechts neben der Zelle öffnet die Liste.",
-                p.years(&help.art.formen())
+                p.years(&help.art.accepted_forms())
             ),
             "Bitte einen Eintrag aus der Liste wählen: Der Pfeil rechts neben der Zelle öffnet \
              die Liste.",
@@ -107,7 +107,7 @@ pub(super) fn validation(
             );
             let v = input(
                 DataValidation::new().allow_custom(Formula::new(formula)),
-                &help.art.formen(),
+                &help.art.accepted_forms(),
             )?;
             Some(
                 v.set_error_title(title(&format!("{} prüfen", col.name)))?
@@ -130,7 +130,7 @@ pub(super) fn validation(
             let formula = format!("=OR(ISTEXT({cell}),{cell}>=0)");
             let v = input(
                 DataValidation::new().allow_custom(Formula::new(formula)),
-                &help.art.formen(),
+                &help.art.accepted_forms(),
             )?;
             Some(
                 v.set_error_title(title(&format!("{}: kein gültiger Betrag", col.name)))?
@@ -150,7 +150,7 @@ pub(super) fn validation(
             };
             let v = input(
                 DataValidation::new().allow_whole_number(DataValidationRule::Between(lo, hi)),
-                &help.art.formen(),
+                &help.art.accepted_forms(),
             )?;
             let message = if help.art == Art::Planjahr {
                 format!(
@@ -172,9 +172,9 @@ pub(super) fn validation(
         }
         Art::Liste | Art::Ziele | Art::Akteure => Some(input(
             DataValidation::new().allow_any_value(),
-            &help.art.formen(),
+            &help.art.accepted_forms(),
         )?),
-        art => match art.auswahl() {
+        art => match art.choices() {
             Some(values) => {
                 let values: Vec<String> = values.iter().map(|s| s.to_string()).collect();
                 let range = listen.range(col.name, &values);

@@ -167,7 +167,7 @@ pub fn render_docx(
 /// Renders the council submission (Beschlussvorlage) as a DOCX package:
 /// `vorlage-document.xml.hbs` with the same helpers, styles, numbering,
 /// headers, footers and properties as the concept.
-pub fn render_vorlage_docx(model: &Value, assets: &Assets) -> Result<Vec<u8>, TemplateError> {
+pub fn render_submission_docx(model: &Value, assets: &Assets) -> Result<Vec<u8>, TemplateError> {
     let mut hb = shared::registry_with(DOCX, escape_xml, &assets.overrides)?;
     let body = render_body(&mut hb, model, assets, &[], VORLAGE.document)?;
     let document = body.xml.clone();

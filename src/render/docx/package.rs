@@ -81,7 +81,7 @@ pub(super) fn package(
     };
     let (breite_hoch, breite_quer) = (values.breite_hoch, values.breite_quer);
     let document = match &values.seite {
-        Some(s) => word_template::seite(&document, s),
+        Some(s) => word_template::with_page_setup(&document, s),
         None => document,
     };
     let p = paket(breite_hoch, 1);
@@ -124,7 +124,7 @@ pub(super) fn package(
         parts.push((format!("word/media/{}", b.datei), b.bytes.clone()));
     }
     if let Some(v) = &body.word_vorlage {
-        word_template::anwenden(
+        word_template::apply(
             &mut parts,
             v,
             &["word/header1.xml", "word/header3.xml"],

@@ -119,7 +119,7 @@ fn children<'a>(src: &'a str, n: roxmltree::Node) -> Vec<(String, &'a str)> {
 /// Their style `s` with the structural paragraph properties of ours:
 /// numbering, page break, outline level, and for headings and TOC entries
 /// the indents and tab stops the numbers need.
-fn angleichen(
+fn align_style(
     their_src: &str,
     s: roxmltree::Node,
     ours: Option<(&str, roxmltree::Node)>,
@@ -184,7 +184,7 @@ fn angleichen(
     let mut parts: Vec<(String, String)> = children(their_src, s)
         .into_iter()
         .filter(|(n, _)| n != "pPr")
-        .map(|(n, t)| (n, umbenennen(t, ids)))
+        .map(|(n, t)| (n, rename_ids(t, ids)))
         .collect();
     if !ppr.is_empty() || s.attribute((W_NS, "type")) == Some("paragraph") {
         let inner: String = ppr.into_iter().map(|(_, t)| t).collect();
@@ -205,7 +205,7 @@ fn angleichen(
 
 /// Style references (`basedOn`, `next`, `link`, `pStyle`, `rStyle`) to
 /// their ids mapped to ours.
-fn umbenennen(text: &str, ids: &BTreeMap<String, String>) -> String {
+fn rename_ids(text: &str, ids: &BTreeMap<String, String>) -> String {
     let mut out = text.to_string();
     for (from, to) in ids {
         if from == to {
@@ -222,7 +222,7 @@ fn umbenennen(text: &str, ids: &BTreeMap<String, String>) -> String {
 }
 
 /// Removes `<w:numPr>…</w:numPr>` (their numbering is not taken over).
-fn ohne_nummerierung(text: &str) -> String {
+fn without_numbering(text: &str) -> String {
     let mut out = text.to_string();
     while let Some(a) = out.find("<w:numPr") {
         let end = if out[a..].starts_with("<w:numPr/>") {
@@ -280,7 +280,7 @@ pub fn styles(ours: &str, theirs: &str) -> String {
         .children()
         .find(|n| n.has_tag_name((W_NS, "docDefaults")))
     {
-        Some(d) => out.push_str(&deutsch(&theirs[d.range()])),
+        Some(d) => out.push_str(&german_defaults(&theirs[d.range()])),
         None => {
             if let Some(d) = oroot
                 .children()
@@ -299,7 +299,7 @@ pub fn styles(ours: &str, theirs: &str) -> String {
     for o in &our_styles {
         let id = our_id(o);
         match taken.get(&id) {
-            Some(t) => out.push_str(&angleichen(theirs, *t, Some((ours, *o)), &id, &ids)),
+            Some(t) => out.push_str(&align_style(theirs, *t, Some((ours, *o)), &id, &ids)),
             None => out.push_str(&ours[o.range()]),
         }
     }
@@ -313,14 +313,14 @@ pub fn styles(ours: &str, theirs: &str) -> String {
         if s.attribute((W_NS, "type")) == Some("numbering") {
             continue;
         }
-        out.push_str(&ohne_nummerierung(&umbenennen(&theirs[s.range()], &ids)));
+        out.push_str(&without_numbering(&rename_ids(&theirs[s.range()], &ids)));
     }
     out.push_str("</w:styles>");
     out
 }
 
 /// The document language set to German in `docDefaults`.
-fn deutsch(defaults: &str) -> String {
+fn german_defaults(defaults: &str) -> String {
     let lang = "<w:lang w:val=\"de-DE\" w:eastAsia=\"de-DE\" w:bidi=\"ar-SA\"/>";
     if let Some(a) = defaults.find("<w:lang ") {
         if let Some(e) = defaults[a..].find("/>") {
@@ -341,7 +341,7 @@ fn deutsch(defaults: &str) -> String {
 
 /// Page setup (twips) applied to every section of `document.xml`: portrait
 /// sections take it as it is, landscape ones turned.
-pub fn seite(document: &str, s: &PageSetup) -> String {
+pub fn with_page_setup(document: &str, s: &PageSetup) -> String {
     let mut out = String::with_capacity(document.len());
     let mut rest = document;
     let mut quer = false;
@@ -393,12 +393,7 @@ pub fn seite(document: &str, s: &PageSetup) -> String {
 /// Adds the template's theme and its header and footer pictures to the
 /// package parts, and merges its styles. `kopf`/`fuss`: the header and
 /// footer parts that get the pictures.
-pub fn anwenden(
-    parts: &mut Vec<(String, Vec<u8>)>,
-    v: &WordTemplate,
-    kopf: &[&str],
-    fuss: &[&str],
-) {
+pub fn apply(parts: &mut Vec<(String, Vec<u8>)>, v: &WordTemplate, kopf: &[&str], fuss: &[&str]) {
     let get = |parts: &Vec<(String, Vec<u8>)>, name: &str| {
         parts
             .iter()
@@ -631,7 +626,7 @@ mod tests {
             kopf: 709,
             fuss: 567,
         };
-        let out = seite(d, &s);
+        let out = with_page_setup(d, &s);
         assert!(
             out.contains("<w:pgMar w:top=\"1701\" w:right=\"1134\""),
             "{out}"

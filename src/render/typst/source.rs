@@ -25,7 +25,7 @@ pub fn source(hb: &Handlebars, model: &Value, assets: &Assets) -> Result<Source,
 
 /// The council submission (`vorlage.typ.hbs`) as Typst source, with the
 /// same style library, design values and logo as the concept.
-pub fn vorlage_source(
+pub fn submission_source(
     hb: &Handlebars,
     model: &Value,
     assets: &Assets,
