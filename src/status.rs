@@ -412,6 +412,11 @@ pub fn render_xlsx(r: &Ruecklauf, today: NaiveDateTime) -> Result<Vec<u8>, Strin
     ws.autofilter(HEAD_ROW, 0, last.max(HEAD_ROW), 9)
         .map_err(err)?;
     ws.set_freeze_panes(HEAD_ROW + 1, 0).map_err(err)?;
+    // Printed: A4 landscape, one page wide, the header row on every page.
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(HEAD_ROW, HEAD_ROW).map_err(err)?;
     for (c, w) in [38.0, 34.0, 12.0, 30.0, 11.0, 7.0, 11.0, 8.0, 11.0, 15.0]
         .into_iter()
         .enumerate()

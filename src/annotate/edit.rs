@@ -8,7 +8,9 @@ use super::{
     SHEET, WARNING_FILL, WIDTHS,
 };
 use crate::diag::a1;
-use umya_spreadsheet::{Comment, CommentText, Hyperlink, VerticalAlignmentValues, Workbook};
+use umya_spreadsheet::{
+    Comment, CommentText, Hyperlink, OrientationValues, VerticalAlignmentValues, Workbook,
+};
 
 /// The bytes of the annotated copy, or why umya could not make it.
 pub fn annotate(
@@ -135,6 +137,14 @@ fn add_sheet(book: &mut Workbook, file: &str, problems: &[Problem]) -> Result<()
     let sheet = book
         .new_sheet(SHEET)
         .map_err(|e| format!("das Blatt „{SHEET}“ lässt sich nicht anlegen: {e}"))?;
+    // Printed: A4 landscape, one page wide.
+    sheet
+        .page_setup_mut()
+        .set_paper_size(9)
+        .set_orientation(OrientationValues::Landscape)
+        .set_fit_to_page(true)
+        .set_fit_to_width(1)
+        .set_fit_to_height(0);
     let [title, help] = intro(file, problems);
     sheet.cell_mut("A1").set_value_string(title);
     sheet

@@ -45,6 +45,11 @@ fn messages_sheet(
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     ws.set_name(SHEET)?;
     ws.set_active(true);
+    // Printed: A4 landscape, one page wide, the header row on every page.
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     let [title, help] = intro(file, problems);
     ws.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(14))?;
     let intro_format = Format::new().set_text_wrap().set_align(FormatAlign::Top);
