@@ -1,9 +1,9 @@
-//! The generated wording as a careful reader sees it (issue 17, defect 8):
-//! both examples are built like a user builds them and their PDFs (read back
+//! The generated wording as a careful reader sees it (issue 17, defects 5
+//! and 8): both examples are built like a user builds them and their PDFs (read back
 //! with pdftotext) and DOCX (the text of `word/document.xml`) are searched
 //! for what a reader would trip over.
 
-use crate::support::common::{build, copy_to_temp, repo};
+use crate::support::common::{build, check, copy_to_temp, repo};
 use crate::support::werkzeuge::require;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -12,14 +12,22 @@ use std::sync::OnceLock;
 
 struct Texts {
     konzept_pdf: String,
+    /// `pdftotext -raw`: lines as set, for words split across them.
+    konzept_raw: String,
+    /// People and the Kommune, from `konzept check --model`.
+    names: Vec<String>,
     konzept_docx: String,
     vorlage_pdf: String,
     vorlage_docx: String,
 }
 
 fn pdf_text(file: &Path) -> String {
+    pdftotext(file, "-layout")
+}
+
+fn pdftotext(file: &Path, mode: &str) -> String {
     let out = Command::new("pdftotext")
-        .args(["-layout", file.to_str().unwrap(), "-"])
+        .args([mode, file.to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) runs");
     assert!(out.status.success());
@@ -81,9 +89,13 @@ fn examples() -> &'static [(&'static str, Texts)] {
             .map(|name| {
                 let tmp = copy_to_temp(&repo().join("examples").join(name));
                 build(tmp.path(), &[]).assert_code(0);
+                let model = check(tmp.path(), &["--model"]).json();
                 let ausgabe = tmp.path().join("ausgabe");
+                let konzept = find(&ausgabe, "Integrationskonzept", ".pdf");
                 let texts = Texts {
-                    konzept_pdf: pdf_text(&find(&ausgabe, "Integrationskonzept", ".pdf")),
+                    konzept_pdf: pdf_text(&konzept),
+                    konzept_raw: pdftotext(&konzept, "-raw"),
+                    names: people(&model),
                     konzept_docx: docx_text(&find(&ausgabe, "Integrationskonzept", ".docx")),
                     vorlage_pdf: pdf_text(&find(&ausgabe, "Beschlussvorlage", ".pdf")),
                     vorlage_docx: docx_text(&find(&ausgabe, "Beschlussvorlage", ".docx")),
@@ -192,5 +204,78 @@ fn footnotes_and_legends_speak_to_the_reader() {
         let legend = &pdf[chart.saturating_sub(200)..chart];
         assert!(legend.contains("zurückgestellt"), "{name}: {legend}");
         assert!(!legend.contains("ohne Angabe"), "{name}: {legend}");
+    }
+}
+
+/// The people the model names (Steuerungsgruppe, members, contact persons)
+/// and the Kommune.
+fn people(model: &serde_json::Value) -> Vec<String> {
+    let list = |v: &serde_json::Value| v.as_array().cloned().unwrap_or_default();
+    let mut out: Vec<serde_json::Value> = list(&model["steuerungsgruppe"])
+        .iter()
+        .map(|m| m["name"].clone())
+        .collect();
+    for f in list(&model["felder"]) {
+        out.extend(
+            list(&f["arbeitsgruppe"]["mitglieder"])
+                .iter()
+                .map(|m| m["name"].clone()),
+        );
+    }
+    for k in list(&model["akteure"]["kategorien"]) {
+        out.extend(
+            list(&k["akteure"])
+                .iter()
+                .map(|a| a["ansprechperson"].clone()),
+        );
+    }
+    out.push(model["meta"]["kommune"]["name"].clone());
+    let mut names: Vec<String> = out
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn no_person_and_not_the_kommune_is_split_across_lines() {
+    for (name, t) in examples() {
+        assert!(t.names.len() > 20, "{name}: {} names", t.names.len());
+        let lines: Vec<&str> = t.konzept_raw.lines().collect();
+        let mut split = Vec::new();
+        for pair in lines.windows(2) {
+            let Some(head) = pair[0]
+                .strip_suffix('\u{ad}')
+                .or_else(|| pair[0].strip_suffix('-'))
+            else {
+                continue;
+            };
+            // The words either side of the break, joined as the reader reads them.
+            let before: Vec<&str> = head.split_whitespace().collect();
+            let after: Vec<&str> = pair[1].split_whitespace().collect();
+            let tail = before[before.len().saturating_sub(4)..].join(" ");
+            let front = after[..after.len().min(4)].join(" ");
+            let joined = format!("{tail}{front}");
+            let junction = tail.len();
+            for n in &t.names {
+                let mut from = 0;
+                while let Some(i) = joined[from..].find(n.as_str()) {
+                    let start = from + i;
+                    if start < junction && junction < start + n.len() {
+                        split.push(format!("{head} / {}", pair[1]));
+                    }
+                    from = start + 1;
+                    while !joined.is_char_boundary(from) {
+                        from += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            split.is_empty(),
+            "{name}: names split across lines:\n{split:#?}"
+        );
     }
 }
