@@ -72,3 +72,6 @@ mod refresh;
 
 #[path = "integration/wording.rs"]
 mod wording;
+
+#[path = "integration/charts.rs"]
+mod charts;
