@@ -53,6 +53,19 @@ pub fn clean_text(s: &str) -> String {
     cleaned.trim().to_string()
 }
 
+/// A count as German running text writes it: two to twelve as words
+/// („sieben Arbeitsgruppen“), every other number in digits („19“, „1“ – one
+/// depends on the noun's gender, so it stays a digit).
+pub fn zahlwort(n: usize) -> String {
+    const WORTE: [&str; 11] = [
+        "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+    ];
+    match n {
+        2..=12 => WORTE[n - 2].to_string(),
+        _ => n.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +89,14 @@ mod tests {
             normalize(&all),
             "0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
         );
+    }
+
+    #[test]
+    fn zahlwort_writes_two_to_twelve_as_words() {
+        assert_eq!(zahlwort(1), "1");
+        assert_eq!(zahlwort(2), "zwei");
+        assert_eq!(zahlwort(12), "zwölf");
+        assert_eq!(zahlwort(13), "13");
     }
 
     #[test]

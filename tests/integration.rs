@@ -69,3 +69,9 @@ mod toml_german;
 
 #[path = "integration/refresh.rs"]
 mod refresh;
+
+#[path = "integration/wording.rs"]
+mod wording;
+
+#[path = "integration/charts.rs"]
+mod charts;

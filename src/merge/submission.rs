@@ -22,12 +22,12 @@ pub(super) struct Parts<'a> {
     pub indikatoren: usize,
 }
 
-/// "1 Maßnahme", "3 Maßnahmen".
+/// "1 Maßnahme", "drei Maßnahmen", "51 Maßnahmen".
 fn count_phrase(n: usize, eins: &str, mehr: &str) -> String {
     if n == 1 {
         format!("1 {eins}")
     } else {
-        format!("{n} {mehr}")
+        format!("{} {mehr}", crate::text::zahlwort(n))
     }
 }
 
@@ -186,9 +186,12 @@ fn groups_phrase(z: &Zaehlung) -> Option<String> {
     let mut ag = if z.felder_bearbeitet < z.felder {
         let n = match z.arbeitsgruppen {
             1 => "einer".to_string(),
-            n => n.to_string(),
+            n => crate::text::zahlwort(n),
         };
-        format!("bisher in {n} der {} Arbeitsgruppen", z.felder)
+        format!(
+            "bisher in {n} der {} Arbeitsgruppen",
+            crate::text::zahlwort(z.felder)
+        )
     } else {
         format!(
             "in {}",
@@ -276,9 +279,9 @@ fn facts(t: &Parts, betreff: &str) -> Vec<String> {
     }
     if hoch > 0 {
         inhalt.push_str(&format!(
-            " {} mit hoher Priorität {} als Schwerpunkte der Umsetzung ausgewiesen.",
-            count_phrase(hoch, "Maßnahme", "Maßnahmen"),
-            if hoch == 1 { "ist" } else { "sind" }
+            " Als Schwerpunkte der Umsetzung {} {} mit hoher Priorität ausgewiesen.",
+            if hoch == 1 { "ist" } else { "sind" },
+            count_phrase(hoch, "Maßnahme", "Maßnahmen")
         ));
     }
     let offen: Vec<String> = t
@@ -453,9 +456,9 @@ fn finances(t: &Parts) -> VorlageFinanzen {
         );
         if ko.ohne_angabe > 0 {
             s.push_str(&format!(
-                " {} ohne Kostenangabe {} darin nicht enthalten.",
-                count_phrase(ko.ohne_angabe, "Maßnahme", "Maßnahmen"),
-                if ko.ohne_angabe == 1 { "ist" } else { "sind" }
+                " Nicht darin enthalten {} {} ohne Kostenangabe.",
+                if ko.ohne_angabe == 1 { "ist" } else { "sind" },
+                count_phrase(ko.ohne_angabe, "Maßnahme", "Maßnahmen")
             ));
         }
         if budget.0 > 0 {

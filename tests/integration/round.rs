@@ -503,14 +503,19 @@ fn the_submission_counts_only_handed_in_groups() {
         .args([find(".pdf").to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) runs");
-    let pdf = squash(&String::from_utf8_lossy(&pdf.stdout)).replace("- ", "-");
+    let pdf = squash(&String::from_utf8_lossy(&pdf.stdout))
+        .replace("- ", "-")
+        .replace("\u{ad} ", "");
     let docx = squash(&docx_text(&find(".docx")));
     for (format, text) in [("PDF", &pdf), ("DOCX", &docx)] {
         assert!(
-            text.contains("bisher in 2 der 7 Arbeitsgruppen mit zusammen 3 Mitgliedern"),
+            text.contains("bisher in zwei der sieben Arbeitsgruppen mit zusammen drei Mitgliedern"),
             "{format}:\n{text}"
         );
-        assert!(!text.contains("in 7 Arbeitsgruppen"), "{format}:\n{text}");
+        assert!(
+            !text.contains("in sieben Arbeitsgruppen"),
+            "{format}:\n{text}"
+        );
         assert!(
             text.contains("liegen die Ergebnisse der Arbeitsgruppen noch nicht vor"),
             "{format}:\n{text}"

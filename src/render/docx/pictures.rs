@@ -118,9 +118,9 @@ pub(super) fn chart(d: &Value, st: &mut State) -> Result<String, String> {
         .cloned();
     Ok(match img {
         Some(c) => {
-            // 1 px = 1/144 in (the lead renders at 2x): 914400 / 144 EMU.
-            let w = u64::from(c.width_px) * 6350;
-            let h = u64::from(c.height_px) * 6350;
+            // 1 px = 1/300 in: the chart keeps its size from the PDF.
+            let w = u64::from(c.width_px) * crate::render::shared::EMU_PER_PX;
+            let h = u64::from(c.height_px) * crate::render::shared::EMU_PER_PX;
             let (cx, cy) = if w > DIAGRAMM_MAX_EMU {
                 (DIAGRAMM_MAX_EMU, DIAGRAMM_MAX_EMU * h / w.max(1))
             } else {

@@ -1,9 +1,13 @@
 //! Charts: drawn by Typst (the same charts as in the PDF), placed as PNG
 //! pictures by formats that cannot draw them themselves (DOCX).
 
-/// Pixels per point for chart images: 2 (144 dpi), so one pixel is 6350 EMU
-/// in the DOCX and the chart keeps its size from the PDF.
-pub const CHART_PPP: f32 = 2.0;
+/// Pixels per point for chart images: 300 dpi, for print. The DOCX places
+/// them at the size they have in the PDF (`EMU_PER_PX`).
+pub const CHART_PPP: f32 = 300.0 / 72.0;
+
+/// DOCX units (EMU) per pixel of a chart image: 914400 EMU per inch over
+/// 300 pixels per inch.
+pub const EMU_PER_PX: u64 = 3048;
 
 /// A chart rendered as PNG for the DOCX (the same chart as in the PDF).
 #[derive(Debug, Clone)]

@@ -17,6 +17,8 @@ pub(super) fn register_common(hb: &mut Handlebars<'static>) {
     hb.register_helper("zahl", value_helper(zahl));
     hb.register_helper("prozent", value_helper(prozent));
     hb.register_helper("plural", value_helper(plural));
+    hb.register_helper("zahlwort", value_helper(zahlwort));
+    hb.register_helper("nennt", value_helper(nennt));
     hb.register_helper("summe", value_helper(summe));
     hb.register_helper("gruppiere", value_helper(gruppiere));
     hb.register_helper("join", Box::new(join));
@@ -300,6 +302,53 @@ fn plural(h: &Helper) -> Result<Value, String> {
     } else {
         w
     }))
+}
+
+/// `{{zahlwort n}}`: „sieben“ for 7, „19“ for 19 – two to twelve as words,
+/// as German running text writes counts; `n` may be a list (its length).
+fn zahlwort(h: &Helper) -> Result<Value, String> {
+    let n = match need(h, 0, "die Anzahl")? {
+        Value::Array(a) => a.len() as f64,
+        other => number_of(other)?.unwrap_or(0.0),
+    };
+    Ok(Value::String(if n >= 0.0 && n.fract() == 0.0 {
+        crate::text::zahlwort(n as usize)
+    } else {
+        crate::input::values::format_number(n, 6)
+    }))
+}
+
+/// `{{#unless (nennt texte.auftrag meta.verantwortlich)}}…{{/unless}}`: true
+/// when the text (a field text or a Markdown text of the model) already names
+/// every further parameter – compared as names are (case, spaces and
+/// punctuation folded), so a generated sentence need not repeat what the
+/// working group wrote.
+fn nennt(h: &Helper) -> Result<Value, String> {
+    fn collect(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(s);
+                out.push(' ');
+            }
+            Value::Number(n) => out.push_str(&format!("{n} ")),
+            Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            Value::Object(o) => o.values().for_each(|x| collect(x, out)),
+            _ => {}
+        }
+    }
+    let mut text = String::new();
+    collect(opt_param(h, 0)?, &mut text);
+    let text = crate::text::normalize(&text);
+    let mut i = 1;
+    let mut alle = true;
+    while h.param(i).is_some() {
+        let mut wert = String::new();
+        collect(opt_param(h, i)?, &mut wert);
+        let wert = crate::text::normalize(&wert);
+        alle &= !wert.is_empty() && text.contains(&wert);
+        i += 1;
+    }
+    Ok(Value::Bool(i > 1 && alle))
 }
 
 /// The value at a dotted path (`"kosten.cent"`) inside `v`.

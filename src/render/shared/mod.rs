@@ -15,7 +15,7 @@ mod overrides;
 pub mod registry;
 pub mod rich_text;
 
-pub use charts::{ChartImage, CHART_PPP};
+pub use charts::{ChartImage, CHART_PPP, EMU_PER_PX};
 pub use error::TemplateError;
 pub use helpers::{param, raw_helper};
 pub use registry::{registry, registry_with};

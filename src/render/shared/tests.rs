@@ -94,6 +94,33 @@ mod helpers {
     }
 
     #[test]
+    fn zahlwort_writes_small_counts_as_words() {
+        assert_eq!(r("{{zahlwort 7}}", json!({})), "sieben");
+        assert_eq!(r("{{zahlwort 19}}", json!({})), "19");
+        assert_eq!(r("{{zahlwort 1}}", json!({})), "1");
+        assert_eq!(r("{{zahlwort l}}", json!({"l": [1, 2, 3]})), "drei");
+    }
+
+    #[test]
+    fn nennt_finds_values_already_in_a_text() {
+        let d = json!({
+            "t": {"blocks": [{"art": "absatz", "inhalt": [{"art": "text", "text": "Es gilt für die Jahre 2026 bis 2030; federführend ist das Amt für Integration."}]}]},
+            "von": 2026, "bis": 2030, "amt": "Amt für  Integration", "nichts": null
+        });
+        let t = |tpl: &str| {
+            r(
+                &format!("{{{{#if {tpl}}}}}ja{{{{else}}}}nein{{{{/if}}}}"),
+                d.clone(),
+            )
+        };
+        assert_eq!(t("(nennt t von bis)"), "ja");
+        assert_eq!(t("(nennt t amt)"), "ja");
+        assert_eq!(t("(nennt t von 2031)"), "nein");
+        assert_eq!(t("(nennt nichts von)"), "nein");
+        assert_eq!(t("(nennt t)"), "nein");
+    }
+
+    #[test]
     fn plural_counts_numbers_and_lists() {
         assert_eq!(
             r("{{plural 1 \"Maßnahme\" \"Maßnahmen\"}}", json!({})),

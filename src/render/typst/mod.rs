@@ -4,7 +4,8 @@
 //!
 //! 1. [`model::for_typst`]: the serialised model (what `konzept check
 //!    --model` prints) as the Typst templates see it: characters no font
-//!    has replaced, long runs given break opportunities (`glyphs.rs`);
+//!    has replaced, long runs given break opportunities (`glyphs.rs`),
+//!    the pattern of the names never to hyphenate (`names.rs`);
 //! 2. [`registry::registry_for`]: the Handlebars registry with the Typst
 //!    escape functions and helpers (`escape.rs`);
 //! 3. [`source::source`]: the generated main source and the files it
@@ -20,6 +21,7 @@ mod compile;
 mod escape;
 mod glyphs;
 pub mod model;
+mod names;
 pub mod registry;
 pub mod source;
 mod world;

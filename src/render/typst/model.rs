@@ -20,7 +20,9 @@ pub struct Uncovered {
 ///    can show replaced by U+FFFD (`substitute_uncovered`): Typst never
 ///    warns about a missing glyph and PDF/A refuses it;
 /// 2. invisible break opportunities in runs of more than 64 characters
-///    without white space (`break_long_runs`).
+///    without white space (`break_long_runs`);
+/// 3. `namen_muster`: the names of people, organisations and the Kommune as
+///    one regular expression, for the rule that never hyphenates them.
 ///
 /// Returns the rewritten model and the texts whose characters were
 /// replaced (for a warning each).
@@ -32,5 +34,9 @@ pub fn for_typst(model: &Value, extra_fonts: &[Vec<u8>]) -> (Value, Vec<Uncovere
         .map(|(text, chars)| Uncovered { text, chars })
         .collect();
     break_long_runs(&mut data);
+    let namen = super::names::name_pattern(&data);
+    if let Value::Object(o) = &mut data {
+        o.insert("namen_muster".into(), Value::String(namen));
+    }
     (data, uncovered)
 }
