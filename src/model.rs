@@ -136,6 +136,10 @@ pub struct Beratung {
     pub oeffentlich: bool,
     /// "öffentlich" / "nicht öffentlich".
     pub oeffentlichkeit: String,
+    /// Anhörung, Empfehlung, Vorberatung, Kenntnisnahme or Entscheidung.
+    pub rolle: Option<String>,
+    /// The proposal put to this body.
+    pub beschlussvorschlag: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -578,6 +582,18 @@ pub struct Vorlage {
     pub datum: Tag,
     /// The lead unit (`dokument.verantwortlich`).
     pub federfuehrend: String,
+    /// Beteiligte Dienststellen, joined: "Kämmerei, Fachdienst Schule".
+    pub beteiligt: Option<String>,
+    pub dezernat: Option<String>,
+    pub bearbeitung: Option<String>,
+    pub aktenzeichen: Option<String>,
+    /// Earlier decisions (Vorgang).
+    pub vorgang: Vec<VorlageVorgang>,
+    /// The body that decides.
+    pub entscheider: String,
+    /// Whether any body other than the deciding one has its own proposal.
+    pub vorschlaege: bool,
+    pub unterzeichnung: Option<VorlageUnterzeichnung>,
     /// "öffentlich" when every consultation is public, else "nicht öffentlich"
     /// or "teilweise nicht öffentlich".
     pub oeffentlichkeit: String,
@@ -611,8 +627,29 @@ pub struct VorlageBeratung {
     pub oeffentlichkeit: String,
     /// "Vorberatung" or "Entscheidung".
     pub zustaendigkeit: String,
-    /// Whether this body takes the decision (the last one).
+    /// Whether this body takes the decision (role Entscheidung; without
+    /// roles the last one).
     pub entscheidung: bool,
+    /// The proposal put to this body (not for the deciding body).
+    pub beschlussvorschlag: Option<String>,
+}
+
+/// An earlier decision: "Vorlage 2024/088, Beschluss vom 14.05.2024".
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageVorgang {
+    pub vorlage: String,
+    pub datum: Option<Tag>,
+    pub text: Option<String>,
+    /// "2024/088, Beschluss vom 14.05.2024: Auftrag zur Erarbeitung".
+    pub zeile: String,
+}
+
+/// The signature block: „gezeichnet“ or „In Vertretung“, name and role.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageUnterzeichnung {
+    pub vermerk: String,
+    pub name: String,
+    pub funktion: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -25,7 +25,7 @@ pub use fields::{default_fields, fields, Handlungsfeld};
 pub use length::{parse_length_mm, RAENDER_STANDARD};
 pub use types::{
     Absender, Ausgabe, Beratung, Config, Dokument, Eingaben, Gestaltung, Kommune, Laufzeit,
-    Raender, Rueckgabe, TomlDate, Version, ARTEN, FORMATE, STATUS,
+    Raender, Rueckgabe, TomlDate, Unterzeichnung, Version, Vorgang, ARTEN, FORMATE, ROLLEN, STATUS,
 };
 
 use crate::diag::{Diagnostics, Location};

@@ -180,6 +180,8 @@ fn all_tables_of_the_config() {
             "kommune",
             "dokument",
             "dokument.laufzeit",
+            "dokument.unterzeichnung",
+            "dokument.vorgang",
             "beratung",
             "rueckgabe",
             "gestaltung",

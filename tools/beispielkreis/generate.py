@@ -68,21 +68,41 @@ vorlage = "Kreistagsdrucksache 2026/142"
 gremium = "Kreistag des Kreises Beispielkreis"
 sitzung = 2027-02-04
 verantwortlich = "Fachdienst Migration und Teilhabe"
+# Kopf der Beschlussvorlage
+vorlageart = "Beschlussvorlage"      # z. B. auch „Mitteilungsvorlage“
+dezernat = "Dezernat II – Jugend, Soziales und Gesundheit"
+beteiligt = ["Fachdienst Schule und Bildung", "Jobcenter Beispielkreis", "Fachdienst Finanzen"]
+bearbeitung = "Frau Okonkwo, Tel. 05999 123-4561"
+aktenzeichen = "50.3-01/2026"
+vorgang = [{ vorlage = "Kreistagsdrucksache 2024/088", datum = 2024-05-14, text = "Auftrag zur Erarbeitung eines Integrationskonzepts" }]
+unterzeichnung = { name = "Dr. Anna Beispiel", funktion = "Erste Kreisrätin", vertretung = true }
+
+# Beratungsfolge: rolle = Anhörung | Empfehlung | Vorberatung | Kenntnisnahme | Entscheidung
+[[beratung]]
+gremium = "Migrationsbeirat des Kreises Beispielkreis"
+sitzung = 2027-01-12
+oeffentlich = true
+rolle = "Anhörung"
 
 [[beratung]]
 gremium = "Ausschuss für Soziales, Migration und Teilhabe"
 sitzung = 2027-01-19
 oeffentlich = true
+rolle = "Empfehlung"
+beschlussvorschlag = "Der Ausschuss für Soziales, Migration und Teilhabe empfiehlt dem Kreistag, das Integrationskonzept des Kreises Beispielkreis 2026–2030 wie vorgeschlagen zu beschließen."
 
 [[beratung]]
 gremium = "Kreisausschuss"
 sitzung = 2027-01-26
 oeffentlich = false
+rolle = "Vorberatung"
+beschlussvorschlag = "Der Kreisausschuss schließt sich der Empfehlung des Fachausschusses an und empfiehlt dem Kreistag den Beschluss."
 
 [[beratung]]
 gremium = "Kreistag des Kreises Beispielkreis"
 sitzung = 2027-02-04
 oeffentlich = true
+rolle = "Entscheidung"
 
 [gestaltung]
 farbe = "#1E5C3A"                    # Akzentfarbe: Dunkelgrün des Kreises
