@@ -8,6 +8,7 @@
 use crate::input::markdown::RichText;
 use crate::input::values::{DateValue, EndDate, Money, Priority, Status};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Konzept {
@@ -200,6 +201,12 @@ pub struct Texte {
     pub schwerpunkte: Option<RichText>,
     pub umsetzung_und_monitoring: Option<RichText>,
     pub beschlussvorschlag: Option<RichText>,
+    /// The texts of the submission's extra sections (`dokument.abschnitte`),
+    /// as written in the sheet.
+    #[serde(skip)]
+    pub weitere: BTreeMap<String, String>,
+    /// The same, read as rich text.
+    pub abschnitte: BTreeMap<String, RichText>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -594,6 +601,8 @@ pub struct Vorlage {
     /// Whether any body other than the deciding one has its own proposal.
     pub vorschlaege: bool,
     pub unterzeichnung: Option<VorlageUnterzeichnung>,
+    /// The extra sections of `dokument.abschnitte` that have a text.
+    pub abschnitte: Vec<VorlageAbschnitt>,
     /// "öffentlich" when every consultation is public, else "nicht öffentlich"
     /// or "teilweise nicht öffentlich".
     pub oeffentlichkeit: String,
@@ -642,6 +651,13 @@ pub struct VorlageVorgang {
     pub text: Option<String>,
     /// "2024/088, Beschluss vom 14.05.2024: Auftrag zur Erarbeitung".
     pub zeile: String,
+}
+
+/// An extra section: „Auswirkungen auf den Klimaschutz“ and its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageAbschnitt {
+    pub titel: String,
+    pub text: RichText,
 }
 
 /// The signature block: „gezeichnet“ or „In Vertretung“, name and role.

@@ -96,6 +96,9 @@ pub struct Dokument {
     /// Earlier decisions the submission refers to.
     #[serde(default)]
     pub vorgang: Vec<Vorgang>,
+    /// Extra sections of the submission, their texts from the sheet Texte.
+    #[serde(default)]
+    pub abschnitte: Vec<String>,
 }
 
 /// Who signs the submission: „gezeichnet“ or „In Vertretung“.

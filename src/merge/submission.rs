@@ -643,6 +643,18 @@ pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
         vorgang: h.vorgang,
         vorschlaege: beratung.iter().any(|b| b.beschlussvorschlag.is_some()),
         unterzeichnung: h.unterzeichnung,
+        abschnitte: c
+            .dokument
+            .abschnitte
+            .iter()
+            .filter_map(|a| {
+                let titel = a.trim();
+                t.texte.abschnitte.get(titel).map(|r| VorlageAbschnitt {
+                    titel: titel.to_string(),
+                    text: r.clone(),
+                })
+            })
+            .collect(),
         oeffentlichkeit,
         beratung,
         beschlussvorschlag,

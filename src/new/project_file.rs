@@ -193,6 +193,16 @@ fn write_submission_header(o: &mut String, p: &Projekt) {
         String::new(),
         "Unterschrift: „gezeichnet“, mit vertretung = true „In Vertretung“",
     );
+    line(
+        o,
+        "# abschnitte = [\"Auswirkungen auf den Klimaschutz\", \"Gleichstellung\"]".into(),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "weitere Abschnitte der Vorlage; ihre Texte im Blatt „Texte“ der Steuerungsmappe",
+    );
 }
 
 /// The commented-out example of `[[beratung]]`.
