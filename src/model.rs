@@ -601,6 +601,8 @@ pub struct Vorlage {
     /// Whether any body other than the deciding one has its own proposal.
     pub vorschlaege: bool,
     pub unterzeichnung: Option<VorlageUnterzeichnung>,
+    /// Haushaltsrechtliche Angaben: the rows of `dokument.haushalt` given.
+    pub haushalt: Vec<VorlageAngabe>,
     /// The extra sections of `dokument.abschnitte` that have a text.
     pub abschnitte: Vec<VorlageAbschnitt>,
     /// "öffentlich" when every consultation is public, else "nicht öffentlich"
@@ -651,6 +653,13 @@ pub struct VorlageVorgang {
     pub text: Option<String>,
     /// "2024/088, Beschluss vom 14.05.2024: Auftrag zur Erarbeitung".
     pub zeile: String,
+}
+
+/// A row of a two-column table: „Deckung“ and its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageAngabe {
+    pub name: String,
+    pub wert: String,
 }
 
 /// An extra section: „Auswirkungen auf den Klimaschutz“ and its text.

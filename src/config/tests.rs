@@ -182,6 +182,7 @@ fn all_tables_of_the_config() {
             "dokument.laufzeit",
             "dokument.unterzeichnung",
             "dokument.vorgang",
+            "dokument.haushalt",
             "beratung",
             "rueckgabe",
             "gestaltung",

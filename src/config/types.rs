@@ -96,6 +96,8 @@ pub struct Dokument {
     /// Earlier decisions the submission refers to.
     #[serde(default)]
     pub vorgang: Vec<Vorgang>,
+    /// Budget data as a finance office reads them.
+    pub haushalt: Option<Haushalt>,
     /// Extra sections of the submission, their texts from the sheet Texte.
     #[serde(default)]
     pub abschnitte: Vec<String>,
@@ -110,6 +112,23 @@ pub struct Unterzeichnung {
     /// true: „In Vertretung“ instead of „gezeichnet“.
     #[serde(default)]
     pub vertretung: bool,
+}
+
+/// Budget data of the submission, each optional and printed as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Haushalt {
+    /// investiv, konsumtiv or both.
+    pub art: Option<String>,
+    /// Produkt, Produktgruppe or Haushaltsstelle.
+    pub produkt: Option<String>,
+    /// Ansatz im Haushalt.
+    pub ansatz: Option<String>,
+    /// Deckung: where the money comes from.
+    pub deckung: Option<String>,
+    pub folgekosten: Option<String>,
+    /// Stellen (Personal).
+    pub stellen: Option<String>,
 }
 
 /// An earlier decision: the submission's number and the date of the mandate.

@@ -131,6 +131,30 @@ fn deliberations(m: &Meta) -> Vec<VorlageBeratung> {
         .collect()
 }
 
+/// The rows of `dokument.haushalt` that are given, in a finance office's order.
+fn budget_rows(c: &Config) -> Vec<VorlageAngabe> {
+    let Some(h) = &c.dokument.haushalt else {
+        return vec![];
+    };
+    [
+        ("Art der Ausgaben", &h.art),
+        ("Produkt / Haushaltsstelle", &h.produkt),
+        ("Ansatz", &h.ansatz),
+        ("Deckung", &h.deckung),
+        ("Folgekosten", &h.folgekosten),
+        ("Stellen", &h.stellen),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| {
+        let wert = v.as_deref()?.trim();
+        (!wert.is_empty()).then(|| VorlageAngabe {
+            name: name.into(),
+            wert: wert.into(),
+        })
+    })
+    .collect()
+}
+
 /// The optional header data, signature and earlier decisions of `[dokument]`.
 struct Header {
     beteiligt: Option<String>,
@@ -643,6 +667,7 @@ pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
         vorgang: h.vorgang,
         vorschlaege: beratung.iter().any(|b| b.beschlussvorschlag.is_some()),
         unterzeichnung: h.unterzeichnung,
+        haushalt: budget_rows(c),
         abschnitte: c
             .dokument
             .abschnitte

@@ -195,6 +195,16 @@ fn write_submission_header(o: &mut String, p: &Projekt) {
     );
     line(
         o,
+        "# haushalt = { art = \"konsumtiv\", produkt = \"31.30.01\", ansatz = \"1,4 Mio. € jährlich\", deckung = \"im Haushaltsentwurf veranschlagt\", folgekosten = \"keine\", stellen = \"keine\" }".into(),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "Haushaltsangaben der Vorlage als Tabelle (nur die angegebenen Zeilen); art: investiv | konsumtiv",
+    );
+    line(
+        o,
         "# abschnitte = [\"Auswirkungen auf den Klimaschutz\", \"Gleichstellung\"]".into(),
         "",
     );

@@ -76,6 +76,7 @@ bearbeitung = "Frau Okonkwo, Tel. 05999 123-4561"
 aktenzeichen = "50.3-01/2026"
 vorgang = [{ vorlage = "Kreistagsdrucksache 2024/088", datum = 2024-05-14, text = "Auftrag zur Erarbeitung eines Integrationskonzepts" }]
 unterzeichnung = { name = "Dr. Anna Beispiel", funktion = "Erste Kreisrätin", vertretung = true }
+haushalt = { art = "konsumtiv", produkt = "Produkt 31.30.01 Integration und Teilhabe", ansatz = "jährlich rund 1,4 Mio. € Eigenmittel im Ergebnishaushalt 2026 bis 2030", deckung = "Ansätze im Haushaltsplanentwurf; Landes-, Bundes- und EU-Mittel werden beantragt", folgekosten = "keine über die Laufzeit hinaus", stellen = "keine zusätzlichen Stellen" }
 # weitere Abschnitte der Vorlage; ihre Texte stehen im Blatt „Texte“ der Steuerungsmappe
 abschnitte = ["Bezug zu strategischen Zielen", "Auswirkungen auf den Klimaschutz", "Gleichstellung"]
 
