@@ -69,3 +69,6 @@ mod toml_german;
 
 #[path = "integration/refresh.rs"]
 mod refresh;
+
+#[path = "integration/vorlage_angaben.rs"]
+mod vorlage_angaben;
