@@ -84,8 +84,9 @@ fn with_article(gremium: &str) -> String {
     format!("{artikel} {ohne}")
 }
 
-/// The Beratungsfolge with each body's role: as given in `rolle`; without
-/// roles the last body decides and the others deliberate.
+/// The Beratungsfolge with each body's role: as given in `rolle`; a body
+/// without one deliberates, or decides if it is the last and no body has the
+/// role Entscheidung.
 fn deliberations(m: &Meta) -> Vec<VorlageBeratung> {
     let mut liste: Vec<Beratung> = m.beratung.clone();
     // Only a deciding body named in [dokument]: it is the Beratungsfolge.
@@ -101,7 +102,10 @@ fn deliberations(m: &Meta) -> Vec<VorlageBeratung> {
             });
         }
     }
-    let rollen = liste.iter().any(|b| b.rolle.is_some());
+    // Without a body in the role Entscheidung, the last one decides.
+    let entscheidet = liste
+        .iter()
+        .any(|b| b.rolle.as_deref() == Some("Entscheidung"));
     let n = liste.len();
     liste
         .into_iter()
@@ -109,7 +113,7 @@ fn deliberations(m: &Meta) -> Vec<VorlageBeratung> {
         .map(|(i, b)| {
             let rolle = match b.rolle {
                 Some(r) => r,
-                None if !rollen && i + 1 == n => "Entscheidung".into(),
+                None if !entscheidet && i + 1 == n => "Entscheidung".into(),
                 None => "Vorberatung".into(),
             };
             let entscheidung = rolle == "Entscheidung";
