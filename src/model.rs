@@ -8,6 +8,7 @@
 use crate::input::markdown::RichText;
 use crate::input::values::{DateValue, EndDate, Money, Priority, Status};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Konzept {
@@ -136,6 +137,10 @@ pub struct Beratung {
     pub oeffentlich: bool,
     /// "öffentlich" / "nicht öffentlich".
     pub oeffentlichkeit: String,
+    /// Anhörung, Empfehlung, Vorberatung, Kenntnisnahme or Entscheidung.
+    pub rolle: Option<String>,
+    /// The proposal put to this body.
+    pub beschlussvorschlag: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -196,6 +201,12 @@ pub struct Texte {
     pub schwerpunkte: Option<RichText>,
     pub umsetzung_und_monitoring: Option<RichText>,
     pub beschlussvorschlag: Option<RichText>,
+    /// The texts of the submission's extra sections (`dokument.abschnitte`),
+    /// as written in the sheet.
+    #[serde(skip)]
+    pub weitere: BTreeMap<String, String>,
+    /// The same, read as rich text.
+    pub abschnitte: BTreeMap<String, RichText>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -578,6 +589,22 @@ pub struct Vorlage {
     pub datum: Tag,
     /// The lead unit (`dokument.verantwortlich`).
     pub federfuehrend: String,
+    /// Beteiligte Dienststellen, joined: "Kämmerei, Fachdienst Schule".
+    pub beteiligt: Option<String>,
+    pub dezernat: Option<String>,
+    pub bearbeitung: Option<String>,
+    pub aktenzeichen: Option<String>,
+    /// Earlier decisions (Vorgang).
+    pub vorgang: Vec<VorlageVorgang>,
+    /// The body that decides.
+    pub entscheider: String,
+    /// Whether any body other than the deciding one has its own proposal.
+    pub vorschlaege: bool,
+    pub unterzeichnung: Option<VorlageUnterzeichnung>,
+    /// Haushaltsrechtliche Angaben: the rows of `dokument.haushalt` given.
+    pub haushalt: Vec<VorlageAngabe>,
+    /// The extra sections of `dokument.abschnitte` that have a text.
+    pub abschnitte: Vec<VorlageAbschnitt>,
     /// "öffentlich" when every consultation is public, else "nicht öffentlich"
     /// or "teilweise nicht öffentlich".
     pub oeffentlichkeit: String,
@@ -611,8 +638,43 @@ pub struct VorlageBeratung {
     pub oeffentlichkeit: String,
     /// "Vorberatung" or "Entscheidung".
     pub zustaendigkeit: String,
-    /// Whether this body takes the decision (the last one).
+    /// Whether this body takes the decision (role Entscheidung; without
+    /// roles the last one).
     pub entscheidung: bool,
+    /// The proposal put to this body (not for the deciding body).
+    pub beschlussvorschlag: Option<String>,
+}
+
+/// An earlier decision: "Vorlage 2024/088, Beschluss vom 14.05.2024".
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageVorgang {
+    pub vorlage: String,
+    pub datum: Option<Tag>,
+    pub text: Option<String>,
+    /// "2024/088, Beschluss vom 14.05.2024: Auftrag zur Erarbeitung".
+    pub zeile: String,
+}
+
+/// A row of a two-column table: „Deckung“ and its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageAngabe {
+    pub name: String,
+    pub wert: String,
+}
+
+/// An extra section: „Auswirkungen auf den Klimaschutz“ and its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageAbschnitt {
+    pub titel: String,
+    pub text: RichText,
+}
+
+/// The signature block: „gezeichnet“ or „In Vertretung“, name and role.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageUnterzeichnung {
+    pub vermerk: String,
+    pub name: String,
+    pub funktion: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

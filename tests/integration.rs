@@ -75,3 +75,6 @@ mod wording;
 
 #[path = "integration/charts.rs"]
 mod charts;
+
+#[path = "integration/vorlage_angaben.rs"]
+mod vorlage_angaben;

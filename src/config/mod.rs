@@ -24,8 +24,9 @@ pub use colour::parse_colour;
 pub use fields::{default_fields, fields, Handlungsfeld};
 pub use length::{parse_length_mm, RAENDER_STANDARD};
 pub use types::{
-    Absender, Ausgabe, Beratung, Config, Dokument, Eingaben, Gestaltung, Kommune, Laufzeit,
-    Raender, Rueckgabe, TomlDate, Version, ARTEN, FORMATE, STATUS,
+    Absender, Ausgabe, Beratung, Config, Dokument, Eingaben, Gestaltung, Haushalt, Kommune,
+    Laufzeit, Raender, Rueckgabe, TomlDate, Unterzeichnung, Version, Vorgang, ARTEN, FORMATE,
+    ROLLEN, STATUS,
 };
 
 use crate::diag::{Diagnostics, Location};

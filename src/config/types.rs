@@ -54,6 +54,14 @@ fn default_art() -> String {
 
 pub const ARTEN: [&str; 5] = ["Stadt", "Gemeinde", "Landkreis", "Kreis", "Stadtbezirk"];
 pub const STATUS: [&str; 3] = ["Entwurf", "Beschlussvorlage", "Beschlossen"];
+/// The role of a body in the Beratungsfolge.
+pub const ROLLEN: [&str; 5] = [
+    "Anhörung",
+    "Empfehlung",
+    "Vorberatung",
+    "Kenntnisnahme",
+    "Entscheidung",
+];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +82,63 @@ pub struct Dokument {
     pub sitzung: Option<TomlDate>,
     #[serde(default)]
     pub verantwortlich: String,
+    /// Kind of submission printed as its title; default "Beschlussvorlage".
+    pub vorlageart: Option<String>,
+    /// Beteiligte Dienststellen, besides the lead unit.
+    #[serde(default)]
+    pub beteiligt: Vec<String>,
+    pub dezernat: Option<String>,
+    /// Who handles the submission: name, telephone.
+    pub bearbeitung: Option<String>,
+    pub aktenzeichen: Option<String>,
+    /// The signature block of the submission.
+    pub unterzeichnung: Option<Unterzeichnung>,
+    /// Earlier decisions the submission refers to.
+    #[serde(default)]
+    pub vorgang: Vec<Vorgang>,
+    /// Budget data as a finance office reads them.
+    pub haushalt: Option<Haushalt>,
+    /// Extra sections of the submission, their texts from the sheet Texte.
+    #[serde(default)]
+    pub abschnitte: Vec<String>,
+}
+
+/// Who signs the submission: „gezeichnet“ or „In Vertretung“.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unterzeichnung {
+    pub name: String,
+    pub funktion: Option<String>,
+    /// true: „In Vertretung“ instead of „gezeichnet“.
+    #[serde(default)]
+    pub vertretung: bool,
+}
+
+/// Budget data of the submission, each optional and printed as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Haushalt {
+    /// investiv, konsumtiv or both.
+    pub art: Option<String>,
+    /// Produkt, Produktgruppe or Haushaltsstelle.
+    pub produkt: Option<String>,
+    /// Ansatz im Haushalt.
+    pub ansatz: Option<String>,
+    /// Deckung: where the money comes from.
+    pub deckung: Option<String>,
+    pub folgekosten: Option<String>,
+    /// Stellen (Personal).
+    pub stellen: Option<String>,
+}
+
+/// An earlier decision: the submission's number and the date of the mandate.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vorgang {
+    pub vorlage: String,
+    pub datum: Option<TomlDate>,
+    /// What was decided, in a few words.
+    pub text: Option<String>,
 }
 
 fn no_version() -> Version {
@@ -145,6 +210,11 @@ pub struct Beratung {
     pub sitzung: Option<TomlDate>,
     #[serde(default = "yes")]
     pub oeffentlich: bool,
+    /// One of [`ROLLEN`]; default: the last body decides, the others
+    /// deliberate.
+    pub rolle: Option<String>,
+    /// The proposal put to this body, when it differs from the decision.
+    pub beschlussvorschlag: Option<String>,
 }
 
 fn yes() -> bool {

@@ -1,7 +1,7 @@
 //! The checks of values that serde accepts but the document cannot use.
 
 use super::lines::key_line;
-use super::{parse_colour, Config, TomlDate, Version, ARTEN, FILE_NAME, FORMATE, STATUS};
+use super::{parse_colour, Config, TomlDate, Version, ARTEN, FILE_NAME, FORMATE, ROLLEN, STATUS};
 use crate::diag::{did_you_mean, Diagnostics, Location};
 
 /// Where a message about `key` in table `path` points: its line if found.
@@ -96,6 +96,19 @@ fn check_document(c: &Config, at: At, diags: &mut Diagnostics) {
     for b in &c.beratung {
         if let Some(s) = &b.sitzung {
             date_check(s, "beratung", "sitzung", diags);
+        }
+        if let Some(r) = b.rolle.as_deref().filter(|r| !ROLLEN.contains(r)) {
+            diags
+                .error(
+                    at("beratung", "rolle"),
+                    format!("unbekannte Rolle „{r}“ in der Beratungsfolge"),
+                )
+                .hint = did_you_mean(r, ROLLEN).or(Some(format!("erlaubt: {}", ROLLEN.join(", "))));
+        }
+    }
+    for v in &c.dokument.vorgang {
+        if let Some(d) = &v.datum {
+            date_check(d, "dokument", "vorgang", diags);
         }
     }
     if let Some(bis) = c.rueckgabe.as_ref().and_then(|r| r.bis.as_ref()) {

@@ -18,6 +18,9 @@ pub(super) struct Merger<'d, 'f> {
     /// Name, letter and aliases of each field, normalized once.
     pub field_keys: Vec<Vec<String>>,
     pub laufzeit: (i32, i32),
+    /// The extra sections of the submission (`dokument.abschnitte`): their
+    /// texts come from the `Texte` sheet.
+    pub extra_sections: Vec<String>,
 }
 
 /// "Beginn: „13/2027“ ist ungültig; erwartet: …" (the column as a label,
@@ -50,6 +53,7 @@ impl<'d, 'f> Merger<'d, 'f> {
             fields,
             field_keys: fields.iter().map(Handlungsfeld::keys).collect(),
             laufzeit,
+            extra_sections: Vec::new(),
         }
     }
 

@@ -143,6 +143,13 @@ pub(super) fn meta(c: &Config) -> Meta {
                     "nicht öffentlich"
                 }
                 .into(),
+                rolle: b.rolle.clone().filter(|r| !r.trim().is_empty()),
+                beschlussvorschlag: b
+                    .beschlussvorschlag
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string),
             })
             .collect(),
         dateiname,

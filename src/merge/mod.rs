@@ -49,6 +49,13 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     let fields: Vec<Handlungsfeld> = crate::config::fields(c);
     let laufzeit = (c.dokument.laufzeit.von, c.dokument.laufzeit.bis);
     let mut m = Merger::new(diags, &fields, laufzeit);
+    m.extra_sections = c
+        .dokument
+        .abschnitte
+        .iter()
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect();
 
     let steering = inp.steuerung.map(|wb| m.steering(wb)).unwrap_or_default();
     let actors: Vec<Akteur> = steering.akteure.clone();

@@ -54,6 +54,14 @@ impl Merger<'_, '_> {
                 continue;
             };
             let n = normalize(&abschnitt);
+            if let Some(extra) = self.extra_sections.iter().find(|e| normalize(e) == n) {
+                let e = t.weitere.entry(extra.clone()).or_default();
+                if !e.is_empty() {
+                    e.push_str("\n\n");
+                }
+                e.push_str(&text);
+                continue;
+            }
             let key = schema::TEXT_SECTIONS
                 .iter()
                 .find(|(name, _)| {
@@ -119,6 +127,23 @@ impl Merger<'_, '_> {
         t.schwerpunkte = get("schwerpunkte");
         t.umsetzung_und_monitoring = get("umsetzung_und_monitoring");
         t.beschlussvorschlag = get("beschlussvorschlag");
+        for name in &self.extra_sections {
+            match t.weitere.get(name).map(|s| markdown::parse(s)) {
+                Some(r) if !r.is_empty() => {
+                    t.abschnitte.insert(name.clone(), r);
+                }
+                _ => {
+                    self.diags
+                        .warning(
+                            Location::sheet(&wb.file, schema::TEXTE.name),
+                            format!("kein Text für den Abschnitt „{name}“ der Beschlussvorlage"),
+                        )
+                        .hint = Some(format!(
+                        "eine Zeile mit Abschnitt „{name}“ und dem Text eintragen; bis dahin fehlt der Abschnitt in der Vorlage"
+                    ));
+                }
+            }
+        }
         t
     }
 

@@ -84,44 +84,146 @@ fn with_article(gremium: &str) -> String {
     format!("{artikel} {ohne}")
 }
 
+/// The Beratungsfolge with each body's role: as given in `rolle`; a body
+/// without one deliberates, or decides if it is the last and no body has the
+/// role Entscheidung.
 fn deliberations(m: &Meta) -> Vec<VorlageBeratung> {
-    let mut liste: Vec<(String, Option<Tag>, bool)> = m
-        .beratung
-        .iter()
-        .map(|b| (b.gremium.clone(), b.sitzung.clone(), b.oeffentlich))
-        .collect();
+    let mut liste: Vec<Beratung> = m.beratung.clone();
     // Only a deciding body named in [dokument]: it is the Beratungsfolge.
     if liste.is_empty() {
         if let Some(g) = &m.gremium {
-            liste.push((g.clone(), m.sitzung.clone(), true));
+            liste.push(Beratung {
+                gremium: g.clone(),
+                sitzung: m.sitzung.clone(),
+                oeffentlich: true,
+                oeffentlichkeit: "öffentlich".into(),
+                rolle: None,
+                beschlussvorschlag: None,
+            });
         }
     }
+    // Without a body in the role Entscheidung, the last one decides.
+    let entscheidet = liste
+        .iter()
+        .any(|b| b.rolle.as_deref() == Some("Entscheidung"));
     let n = liste.len();
     liste
         .into_iter()
         .enumerate()
-        .map(|(i, (gremium, sitzung, oeffentlich))| {
-            let entscheidung = i + 1 == n;
+        .map(|(i, b)| {
+            let rolle = match b.rolle {
+                Some(r) => r,
+                None if !entscheidet && i + 1 == n => "Entscheidung".into(),
+                None => "Vorberatung".into(),
+            };
+            let entscheidung = rolle == "Entscheidung";
             VorlageBeratung {
-                gremium,
-                sitzung,
-                oeffentlich,
-                oeffentlichkeit: if oeffentlich {
+                oeffentlichkeit: if b.oeffentlich {
                     "öffentlich"
                 } else {
                     "nicht öffentlich"
                 }
                 .into(),
-                zustaendigkeit: if entscheidung {
-                    "Entscheidung"
-                } else {
-                    "Vorberatung"
-                }
-                .into(),
+                gremium: b.gremium,
+                sitzung: b.sitzung,
+                oeffentlich: b.oeffentlich,
+                zustaendigkeit: rolle,
+                beschlussvorschlag: b.beschlussvorschlag.filter(|_| !entscheidung),
                 entscheidung,
             }
         })
         .collect()
+}
+
+/// The rows of `dokument.haushalt` that are given, in a finance office's order.
+fn budget_rows(c: &Config) -> Vec<VorlageAngabe> {
+    let Some(h) = &c.dokument.haushalt else {
+        return vec![];
+    };
+    [
+        ("Art der Ausgaben", &h.art),
+        ("Produkt / Haushaltsstelle", &h.produkt),
+        ("Ansatz", &h.ansatz),
+        ("Deckung", &h.deckung),
+        ("Folgekosten", &h.folgekosten),
+        ("Stellen", &h.stellen),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| {
+        let wert = v.as_deref()?.trim();
+        (!wert.is_empty()).then(|| VorlageAngabe {
+            name: name.into(),
+            wert: wert.into(),
+        })
+    })
+    .collect()
+}
+
+/// The optional header data, signature and earlier decisions of `[dokument]`.
+struct Header {
+    beteiligt: Option<String>,
+    dezernat: Option<String>,
+    bearbeitung: Option<String>,
+    aktenzeichen: Option<String>,
+    vorgang: Vec<VorlageVorgang>,
+    unterzeichnung: Option<VorlageUnterzeichnung>,
+}
+
+fn header(c: &Config) -> Header {
+    let d = &c.dokument;
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let beteiligt: Vec<String> = d
+        .beteiligt
+        .iter()
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty())
+        .collect();
+    Header {
+        beteiligt: (!beteiligt.is_empty()).then(|| beteiligt.join(", ")),
+        dezernat: given(&d.dezernat),
+        bearbeitung: given(&d.bearbeitung),
+        aktenzeichen: given(&d.aktenzeichen),
+        vorgang: d
+            .vorgang
+            .iter()
+            .map(|v| {
+                let datum = v.datum.as_ref().and_then(|t| t.to_date()).map(Tag::new);
+                let text = given(&v.text);
+                let mut zeile = v.vorlage.trim().to_string();
+                if let Some(d) = &datum {
+                    zeile.push_str(&format!(", Beschluss vom {}", d.text));
+                }
+                if let Some(t) = &text {
+                    zeile.push_str(&format!(": {t}"));
+                }
+                VorlageVorgang {
+                    vorlage: v.vorlage.trim().to_string(),
+                    datum,
+                    text,
+                    zeile,
+                }
+            })
+            .collect(),
+        unterzeichnung: d
+            .unterzeichnung
+            .as_ref()
+            .filter(|u| !u.name.trim().is_empty())
+            .map(|u| VorlageUnterzeichnung {
+                vermerk: if u.vertretung {
+                    "In Vertretung"
+                } else {
+                    "gezeichnet"
+                }
+                .into(),
+                name: u.name.trim().to_string(),
+                funktion: given(&u.funktion),
+            }),
+    }
 }
 
 /// The typical decision: adopt the concept as the framework, report
@@ -523,7 +625,10 @@ pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
     };
     let beratung = deliberations(m);
     let entscheider = beratung
-        .last()
+        .iter()
+        .rev()
+        .find(|b| b.entscheidung)
+        .or(beratung.last())
         .map(|b| b.gremium.clone())
         .or_else(|| m.gremium.clone())
         .unwrap_or_else(|| default_body(m));
@@ -549,15 +654,44 @@ pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
     };
     let (felder, felder_summe) = fields(t);
     let version = m.version.clone();
+    let h = header(c);
     Vorlage {
-        art: "Beschlussvorlage".into(),
+        art: c
+            .dokument
+            .vorlageart
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .unwrap_or("Beschlussvorlage")
+            .to_string(),
         nummer: m.vorlage.clone().filter(|v| !v.trim().is_empty()),
         datum: m.stand.clone(),
         federfuehrend: m.verantwortlich.clone(),
+        beteiligt: h.beteiligt,
+        dezernat: h.dezernat,
+        bearbeitung: h.bearbeitung,
+        aktenzeichen: h.aktenzeichen,
+        vorgang: h.vorgang,
+        vorschlaege: beratung.iter().any(|b| b.beschlussvorschlag.is_some()),
+        unterzeichnung: h.unterzeichnung,
+        haushalt: budget_rows(c),
+        abschnitte: c
+            .dokument
+            .abschnitte
+            .iter()
+            .filter_map(|a| {
+                let titel = a.trim();
+                t.texte.abschnitte.get(titel).map(|r| VorlageAbschnitt {
+                    titel: titel.to_string(),
+                    text: r.clone(),
+                })
+            })
+            .collect(),
         oeffentlichkeit,
         beratung,
         beschlussvorschlag,
         beschlussvorschlag_standard: standard,
+        entscheider: entscheider.clone(),
         sachverhalt: facts(t, &betreff),
         felder,
         felder_summe,

@@ -143,6 +143,76 @@ fn write_document(o: &mut String, p: &Projekt) {
         String::new(),
         "die zuständige Stelle; steht auf der Titelseite und in den Arbeitsmappen als Empfänger",
     );
+    write_submission_header(o, p);
+}
+
+/// The commented-out header data of the Beschlussvorlage in `[dokument]`.
+fn write_submission_header(o: &mut String, p: &Projekt) {
+    o.push_str(
+        "# Kopf der Beschlussvorlage (freiwillig):
+",
+    );
+    line(
+        o,
+        "# vorlageart = \"Beschlussvorlage\"".into(),
+        "Überschrift, z. B. auch „Mitteilungsvorlage“",
+    );
+    line(o, "# dezernat = \"Dezernat II\"".into(), "");
+    line(
+        o,
+        "# beteiligt = [\"Kämmerei\", \"Schulamt\"]".into(),
+        "beteiligte Dienststellen",
+    );
+    line(
+        o,
+        "# bearbeitung = \"Frau Muster, Tel. 123\"".into(),
+        "wer die Vorlage bearbeitet",
+    );
+    line(o, "# aktenzeichen = \"50.3-01\"".into(), "");
+    line(
+        o,
+        format!(
+            "# vorgang = [{{ vorlage = \"Drucksache {}/0815\", datum = {}-05-14, text = \"Auftrag zum Konzept\" }}]",
+            p.von - 2,
+            p.von - 2
+        ),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "frühere Beschlüsse: Vorlage-Nr., Datum und Inhalt",
+    );
+    line(
+        o,
+        "# unterzeichnung = { name = \"Maria Muster\", funktion = \"Bürgermeisterin\", vertretung = false }".into(),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "Unterschrift: „gezeichnet“, mit vertretung = true „In Vertretung“",
+    );
+    line(
+        o,
+        "# haushalt = { art = \"konsumtiv\", produkt = \"31.30.01\", ansatz = \"1,4 Mio. € jährlich\", deckung = \"im Haushaltsentwurf veranschlagt\", folgekosten = \"keine\", stellen = \"keine\" }".into(),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "Haushaltsangaben der Vorlage als Tabelle (nur die angegebenen Zeilen); art: investiv | konsumtiv",
+    );
+    line(
+        o,
+        "# abschnitte = [\"Auswirkungen auf den Klimaschutz\", \"Gleichstellung\"]".into(),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "weitere Abschnitte der Vorlage; ihre Texte im Blatt „Texte“ der Steuerungsmappe",
+    );
 }
 
 /// The commented-out example of `[[beratung]]`.
@@ -162,6 +232,21 @@ fn write_deliberation(o: &mut String, p: &Projekt) {
         o,
         "# oeffentlich = true".into(),
         "true = öffentliche, false = nicht öffentliche Sitzung",
+    );
+    line(
+        o,
+        "# rolle = \"Empfehlung\"".into(),
+        "Anhörung | Empfehlung | Vorberatung | Kenntnisnahme | Entscheidung",
+    );
+    line(
+        o,
+        "# beschlussvorschlag = \"Der Integrationsrat empfiehlt dem Rat, das Konzept zu beschließen.\"".into(),
+        "",
+    );
+    line(
+        o,
+        String::new(),
+        "Beschlussvorschlag für dieses Gremium (nicht für das entscheidende)",
     );
 }
 

@@ -68,21 +68,44 @@ vorlage = "Kreistagsdrucksache 2026/142"
 gremium = "Kreistag des Kreises Beispielkreis"
 sitzung = 2027-02-04
 verantwortlich = "Fachdienst Migration und Teilhabe"
+# Kopf der Beschlussvorlage
+vorlageart = "Beschlussvorlage"      # z. B. auch „Mitteilungsvorlage“
+dezernat = "Dezernat II – Jugend, Soziales und Gesundheit"
+beteiligt = ["Fachdienst Schule und Bildung", "Jobcenter Beispielkreis", "Fachdienst Finanzen"]
+bearbeitung = "Frau Okonkwo, Tel. 05999 123-4561"
+aktenzeichen = "50.3-01/2026"
+vorgang = [{ vorlage = "Kreistagsdrucksache 2024/088", datum = 2024-05-14, text = "Auftrag zur Erarbeitung eines Integrationskonzepts" }]
+unterzeichnung = { name = "Dr. Anna Beispiel", funktion = "Erste Kreisrätin", vertretung = true }
+haushalt = { art = "konsumtiv", produkt = "Produkt 31.30.01 Integration und Teilhabe", ansatz = "jährlich rund 1,4 Mio. € Eigenmittel im Ergebnishaushalt 2026 bis 2030", deckung = "Ansätze im Haushaltsplanentwurf; Landes-, Bundes- und EU-Mittel werden beantragt", folgekosten = "keine über die Laufzeit hinaus", stellen = "keine zusätzlichen Stellen" }
+# weitere Abschnitte der Vorlage; ihre Texte stehen im Blatt „Texte“ der Steuerungsmappe
+abschnitte = ["Bezug zu strategischen Zielen", "Auswirkungen auf den Klimaschutz", "Gleichstellung"]
+
+# Beratungsfolge: rolle = Anhörung | Empfehlung | Vorberatung | Kenntnisnahme | Entscheidung
+[[beratung]]
+gremium = "Migrationsbeirat des Kreises Beispielkreis"
+sitzung = 2027-01-12
+oeffentlich = true
+rolle = "Anhörung"
 
 [[beratung]]
 gremium = "Ausschuss für Soziales, Migration und Teilhabe"
 sitzung = 2027-01-19
 oeffentlich = true
+rolle = "Empfehlung"
+beschlussvorschlag = "Der Ausschuss für Soziales, Migration und Teilhabe empfiehlt dem Kreistag, das Integrationskonzept des Kreises Beispielkreis 2026–2030 wie vorgeschlagen zu beschließen."
 
 [[beratung]]
 gremium = "Kreisausschuss"
 sitzung = 2027-01-26
 oeffentlich = false
+rolle = "Vorberatung"
+beschlussvorschlag = "Der Kreisausschuss schließt sich der Empfehlung des Fachausschusses an und empfiehlt dem Kreistag den Beschluss."
 
 [[beratung]]
 gremium = "Kreistag des Kreises Beispielkreis"
 sitzung = 2027-02-04
 oeffentlich = true
+rolle = "Entscheidung"
 
 [gestaltung]
 farbe = "#1E5C3A"                    # Akzentfarbe: Dunkelgrün des Kreises
@@ -270,6 +293,20 @@ TEXTE_KREIS = [
     ("Die Stadt Musterstadt setzt", "Der Kreis Beispielkreis setzt"),
 ]
 
+# Abschnitte der Beschlussvorlage, die die Geschäftsordnung des Kreises
+# verlangt (`dokument.abschnitte` in konzept.toml): neue Zeilen im Blatt „Texte“.
+TEXTE_VORLAGE = [
+    ("Bezug zu strategischen Zielen",
+     "Das Konzept setzt das strategische Ziel 3 „Zusammenhalt und Teilhabe“ des Kreisentwicklungskonzepts 2035 um. "
+     "Es greift außerdem die Ziele 1 „Fachkräfte sichern“ und 5 „Bildung von Anfang an“ auf."),
+    ("Auswirkungen auf den Klimaschutz",
+     "Keine unmittelbaren Auswirkungen. Die Maßnahmen werden überwiegend in bestehenden Gebäuden umgesetzt; "
+     "Veranstaltungen werden, wo möglich, mit Bus und Bahn erreichbar angeboten."),
+    ("Gleichstellung",
+     "Das Konzept berücksichtigt die besondere Lage von Frauen mit Einwanderungsgeschichte, etwa durch "
+     "Sprachkurse mit Kinderbetreuung und Beratung zum Berufseinstieg. Die Gleichstellungsbeauftragte wurde beteiligt."),
+]
+
 ZELLE = re.compile(r'(<c r="([A-Z]+\d+)"[^>]*t="inlineStr"><is><t[^>]*>)(.*?)(</t></is></c>)', re.S)
 
 
@@ -300,7 +337,17 @@ def texte_fuer_den_kreis(pfad: Path) -> None:
             if info.filename == "xl/worksheets/sheet1.xml":
                 xml = daten.decode("utf-8")
                 assert "<t>Vorwort</t>" in xml, "sheet1.xml ist nicht das Blatt „Texte“"
-                daten = ZELLE.sub(ersetzen, xml).encode("utf-8")
+                xml = ZELLE.sub(ersetzen, xml)
+                letzte = max(int(r) for r in re.findall(r'<row r="(\d+)"', xml))
+                zeilen = ""
+                for i, (abschnitt, text) in enumerate(TEXTE_VORLAGE, start=letzte + 1):
+                    zeilen += (f'<row r="{i}" ht="75" customHeight="1">'
+                               f'<c r="A{i}" s="2" t="inlineStr"><is><t>{xml_text(abschnitt)}</t></is></c>'
+                               f'<c r="B{i}" s="2" t="inlineStr"><is><t>{xml_text(text)}</t></is></c></row>')
+                xml = xml.replace("</sheetData>", zeilen + "</sheetData>", 1)
+                xml = re.sub(r'<dimension ref="A1:B\d+"/>',
+                             f'<dimension ref="A1:B{letzte + len(TEXTE_VORLAGE)}"/>', xml, count=1)
+                daten = xml.encode("utf-8")
             z.writestr(info, daten)
     pfad.write_bytes(puffer.getvalue())
 
