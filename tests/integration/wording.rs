@@ -149,6 +149,11 @@ fn no_sentence_of_the_submission_starts_with_a_digit() {
             let text = squash(text);
             for (i, _) in text.match_indices(". ") {
                 let word = text[i + 2..].split(' ').next().unwrap_or("");
+                // „Tel. 05999 …“, „Nr. 12“: an abbreviation's point ends no sentence.
+                let before = text[..i].rsplit(' ').next().unwrap_or("");
+                if ["Tel", "Fax", "Nr", "Az", "S", "Abs", "vgl", "ca", "Dr"].contains(&before) {
+                    continue;
+                }
                 // „2. Die Verwaltung …“ is a numbered item, not a sentence.
                 let item = word.len() > 1
                     && word.ends_with('.')
