@@ -98,6 +98,10 @@ fn render_body(
     charts: &[ChartImage],
     template: &str,
 ) -> Result<Body, TemplateError> {
+    // Amounts, ranges and abbreviations never break inside (as in the PDF).
+    let mut model = model.clone();
+    crate::render::shared::keep_together_all(&mut model);
+    let model = &model;
     let values = package_values(model, assets.design.word_vorlage.as_ref());
     let state: Shared = Arc::new(Mutex::new(State {
         values: values.clone(),

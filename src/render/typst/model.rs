@@ -20,7 +20,9 @@ pub struct Uncovered {
 ///    can show replaced by U+FFFD (`substitute_uncovered`): Typst never
 ///    warns about a missing glyph and PDF/A refuses it;
 /// 2. invisible break opportunities in runs of more than 64 characters
-///    without white space (`break_long_runs`).
+///    without white space (`break_long_runs`);
+/// 3. non-breaking spaces inside amounts, percentages, ranges and
+///    abbreviations (`render::shared::keep_together_all`).
 ///
 /// Returns the rewritten model and the texts whose characters were
 /// replaced (for a warning each).
@@ -32,5 +34,6 @@ pub fn for_typst(model: &Value, extra_fonts: &[Vec<u8>]) -> (Value, Vec<Uncovere
         .map(|(text, chars)| Uncovered { text, chars })
         .collect();
     break_long_runs(&mut data);
+    crate::render::shared::keep_together_all(&mut data);
     (data, uncovered)
 }
