@@ -69,3 +69,6 @@ mod toml_german;
 
 #[path = "integration/refresh.rs"]
 mod refresh;
+
+#[path = "integration/print_quality.rs"]
+mod print_quality;

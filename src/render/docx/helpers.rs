@@ -94,7 +94,7 @@ handlebars::handlebars_helper!(WertHelper: |text: Value, einheit: Value| {
     // units follow after a space ("1.234 Personen").
     let t = value_text(&text);
     let e = value_text(&einheit);
-    Value::String(if e.is_empty() || e == "%" { t } else { format!("{t} {e}") })
+    Value::String(if e.is_empty() || e == "%" { t } else { format!("{t}\u{a0}{e}") })
 });
 
 handlebars::handlebars_helper!(JahreHelper: |v: Value| {

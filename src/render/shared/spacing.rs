@@ -53,7 +53,8 @@ fn keeps(before: &str, after: &str) -> bool {
     let dash = matches!(after, "–" | "—" | "-" | "bis");
     (ends_with_digit(before) && (is_unit(after) || (dash && after != "bis")))
         || (matches!(before, "Tsd." | "Mio." | "Mrd.") && is_unit(after))
-        || (is_initial(before.trim_start_matches(['(', '„'])) && is_initial(after.trim_end_matches([')', ',', ';', ':'])))
+        || (is_initial(before.trim_start_matches(['(', '„']))
+            && is_initial(after.trim_end_matches([')', ',', ';', ':'])))
         || (is_year(after)
             && (BEFORE_YEAR.contains(&before)
                 || (before.len() == 2
