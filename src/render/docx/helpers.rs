@@ -67,6 +67,10 @@ impl handlebars::HelperDef for BlockHelper {
             .into_string()
             .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
         let close = (self.f)(h, &mut lock(&self.state), Some(inner.clone())).map_err(err)?;
+        let mut inner = inner;
+        for (marker, text) in std::mem::take(&mut lock(&self.state).ersetzen) {
+            inner = inner.replace(&marker, &text);
+        }
         out.write(&open)?;
         out.write(&inner)?;
         out.write(&close)?;

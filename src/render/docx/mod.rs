@@ -113,6 +113,8 @@ fn render_body(
         abbildungen: 0,
         beschriftungen: 0,
         tabellen: Vec::new(),
+        tabellen_gesamt: 0,
+        ersetzen: Vec::new(),
         logo: assets.logo.clone(),
         titelbild: assets.design.titelbild.clone(),
         charts: charts.to_vec(),

@@ -36,7 +36,13 @@ pub(super) fn cell_open(st: &mut State) -> Result<(String, &'static str, bool), 
 /// column widths as relative weights of the text width.
 pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result<String, String> {
     if inner.is_some() {
-        st.tabellen.pop();
+        // Headers of columns with right-aligned cells align right too.
+        if let Some(t) = st.tabellen.pop() {
+            for i in 0..t.widths.len() {
+                let jc = if t.rechts.contains(&i) { RIGHT } else { "" };
+                st.ersetzen.push((header_marker(t.nr, i), jc.to_string()));
+            }
+        }
         // Consecutive tables need a paragraph between them; this one also
         // spaces the table from the following text.
         return Ok("</w:tbl><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"160\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>".into());
@@ -79,10 +85,21 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
         summe: false,
         row: 0,
         klein: hash_bool(h, "klein"),
+        nr: st.tabellen_gesamt,
+        rechts: Default::default(),
     });
+    st.tabellen_gesamt += 1;
     Ok(format!(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"KonzeptTabelle\"/><w:tblW w:w=\"{sum}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     ))
+}
+
+const RIGHT: &str = "<w:jc w:val=\"right\"/>";
+
+/// Where the alignment of header cell `i` of table `nr` goes, resolved when
+/// the table closes (private-use characters no text contains).
+fn header_marker(nr: usize, i: usize) -> String {
+    format!("\u{E000}{nr}:{i}\u{E001}")
 }
 
 /// The year of an ISO date in a `Datum` value.
@@ -171,7 +188,8 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
     for (i, l) in labels.iter().enumerate() {
         let w = t.widths.get(i).copied().unwrap_or(1000);
         out.push_str(&format!(
-            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/></w:pPr>{}</w:p></w:tc>",
+            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{}</w:pPr>{}</w:p></w:tc>",
+            header_marker(t.nr, i),
             runs(l, RunStyle { bold: true, white: true, ..RunStyle::default() })
         ));
     }
@@ -184,7 +202,10 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
 pub(super) fn cell(h: &Helper, st: &mut State) -> Result<String, String> {
     let (open, stil, summe) = cell_open(st)?;
     let jc = if hash_bool(h, "rechts") {
-        "<w:jc w:val=\"right\"/>"
+        if let Some(t) = st.tabellen.last_mut() {
+            t.rechts.insert(t.col - 1);
+        }
+        RIGHT
     } else {
         ""
     };
