@@ -67,8 +67,9 @@ impl handlebars::HelperDef for BlockHelper {
             .into_string()
             .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
         let close = (self.f)(h, &mut lock(&self.state), Some(inner.clone())).map_err(err)?;
-        let mut inner = inner;
+        let (mut open, mut inner) = (open, inner);
         for (marker, text) in std::mem::take(&mut lock(&self.state).ersetzen) {
+            open = open.replace(&marker, &text);
             inner = inner.replace(&marker, &text);
         }
         out.write(&open)?;

@@ -32,6 +32,7 @@ mod svg;
 mod tables;
 mod toc;
 mod values;
+mod widths;
 mod word_template;
 
 use std::sync::{Arc, Mutex};

@@ -33,6 +33,8 @@ pub(super) struct Tabelle {
     pub nr: usize,
     /// The columns with right-aligned cells: their headers align right too.
     pub rechts: std::collections::BTreeSet<usize>,
+    /// What each column's cells hold, for the widths ([`super::widths`]).
+    pub texte: Vec<super::widths::ColumnText>,
 }
 
 impl Tabelle {

@@ -13,7 +13,7 @@ use serde_json::Value;
 pub(super) fn cell_open(st: &mut State) -> Result<(String, &'static str, bool), String> {
     let hell = st.values.hell.clone();
     let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
-    let w = t.widths.get(t.col).copied().unwrap_or(1000);
+    let w = width_marker(t.nr, t.col);
     t.col += 1;
     let fill = if t.summe {
         Some("EBEBEB".to_string())
@@ -38,9 +38,12 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
     if inner.is_some() {
         // Headers of columns with right-aligned cells align right too.
         if let Some(t) = st.tabellen.pop() {
-            for i in 0..t.widths.len() {
+            let char_w = super::widths::unit_twips(&st.values.schrift, t.klein);
+            let widths = super::widths::content_widths(&t.widths, &t.texte, char_w);
+            for (i, w) in widths.iter().enumerate() {
                 let jc = if t.rechts.contains(&i) { RIGHT } else { "" };
                 st.ersetzen.push((header_marker(t.nr, i), jc.to_string()));
+                st.ersetzen.push((width_marker(t.nr, i), w.to_string()));
             }
         }
         // Consecutive tables need a paragraph between them; this one also
@@ -75,9 +78,9 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
         .map(|w| (w / total * f64::from(breite)).floor() as u32)
         .collect();
     let sum: u32 = widths.iter().sum();
-    let grid: String = widths
-        .iter()
-        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
+    let nr = st.tabellen_gesamt;
+    let grid: String = (0..widths.len())
+        .map(|i| format!("<w:gridCol w:w=\"{}\"/>", width_marker(nr, i)))
         .collect();
     st.tabellen.push(Tabelle {
         widths,
@@ -85,8 +88,9 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
         summe: false,
         row: 0,
         klein: hash_bool(h, "klein"),
-        nr: st.tabellen_gesamt,
+        nr,
         rechts: Default::default(),
+        texte: Vec::new(),
     });
     st.tabellen_gesamt += 1;
     Ok(format!(
@@ -100,6 +104,20 @@ const RIGHT: &str = "<w:jc w:val=\"right\"/>";
 /// the table closes (private-use characters no text contains).
 fn header_marker(nr: usize, i: usize) -> String {
     format!("\u{E000}{nr}:{i}\u{E001}")
+}
+
+/// Where the width of column `i` of table `nr` goes, known when the table
+/// closes ([`super::widths`]).
+fn width_marker(nr: usize, i: usize) -> String {
+    format!("\u{E000}w{nr}:{i}\u{E001}")
+}
+
+/// What column `i` of the current table holds.
+fn column(t: &mut Tabelle, i: usize) -> &mut super::widths::ColumnText {
+    if t.texte.len() <= i {
+        t.texte.resize_with(i + 1, Default::default);
+    }
+    &mut t.texte[i]
 }
 
 /// The year of an ISO date in a `Datum` value.
@@ -134,7 +152,7 @@ pub(super) fn gantt(h: &Helper, st: &mut State) -> Result<String, String> {
     let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
     let mut out = String::new();
     for j in jahre {
-        let w = t.widths.get(t.col).copied().unwrap_or(500);
+        let w = width_marker(t.nr, t.col);
         t.col += 1;
         let shd = if (von..=bis).contains(&j) {
             format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/>")
@@ -186,7 +204,8 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
     };
     let mut out = String::from("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
     for (i, l) in labels.iter().enumerate() {
-        let w = t.widths.get(i).copied().unwrap_or(1000);
+        let w = width_marker(t.nr, i);
+        column(t, i).header = super::widths::longest_word(l);
         out.push_str(&format!(
             "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{}</w:pPr>{}</w:p></w:tc>",
             header_marker(t.nr, i),
@@ -212,6 +231,10 @@ pub(super) fn cell(h: &Helper, st: &mut State) -> Result<String, String> {
     let mut text = value_text(&first(h));
     if text.trim().is_empty() {
         text = hash_str(h, "leer").unwrap_or_default();
+    }
+    if let Some(t) = st.tabellen.last_mut() {
+        let i = t.col - 1;
+        column(t, i).add_cell(&text);
     }
     let mut style = run_style(h);
     style.bold |= summe;
