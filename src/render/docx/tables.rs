@@ -40,6 +40,16 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
         if let Some(t) = st.tabellen.pop() {
             let char_w = super::widths::unit_twips(&st.values.schrift, t.klein);
             let widths = super::widths::content_widths(&t.widths, &t.texte, char_w);
+            // The header keeps with the first row, the first row with the
+            // second, the last but one with the last: no row alone on a page.
+            for r in 1..=t.row {
+                let keep = if r == 1 || r + 1 == t.row {
+                    "<w:keepNext/>"
+                } else {
+                    ""
+                };
+                st.ersetzen.push((keep_marker(t.nr, r), keep.to_string()));
+            }
             for (i, w) in widths.iter().enumerate() {
                 let jc = if t.rechts.contains(&i) { RIGHT } else { "" };
                 st.ersetzen.push((header_marker(t.nr, i), jc.to_string()));
@@ -110,6 +120,11 @@ fn header_marker(nr: usize, i: usize) -> String {
 /// closes ([`super::widths`]).
 fn width_marker(nr: usize, i: usize) -> String {
     format!("\u{E000}w{nr}:{i}\u{E001}")
+}
+
+/// Where row `r` of table `nr` gets `keepNext`, known when the table closes.
+fn keep_marker(nr: usize, r: usize) -> String {
+    format!("\u{E000}k{nr}:{r}\u{E001}")
 }
 
 /// What column `i` of the current table holds.
@@ -207,7 +222,7 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
         let w = width_marker(t.nr, i);
         column(t, i).header = super::widths::longest_word(l);
         out.push_str(&format!(
-            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{}</w:pPr>{}</w:p></w:tc>",
+            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/><w:keepNext/>{}</w:pPr>{}</w:p></w:tc>",
             header_marker(t.nr, i),
             runs(l, RunStyle { bold: true, white: true, ..RunStyle::default() })
         ));
@@ -232,14 +247,16 @@ pub(super) fn cell(h: &Helper, st: &mut State) -> Result<String, String> {
     if text.trim().is_empty() {
         text = hash_str(h, "leer").unwrap_or_default();
     }
+    let mut keep = String::new();
     if let Some(t) = st.tabellen.last_mut() {
         let i = t.col - 1;
         column(t, i).add_cell(&text);
+        keep = keep_marker(t.nr, t.row);
     }
     let mut style = run_style(h);
     style.bold |= summe;
     Ok(format!(
-        "{open}<w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{jc}</w:pPr>{}</w:p></w:tc>",
+        "{open}<w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{keep}{jc}</w:pPr>{}</w:p></w:tc>",
         runs(&text, style)
     ))
 }
