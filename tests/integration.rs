@@ -78,3 +78,6 @@ mod charts;
 
 #[path = "integration/vorlage_angaben.rs"]
 mod vorlage_angaben;
+
+#[path = "integration/print_quality.rs"]
+mod print_quality;

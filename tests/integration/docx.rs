@@ -167,7 +167,17 @@ fn libreoffice_shows_everything_and_a_filled_toc() {
         .unwrap()
         .stdout;
     let text = String::from_utf8(text).unwrap();
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // In content order (`-raw`) a cell's text stays together; the default
+    // mode merges the lines of table columns set close to each other.
+    let raw = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let raw = String::from_utf8(raw).unwrap();
+    let flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     for f in &b.konzept.felder {
         for z in &f.ziele {
             let words = z.ziel.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -67,6 +67,11 @@ impl handlebars::HelperDef for BlockHelper {
             .into_string()
             .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
         let close = (self.f)(h, &mut lock(&self.state), Some(inner.clone())).map_err(err)?;
+        let (mut open, mut inner) = (open, inner);
+        for (marker, text) in std::mem::take(&mut lock(&self.state).ersetzen) {
+            open = open.replace(&marker, &text);
+            inner = inner.replace(&marker, &text);
+        }
         out.write(&open)?;
         out.write(&inner)?;
         out.write(&close)?;
@@ -94,7 +99,7 @@ handlebars::handlebars_helper!(WertHelper: |text: Value, einheit: Value| {
     // units follow after a space ("1.234 Personen").
     let t = value_text(&text);
     let e = value_text(&einheit);
-    Value::String(if e.is_empty() || e == "%" { t } else { format!("{t} {e}") })
+    Value::String(if e.is_empty() || e == "%" { t } else { format!("{t}\u{a0}{e}") })
 });
 
 handlebars::handlebars_helper!(JahreHelper: |v: Value| {

@@ -32,6 +32,7 @@ mod svg;
 mod tables;
 mod toc;
 mod values;
+mod widths;
 mod word_template;
 
 use std::sync::{Arc, Mutex};
@@ -98,6 +99,10 @@ fn render_body(
     charts: &[ChartImage],
     template: &str,
 ) -> Result<Body, TemplateError> {
+    // Amounts, ranges and abbreviations never break inside (as in the PDF).
+    let mut model = model.clone();
+    crate::render::shared::keep_together_all(&mut model);
+    let model = &model;
     let values = package_values(model, assets.design.word_vorlage.as_ref());
     let state: Shared = Arc::new(Mutex::new(State {
         values: values.clone(),
@@ -109,6 +114,8 @@ fn render_body(
         abbildungen: 0,
         beschriftungen: 0,
         tabellen: Vec::new(),
+        tabellen_gesamt: 0,
+        ersetzen: Vec::new(),
         logo: assets.logo.clone(),
         titelbild: assets.design.titelbild.clone(),
         charts: charts.to_vec(),

@@ -29,6 +29,12 @@ pub(super) struct Tabelle {
     pub row: usize,
     /// 8 pt instead of 9 pt (the appendix tables, as in the PDF).
     pub klein: bool,
+    /// The number of this table in the document (for its header markers).
+    pub nr: usize,
+    /// The columns with right-aligned cells: their headers align right too.
+    pub rechts: std::collections::BTreeSet<usize>,
+    /// What each column's cells hold, for the widths ([`super::widths`]).
+    pub texte: Vec<super::widths::ColumnText>,
 }
 
 impl Tabelle {
@@ -54,6 +60,11 @@ pub(super) struct State {
     /// Table captions so far ("Tabelle N"), counted like the PDF's figures.
     pub beschriftungen: usize,
     pub tabellen: Vec<Tabelle>,
+    /// Tables opened so far.
+    pub tabellen_gesamt: usize,
+    /// Markers in the markup of a block that its closing helper resolved
+    /// (the header alignment of a table, known only after its rows).
+    pub ersetzen: Vec<(String, String)>,
     pub logo: Option<(String, Vec<u8>)>,
     pub titelbild: Option<(String, Vec<u8>)>,
     pub charts: Vec<ChartImage>,

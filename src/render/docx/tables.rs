@@ -13,7 +13,7 @@ use serde_json::Value;
 pub(super) fn cell_open(st: &mut State) -> Result<(String, &'static str, bool), String> {
     let hell = st.values.hell.clone();
     let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
-    let w = t.widths.get(t.col).copied().unwrap_or(1000);
+    let w = width_marker(t.nr, t.col);
     t.col += 1;
     let fill = if t.summe {
         Some("EBEBEB".to_string())
@@ -36,7 +36,26 @@ pub(super) fn cell_open(st: &mut State) -> Result<(String, &'static str, bool), 
 /// column widths as relative weights of the text width.
 pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result<String, String> {
     if inner.is_some() {
-        st.tabellen.pop();
+        // Headers of columns with right-aligned cells align right too.
+        if let Some(t) = st.tabellen.pop() {
+            let char_w = super::widths::unit_twips(&st.values.schrift, t.klein);
+            let widths = super::widths::content_widths(&t.widths, &t.texte, char_w);
+            // The header keeps with the first row, the first row with the
+            // second, the last but one with the last: no row alone on a page.
+            for r in 1..=t.row {
+                let keep = if r == 1 || r + 1 == t.row {
+                    "<w:keepNext/>"
+                } else {
+                    ""
+                };
+                st.ersetzen.push((keep_marker(t.nr, r), keep.to_string()));
+            }
+            for (i, w) in widths.iter().enumerate() {
+                let jc = if t.rechts.contains(&i) { RIGHT } else { "" };
+                st.ersetzen.push((header_marker(t.nr, i), jc.to_string()));
+                st.ersetzen.push((width_marker(t.nr, i), w.to_string()));
+            }
+        }
         // Consecutive tables need a paragraph between them; this one also
         // spaces the table from the following text.
         return Ok("</w:tbl><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"160\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>".into());
@@ -69,9 +88,9 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
         .map(|w| (w / total * f64::from(breite)).floor() as u32)
         .collect();
     let sum: u32 = widths.iter().sum();
-    let grid: String = widths
-        .iter()
-        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
+    let nr = st.tabellen_gesamt;
+    let grid: String = (0..widths.len())
+        .map(|i| format!("<w:gridCol w:w=\"{}\"/>", width_marker(nr, i)))
         .collect();
     st.tabellen.push(Tabelle {
         widths,
@@ -79,10 +98,41 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
         summe: false,
         row: 0,
         klein: hash_bool(h, "klein"),
+        nr,
+        rechts: Default::default(),
+        texte: Vec::new(),
     });
+    st.tabellen_gesamt += 1;
     Ok(format!(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"KonzeptTabelle\"/><w:tblW w:w=\"{sum}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     ))
+}
+
+const RIGHT: &str = "<w:jc w:val=\"right\"/>";
+
+/// Where the alignment of header cell `i` of table `nr` goes, resolved when
+/// the table closes (private-use characters no text contains).
+fn header_marker(nr: usize, i: usize) -> String {
+    format!("\u{E000}{nr}:{i}\u{E001}")
+}
+
+/// Where the width of column `i` of table `nr` goes, known when the table
+/// closes ([`super::widths`]).
+fn width_marker(nr: usize, i: usize) -> String {
+    format!("\u{E000}w{nr}:{i}\u{E001}")
+}
+
+/// Where row `r` of table `nr` gets `keepNext`, known when the table closes.
+fn keep_marker(nr: usize, r: usize) -> String {
+    format!("\u{E000}k{nr}:{r}\u{E001}")
+}
+
+/// What column `i` of the current table holds.
+fn column(t: &mut Tabelle, i: usize) -> &mut super::widths::ColumnText {
+    if t.texte.len() <= i {
+        t.texte.resize_with(i + 1, Default::default);
+    }
+    &mut t.texte[i]
 }
 
 /// The year of an ISO date in a `Datum` value.
@@ -117,7 +167,7 @@ pub(super) fn gantt(h: &Helper, st: &mut State) -> Result<String, String> {
     let t = st.tabellen.last_mut().ok_or("außerhalb einer Tabelle")?;
     let mut out = String::new();
     for j in jahre {
-        let w = t.widths.get(t.col).copied().unwrap_or(500);
+        let w = width_marker(t.nr, t.col);
         t.col += 1;
         let shd = if (von..=bis).contains(&j) {
             format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/>")
@@ -169,9 +219,11 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
     };
     let mut out = String::from("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
     for (i, l) in labels.iter().enumerate() {
-        let w = t.widths.get(i).copied().unwrap_or(1000);
+        let w = width_marker(t.nr, i);
+        column(t, i).header = super::widths::longest_word(l);
         out.push_str(&format!(
-            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/></w:pPr>{}</w:p></w:tc>",
+            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/><w:keepNext/>{}</w:pPr>{}</w:p></w:tc>",
+            header_marker(t.nr, i),
             runs(l, RunStyle { bold: true, white: true, ..RunStyle::default() })
         ));
     }
@@ -184,7 +236,10 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
 pub(super) fn cell(h: &Helper, st: &mut State) -> Result<String, String> {
     let (open, stil, summe) = cell_open(st)?;
     let jc = if hash_bool(h, "rechts") {
-        "<w:jc w:val=\"right\"/>"
+        if let Some(t) = st.tabellen.last_mut() {
+            t.rechts.insert(t.col - 1);
+        }
+        RIGHT
     } else {
         ""
     };
@@ -192,10 +247,16 @@ pub(super) fn cell(h: &Helper, st: &mut State) -> Result<String, String> {
     if text.trim().is_empty() {
         text = hash_str(h, "leer").unwrap_or_default();
     }
+    let mut keep = String::new();
+    if let Some(t) = st.tabellen.last_mut() {
+        let i = t.col - 1;
+        column(t, i).add_cell(&text);
+        keep = keep_marker(t.nr, t.row);
+    }
     let mut style = run_style(h);
     style.bold |= summe;
     Ok(format!(
-        "{open}<w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{jc}</w:pPr>{}</w:p></w:tc>",
+        "{open}<w:p><w:pPr><w:pStyle w:val=\"{stil}\"/>{keep}{jc}</w:pPr>{}</w:p></w:tc>",
         runs(&text, style)
     ))
 }

@@ -117,8 +117,9 @@ fn children<'a>(src: &'a str, n: roxmltree::Node) -> Vec<(String, &'a str)> {
 }
 
 /// Their style `s` with the structural paragraph properties of ours:
-/// numbering, page break, outline level, and for headings and TOC entries
-/// the indents and tab stops the numbers need.
+/// numbering, page break, outline level, for headings and TOC entries
+/// the indents and tab stops the numbers need, for header and footer our
+/// tab stops.
 fn align_style(
     their_src: &str,
     s: roxmltree::Node,
@@ -138,6 +139,9 @@ fn align_style(
         ]
     } else if id.starts_with("TOC") {
         &["numPr", "pageBreakBefore", "outlineLvl", "ind", "tabs"]
+    } else if id == "Header" || id == "Footer" {
+        // Their centre tab would pull the right-hand text to the middle.
+        &["numPr", "pageBreakBefore", "outlineLvl", "tabs"]
     } else {
         &["numPr", "pageBreakBefore", "outlineLvl"]
     };

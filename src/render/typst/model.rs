@@ -1,5 +1,5 @@
 //! The model as the Typst templates see it: the serialised model that
-//! `konzept check --model` prints, with the two rewrites the PDF needs.
+//! `konzept check --model` prints, with the rewrites the PDF needs.
 
 use super::glyphs::{break_long_runs, substitute_uncovered, Coverage};
 use serde_json::Value;
@@ -21,7 +21,9 @@ pub struct Uncovered {
 ///    warns about a missing glyph and PDF/A refuses it;
 /// 2. invisible break opportunities in runs of more than 64 characters
 ///    without white space (`break_long_runs`);
-/// 3. `namen_muster`: the names of people, organisations and the Kommune as
+/// 3. non-breaking spaces inside amounts, percentages, ranges and
+///    abbreviations (`render::shared::keep_together_all`);
+/// 4. `namen_muster`: the names of people, organisations and the Kommune as
 ///    one regular expression, for the rule that never hyphenates them.
 ///
 /// Returns the rewritten model and the texts whose characters were
@@ -34,6 +36,7 @@ pub fn for_typst(model: &Value, extra_fonts: &[Vec<u8>]) -> (Value, Vec<Uncovere
         .map(|(text, chars)| Uncovered { text, chars })
         .collect();
     break_long_runs(&mut data);
+    crate::render::shared::keep_together_all(&mut data);
     let namen = super::names::name_pattern(&data);
     if let Value::Object(o) = &mut data {
         o.insert("namen_muster".into(), Value::String(namen));
