@@ -13,7 +13,8 @@
 //! merge     merge/                      cells → model, all diagnostics at once, cross-checks
 //! render    render/                     shared registry and helpers; typst/ (PDF), docx/, oparl
 //! write     output, pipeline, watch,    check → render → write (reads nothing itself); --watch;
-//!           new/, progress, cli         the commands
+//!           annotate/, status, new/,    annotated copies, the return overview, new projects and
+//!           progress, cli               forms; the commands
 //! ```
 //!
 //! Problems are [`diag::Diagnostic`]s with their place (file › sheet › cell);
