@@ -405,7 +405,7 @@ fn hint_after_warning(out: &Output) -> &str {
 }
 
 /// Excel's binary workbook (`.xlsb`) is read like `.xlsx`. The fixture is
-/// written record by record to MS-XLSB by `tests/fixtures/xlsb/make_xlsb.py`
+/// written record by record to MS-XLSB by `tests/fixtures/good/xlsb/make_xlsb.py`
 /// (no tool here writes .xlsb); LibreOffice reads it to the same cells.
 #[test]
 fn xlsb_workbooks_are_read_like_xlsx() {
@@ -413,7 +413,11 @@ fn xlsb_workbooks_are_read_like_xlsx() {
     let root = p.write();
     let xlsb = root.join("arbeitsgruppen/ag-bildung.xlsb");
     std::fs::create_dir_all(xlsb.parent().unwrap()).unwrap();
-    std::fs::copy(repo().join("tests/fixtures/xlsb/ag-bildung.xlsb"), &xlsb).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/good/xlsb/ag-bildung.xlsb"),
+        &xlsb,
+    )
+    .unwrap();
     let out = check(root, &["--model"]);
     out.assert_code(0);
     assert!(!out.stderr.contains("keine Arbeitsmappe"), "{}", out.stderr);
