@@ -216,16 +216,8 @@ fn read_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Workbook, Diag
     // out of range in its `.xls` container reader); such a file is broken,
     // not a reason to stop the whole run. The panic hook stays quiet while
     // calamine reads (see [`install_panic_hook`]).
-    let read = std::panic::AssertUnwindSafe(|| {
-        QUIET.with(|q| q.set(true));
-        let r = read_kind(kind, bytes, display);
-        QUIET.with(|q| q.set(false));
-        r
-    });
-    std::panic::catch_unwind(read).unwrap_or_else(|_| {
-        QUIET.with(|q| q.set(false));
-        Err(broken_file(display, "sie lässt sich nicht einlesen".into()))
-    })
+    quietly(|| read_kind(kind, bytes, display))
+        .unwrap_or_else(|| Err(broken_file(display, "sie lässt sich nicht einlesen".into())))
 }
 
 /// Runs `f`, turning a panic inside it into `None` without the hook printing
