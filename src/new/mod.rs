@@ -26,7 +26,7 @@ mod workbook;
 pub use refresh::{refresh_forms, refresh_forms_on, Erneuert, FORMS_DIR};
 
 use crate::config::{self, Handlungsfeld};
-use crate::diag::{Diagnostic, Location, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
 use chrono::{Datelike, NaiveDate};
 use std::path::{Component, Path, PathBuf};
 
@@ -284,19 +284,23 @@ pub fn add_workbooks(root: &Path) -> Ergaenzt {
     add_workbooks_on(root, today())
 }
 
+/// The errors of a check, without its warnings and notes: what a command
+/// that needs a readable project reports when it cannot go on.
+pub(super) fn errors_only(diags: &Diagnostics) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        out.push(d.clone());
+    }
+    out
+}
+
 /// As [`add_workbooks`], with the date of the new workbooks given (for tests).
 pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
     let checked = crate::pipeline::check(root);
     let mut out = Ergaenzt::default();
     let (Some(cfg), Some(konzept)) = (&checked.config, &checked.konzept) else {
         // konzept.toml is missing or broken: its errors say what to do.
-        for d in checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
-            out.diagnostics.push(d.clone());
-        }
+        out.diagnostics = errors_only(&checked.diagnostics);
         return out;
     };
     let fields = config::fields(cfg);

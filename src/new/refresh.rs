@@ -12,7 +12,7 @@
 use super::workbook::{self, Prefill};
 use super::{pattern_folder, today, workbook_names, Projekt};
 use crate::config::{self, Config};
-use crate::diag::{Diagnostics, Location, Severity};
+use crate::diag::{Diagnostics, Location};
 use crate::model::Konzept;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -81,13 +81,7 @@ pub fn refresh_forms_on(root: &Path, out: Option<&Path>, today: NaiveDate) -> Er
         ..Erneuert::default()
     };
     let (Some(cfg), Some(konzept)) = (&checked.config, &checked.konzept) else {
-        for d in checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
-            done.diagnostics.push(d.clone());
-        }
+        done.diagnostics = super::errors_only(&checked.diagnostics);
         return done;
     };
     let p = project_of(cfg, konzept, today);
