@@ -435,11 +435,45 @@ fn keep_world(world: KonzeptWorld) {
     }
 }
 
+/// Where to write Typst's own timing of this compilation (a Chrome trace,
+/// for BENCHMARKS.md): `KONZEPT_TYPST_PROFIL=datei.json`, only for documents
+/// whose main source is longer than a chart page, i.e. the concept.
+fn profile_target(input: &TypstInput) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("KONZEPT_TYPST_PROFIL")?;
+    (input.main.len() > 20_000).then(|| path.into())
+}
+
+/// Writes the recorded timing events to `path` (spans as file and line).
+fn write_profile(world: &KonzeptWorld, path: &std::path::Path) {
+    typst_timing::disable();
+    let Ok(file) = std::fs::File::create(path) else {
+        return;
+    };
+    let _ = typst_timing::export_json(std::io::BufWriter::new(file), |raw| {
+        let span = typst::syntax::Span::from_raw(raw);
+        let Some(id) = span.id() else {
+            return (String::new(), 0);
+        };
+        let line = typst::WorldExt::range(world, span)
+            .zip(world.source(id).ok())
+            .and_then(|(range, source)| source.lines().byte_to_line(range.start))
+            .map_or(0, |l| l as u32 + 1);
+        (id.vpath().get_with_slash().to_string(), line)
+    });
+}
+
 /// Evaluates and lays out the document.
 fn layout(input: &TypstInput) -> Result<Laidout, Vec<TypstMessage>> {
     let world = world_for(input).map_err(|err| vec![TypstMessage::error(err)])?;
+    let profile = profile_target(input);
+    if profile.is_some() {
+        typst_timing::enable();
+    }
     let warned = catch_unwind(AssertUnwindSafe(|| typst::compile::<PagedDocument>(&world)))
         .map_err(|_| vec![internal_error("Übersetzen")])?;
+    if let Some(path) = profile {
+        write_profile(&world, &path);
+    }
     let warnings = map_diagnostics(&world, &warned.warnings);
     match warned.output {
         Ok(document) => Ok(Laidout {

@@ -23,7 +23,9 @@ mod glyphs;
 pub mod model;
 mod names;
 pub mod registry;
+mod rewrite;
 pub mod source;
+mod tables;
 mod world;
 
 pub use compile::{

@@ -1,11 +1,15 @@
 //! The names the PDF never hyphenates: people (members, contact persons),
 //! organisations (the actors) and the Kommune. A careful reader stumbles over
 //! „An-na Schulte“ or „Mus-terstadt“; the model knows which fields are
-//! names, so the templates get one pattern for a `show regex(…)` rule that
-//! sets `hyphenate: false` on them wherever they stand – in tables, captions
-//! and the working groups' own texts.
+//! names. [`name_pattern`] makes one pattern of them (in the model as
+//! `namen_muster`); [`collect`] wraps every match in the text of the
+//! generated source in `#text(hyphenate: false)[…];` – in tables, captions
+//! and the working groups' own texts. (A `show regex(…)` rule did the same
+//! in Typst, at about a tenth of the typesetting time.)
 
+use regex::Regex;
 use serde_json::Value;
+use typst::syntax::{LinkedNode, SyntaxKind};
 
 /// An organisation whose name holds a word longer than this may still be
 /// hyphenated: unbroken it would not fit a narrow table column.
@@ -81,6 +85,91 @@ fn escape_regex(s: &str) -> String {
     out
 }
 
+/// The pattern of [`name_pattern`] as a regular expression (`None` when it
+/// is empty or, from an edited template, invalid).
+pub fn name_regex(pattern: &str) -> Option<Regex> {
+    if pattern.is_empty() {
+        return None;
+    }
+    Regex::new(pattern).ok()
+}
+
+/// Insertions into the source that keep every name of `names` in the
+/// markup text below `node` from being hyphenated. A name is matched within
+/// one run of text, spaces, escapes and shorthands, as a whole word.
+pub fn collect(node: &LinkedNode, names: &Regex, source: &str, inserts: &mut Vec<(usize, String)>) {
+    if node.kind() == SyntaxKind::Markup {
+        let children: Vec<LinkedNode> = node.children().collect();
+        let mut i = 0;
+        while i < children.len() {
+            if text_of(&children[i], source).is_none() {
+                collect(&children[i], names, source, inserts);
+                i += 1;
+                continue;
+            }
+            let mut run = Run::default();
+            while let Some(text) = children.get(i).and_then(|c| text_of(c, source)) {
+                run.push(&children[i], text, source);
+                i += 1;
+            }
+            run.protect(names, inserts);
+        }
+        return;
+    }
+    for child in node.children() {
+        collect(&child, names, source, inserts);
+    }
+}
+
+/// The text a reader sees of a text-like node (`None` for other nodes).
+fn text_of<'a>(node: &LinkedNode, source: &'a str) -> Option<&'a str> {
+    let raw = &source[node.range()];
+    match node.kind() {
+        SyntaxKind::Text | SyntaxKind::Space => Some(raw),
+        SyntaxKind::Escape => raw.get(1..).filter(|s| s.chars().count() == 1),
+        SyntaxKind::Shorthand if raw == "~" => Some("\u{a0}"),
+        _ => None,
+    }
+}
+
+/// A run of text-like nodes: their visible text, and for each of its byte
+/// offsets (and its end) the offset in the source.
+#[derive(Default)]
+struct Run {
+    text: String,
+    at: Vec<usize>,
+    end: usize,
+}
+
+impl Run {
+    fn push(&mut self, node: &LinkedNode, text: &str, source: &str) {
+        let range = node.range();
+        if source[range.clone()] == *text {
+            self.at.extend(range.start..range.end);
+        } else {
+            // An escape or shorthand: its text lies between its ends.
+            self.at.extend(std::iter::repeat_n(range.start, text.len()));
+        }
+        self.text.push_str(text);
+        self.at.truncate(self.text.len());
+        self.end = range.end;
+    }
+
+    fn protect(&self, names: &Regex, inserts: &mut Vec<(usize, String)>) {
+        let source_at = |i: usize| self.at.get(i).copied().unwrap_or(self.end);
+        for m in names.find_iter(&self.text) {
+            let before = self.text[..m.start()].chars().next_back();
+            let after = self.text[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            inserts.push((source_at(m.start()), "#text(hyphenate: false)[".to_string()));
+            inserts.push((source_at(m.end()), "];".to_string()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +191,33 @@ mod tests {
             r"Familienzentren\s+Musterstadt\s+\(Verbund\)|Dr\.\s+Katrin\s+Albers|Stadt\s+Musterstadt|Anna\s+Schulte|Tobias\s+Klein|Musterstadt"
         );
         assert_eq!(name_pattern(&json!({})), "");
+    }
+
+    fn protect(source: &str, pattern: &str) -> String {
+        let names = name_regex(pattern).unwrap();
+        let root = typst::syntax::parse(source);
+        let mut inserts = Vec::new();
+        collect(&LinkedNode::new(&root), &names, source, &mut inserts);
+        crate::render::typst::rewrite::apply(source, inserts)
+    }
+
+    #[test]
+    fn names_in_text_tables_and_strong_text_are_kept_whole() {
+        let pattern = r"Dr\.\s+Anna\s+Schulte|Musterstadt";
+        assert_eq!(
+            protect("Die Stadt Musterstadt\\. *Dr\\. Anna~Schulte* leitet.", pattern),
+            "Die Stadt #text(hyphenate: false)[Musterstadt];\\. *#text(hyphenate: false)[Dr\\. Anna~Schulte];* leitet."
+        );
+        assert_eq!(
+            protect("#tabelle(spalten: 1, [Dr. Anna Schulte])", pattern),
+            "#tabelle(spalten: 1, [#text(hyphenate: false)[Dr. Anna Schulte];])"
+        );
+    }
+
+    #[test]
+    fn parts_of_words_strings_and_code_stay_as_they_are() {
+        let pattern = r"Musterstadt";
+        let src = "Musterstädter und Musterstadtwerke, #let x = \"Musterstadt\"";
+        assert_eq!(protect(src, pattern), src);
     }
 }

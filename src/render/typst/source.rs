@@ -46,7 +46,14 @@ pub(super) fn source_of(
         hb.render_with_context(name, &ctx)
             .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.overrides))
     };
-    let main = render(main)?;
+    let names = model["namen_muster"]
+        .as_str()
+        .and_then(super::names::name_regex);
+    let main = super::rewrite::rewrite(
+        &render(main)?,
+        &table_metrics(model, assets),
+        names.as_ref(),
+    );
     let design = render("design")?;
     // The style library is plain Typst: an override replaces it as it is.
     let stil = assets
@@ -65,6 +72,20 @@ pub(super) fn source_of(
         files.push((format!("/{name}"), bytes.clone()));
     }
     Ok(Source { main, files })
+}
+
+/// The advance widths of the table font: the bold `gestaltung.schrift`
+/// among the embedded fonts and the municipality's own.
+fn table_metrics(model: &Value, assets: &Assets) -> super::tables::Metrics {
+    let extra: Vec<typst::text::Font> = assets
+        .fonts
+        .iter()
+        .flat_map(|data| typst::text::Font::iter(typst::foundations::Bytes::new(data.clone())))
+        .collect();
+    let family = model["gestaltung"]["schrift"]
+        .as_str()
+        .unwrap_or(super::DEFAULT_FONTS[0]);
+    super::tables::Metrics::new(family, super::embedded_fonts().iter().chain(extra.iter()))
 }
 
 /// The Typst input for a source, with `today` fixed to the model's
