@@ -25,8 +25,8 @@ pub use fields::{default_fields, fields, Handlungsfeld};
 pub use length::{parse_length_mm, RAENDER_STANDARD};
 pub use types::{
     Absender, Ausgabe, Beratung, Config, Dokument, Eingaben, Gestaltung, Haushalt, Kommune,
-    Laufzeit, Raender, Rueckgabe, TomlDate, Unterzeichnung, Version, Vorgang, ARTEN, FORMATE,
-    ROLLEN, STATUS,
+    Laufzeit, Querschnittsthema, Raender, Rueckgabe, TomlDate, Unterzeichnung, Version, Vorgang,
+    ARTEN, FORMATE, NUMMERIERUNGEN, ROLLEN, STATUS,
 };
 
 use crate::diag::{Diagnostics, Location};

@@ -87,7 +87,7 @@ impl Merger<'_, '_> {
         }
         let befund = self.findings(wb).unwrap_or_default();
         let kennzahlen = self.key_figures(wb);
-        let (mut ziele, goals) = self.goals(wb, &kurz);
+        let (mut ziele, goals) = self.goals(wb, &kurz, field);
         let (massnahmen, measures) = self.measures(wb, &kurz, &feld_name);
         for z in &mut ziele {
             z.massnahmen = massnahmen
@@ -260,7 +260,12 @@ impl Merger<'_, '_> {
     }
 
     /// The Ziele sheet, with the numbers of its goals (`B1`, …).
-    fn goals(&mut self, wb: &Workbook, kurz: &str) -> (Vec<Ziel>, Vec<String>) {
+    fn goals(
+        &mut self,
+        wb: &Workbook,
+        kurz: &str,
+        field: Option<usize>,
+    ) -> (Vec<Ziel>, Vec<String>) {
         let mut out = Vec::new();
         let mut goal_rows: HashMap<String, Location> = HashMap::new();
         let Some(table) = self.table(wb, &schema::ZIELE, true) else {
@@ -311,6 +316,8 @@ impl Merger<'_, '_> {
                     )
                     .hint = Some("in der Spalte „Indikator“ angeben, was gemessen wird".into());
             }
+            let oberziel = self.top_goal_of(&row, field);
+            let themen = self.themes_of(&row);
             let (Some(nr), Some(ziel)) = (nr, ziel) else {
                 continue;
             };
@@ -344,6 +351,8 @@ impl Merger<'_, '_> {
                 zieljahr,
                 massnahmen: vec![],
                 verlauf,
+                oberziel,
+                themen,
             });
         }
         (out, goal_rows.into_keys().collect())
@@ -408,6 +417,7 @@ impl Merger<'_, '_> {
                 partner: partner.clone(),
                 partner_loc: row.loc("partner"),
             });
+            let themen = self.themes_of(&row);
             let (Some(nr), Some(titel), Some(federfuehrung)) = (nr, titel, federfuehrung) else {
                 continue;
             };
@@ -456,6 +466,11 @@ impl Merger<'_, '_> {
                 finanzierung: row.text("finanzierung"),
                 prioritaet,
                 status,
+                themen,
+                orte: row
+                    .text("ort")
+                    .map(|o| values::parse_list(&o))
+                    .unwrap_or_default(),
                 achse_von,
                 achse_bis,
                 periode: (first, last),

@@ -61,6 +61,8 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Zielwert",
             "Einheit",
             "Zieljahr",
+            "Oberziel",
+            "Querschnittsthemen",
         ],
     ),
     (
@@ -79,6 +81,8 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Finanzierung",
             "Priorität",
             "Status",
+            "Querschnittsthemen",
+            "Ort",
         ],
     ),
     (
@@ -98,7 +102,11 @@ const STEUERUNG_SHEETS: &[(&str, &[&str])] = &[
         "Akteure",
         &["Akteur", "Kategorie", "Ansprechperson", "Handlungsfelder"],
     ),
-    ("Leitlinien", &["Nr", "Leitlinie", "Erläuterung"]),
+    ("Leitlinien", &["Nr", "Leitlinie", "Erläuterung", "Ziele"]),
+    (
+        "Oberziele",
+        &["Nr", "Oberziel", "Handlungsfeld", "Erläuterung"],
+    ),
     (
         "Ausgangslage",
         &[

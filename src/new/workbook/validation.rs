@@ -170,7 +170,7 @@ pub(super) fn validation(
                     .set_error_style(DataValidationErrorStyle::Warning),
             )
         }
-        Art::Liste | Art::Ziele | Art::Akteure => Some(input(
+        Art::Liste | Art::Ziele | Art::Akteure | Art::Themen => Some(input(
             DataValidation::new().allow_any_value(),
             &help.art.accepted_forms(),
         )?),
