@@ -83,7 +83,7 @@ impl Merger<'_, '_> {
                     loc,
                     format!("das Ziel nennt das Oberziel „{}“, es gibt aber kein Blatt „Oberziele“", shorten(&v)),
                 )
-                .hint = Some("die Oberziele im Blatt „Oberziele“ der Steuerungsgruppe eintragen (konzept workbooks --refresh legt es an) oder die Spalte „Oberziel“ leer lassen".into());
+                .hint = Some("in steuerung.xlsx ein Blatt „Oberziele“ mit den Spalten Nr, Oberziel, Handlungsfeld und Erläuterung anlegen und die Oberziele eintragen, oder die Spalte „Oberziel“ leer lassen".into());
             return None;
         }
         let Some(top) = self
