@@ -44,6 +44,23 @@ pub struct Konzept {
     pub querschnittsthemen: Vec<Querschnittsthema>,
     /// Set in the extract for one place (`konzept build --auszug`).
     pub auszug: Option<Auszug>,
+    /// The priority scheme (`dokument.prioritaeten`) and its words.
+    pub prioritaeten: Prioritaeten,
+}
+
+/// The priority scheme and the words the documents use for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prioritaeten {
+    /// „hoch-mittel-niedrig“, „abc“, „fristen“, „schwerpunkt“ or „punkte“.
+    pub schema: String,
+    /// The words of the ranks, highest first (empty for points).
+    pub stufen: Vec<String>,
+    /// Caption of the Schwerpunkte table: „Maßnahmen mit hoher Priorität“.
+    pub titel: String,
+    /// The sentence before it.
+    pub satz: String,
+    /// The submission's column: „davon hohe Priorität“.
+    pub spalte: String,
 }
 
 /// The extract for one Gemeinde, Sozialraum or Quartier: the measures whose
@@ -516,6 +533,9 @@ pub struct Ziel {
     pub verlauf: Option<String>,
     /// The number of its Oberziel.
     pub oberziel: Option<String>,
+    pub prioritaet: Option<Priority>,
+    /// The priority in the concept's scheme: „hoch“, „A“, „kurzfristig“ …
+    pub prioritaet_text: Option<String>,
     /// The cross-cutting themes it serves.
     pub themen: Vec<String>,
 }
@@ -546,6 +566,11 @@ pub struct Massnahme {
     pub kosten_verteilung: Vec<(i32, Money)>,
     pub finanzierung: Option<String>,
     pub prioritaet: Option<Priority>,
+    /// The priority in the concept's scheme: „hoch“, „A“, „kurzfristig“,
+    /// „Schwerpunktmaßnahme“, „12 Punkte“.
+    pub prioritaet_text: Option<String>,
+    /// Points from a vote (`prioritaeten = "punkte"`).
+    pub punkte: Option<Zahl>,
     pub status: Option<Status>,
     /// The cross-cutting themes it serves.
     pub themen: Vec<String>,
@@ -565,6 +590,8 @@ pub struct Empfehlung {
     pub empfehlung: String,
     pub adressat: Option<String>,
     pub prioritaet: Option<Priority>,
+    /// The priority in the concept's scheme.
+    pub prioritaet_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

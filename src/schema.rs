@@ -195,6 +195,7 @@ pub const ZIELE: SheetSpec = SheetSpec {
             "Querschnittsthemen",
             &["Themen", "Querschnittsthema"],
         ),
+        C::opt("prioritaet", "Priorität", &["Prio"]),
     ],
 };
 
@@ -386,7 +387,9 @@ impl Art {
             ),
             Art::Rolle => format!("{} (leer = Mitglied)", list(self)),
             Art::Finanzierung => "aus der Liste wählen (Eigenmittel, Landesmittel …) oder eigenen Text schreiben, z. B. „Landesprogramm KOMM-AN“".into(),
-            Art::Prioritaet | Art::Status | Art::Kategorie | Art::Quelle => {
+            // The words depend on the project's scheme (`Projekt::years`).
+            Art::Prioritaet => "{prioritaeten}".into(),
+            Art::Status | Art::Kategorie | Art::Quelle => {
                 format!("{} (aus der Liste wählen)", list(self))
             }
         }
@@ -512,6 +515,7 @@ pub const AG_HILFE: &[BlattHilfe] = &[
             h("zieljahr", Art::Planjahr, "bis wann der Zielwert erreicht sein soll", "{bis}"),
             h("oberziel", Art::Text, "die Nummer des Oberziels (Blatt „Oberziele“ der Steuerungsgruppe), zu dem das Ziel beiträgt; leer lassen, wenn es keine Oberziele gibt", "1"),
             h("themen", Art::Themen, "die Querschnittsthemen, denen das Ziel dient", "Barrierefreiheit"),
+            h("prioritaet", Art::Prioritaet, "wie dringend das Ziel ist", "hoch"),
         ],
     },
     BlattHilfe {

@@ -87,3 +87,6 @@ mod zielsystem;
 
 #[path = "integration/auszug.rs"]
 mod auszug;
+
+#[path = "integration/prioritaeten.rs"]
+mod prioritaeten;

@@ -117,6 +117,12 @@ pub struct Dokument {
     /// How goals and measures are numbered: one of [`NUMMERIERUNGEN`];
     /// default „feld“ (B1, B2 …).
     pub nummerierung: Option<String>,
+    /// The priority scheme: one of [`super::PRIORITAETEN`]; default
+    /// „hoch-mittel-niedrig“.
+    pub prioritaeten: Option<String>,
+    /// With `prioritaeten = "punkte"`: how many measures per field count as
+    /// Schwerpunkte (default 5).
+    pub punkte_top: Option<usize>,
 }
 
 /// The numbering schemes: „feld“ (field letter and number: B1) and

@@ -40,6 +40,22 @@ fn check_outline(c: &Config, at: At, diags: &mut Diagnostics) {
             ));
         }
     }
+    if let Some(p) = &c.dokument.prioritaeten {
+        if !super::PRIORITAETEN.contains(&p.trim()) {
+            diags
+                .error(
+                    at("dokument", "prioritaeten"),
+                    format!("unbekanntes Prioritätenschema „{p}“"),
+                )
+                .hint = did_you_mean(p, super::PRIORITAETEN)
+                .or(Some(format!("erlaubt: {}", super::PRIORITAETEN.join(", "))));
+        }
+    }
+    if c.dokument.punkte_top == Some(0) {
+        diags
+            .error(at("dokument", "punkte_top"), "`punkte_top` ist 0")
+            .hint = Some("die Zahl der Maßnahmen je Handlungsfeld angeben, die als Schwerpunkte gelten, z. B. punkte_top = 5".into());
+    }
     let mut seen = Vec::new();
     for t in &c.querschnittsthema {
         let loc = at("querschnittsthema", "name");

@@ -27,6 +27,8 @@ pub(super) struct Merger<'d, 'f> {
     pub outline: Outline,
     /// The cross-cutting themes of `konzept.toml`.
     pub themes: Vec<String>,
+    /// The priority scheme of `konzept.toml`.
+    pub priorities: crate::config::PriorityScheme,
 }
 
 /// What the steering workbook says about the goal hierarchy (read and
@@ -82,6 +84,7 @@ impl<'d, 'f> Merger<'d, 'f> {
             extra_sections: Vec::new(),
             outline: Default::default(),
             themes: Vec::new(),
+            priorities: crate::config::PriorityScheme::Standard,
         }
     }
 

@@ -20,6 +20,7 @@ mod extract;
 mod forms;
 mod hierarchy;
 mod numbering;
+mod priorities;
 mod steering;
 mod submission;
 mod summary;
@@ -61,6 +62,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty())
         .collect();
+    m.priorities = crate::config::PriorityScheme::of(c);
     m.themes = c
         .querschnittsthema
         .iter()
@@ -76,6 +78,8 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     let mut felder = working_groups(&mut m, inp.arbeitsgruppen, &actors);
     let mut leitlinien = steering.leitlinien;
     hierarchy::check_guidelines(m.diags, &m.outline, &mut leitlinien, &felder);
+    priorities::rank(&mut felder, m.priorities);
+    let prioritaeten = priorities::describe(m.priorities);
     let renumbered = numbering::renumber(&mut felder, c.dokument.nummerierung.as_deref());
     for z in leitlinien.iter_mut().flat_map(|l| l.ziele.iter_mut()) {
         if let Some(new) = renumbered.get(z) {
@@ -151,6 +155,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         oberziele,
         querschnittsthemen,
         auszug: None,
+        prioritaeten,
     }
 }
 

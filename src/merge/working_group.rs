@@ -317,6 +317,7 @@ impl Merger<'_, '_> {
                     .hint = Some("in der Spalte „Indikator“ angeben, was gemessen wird".into());
             }
             let oberziel = self.top_goal_of(&row, field);
+            let (prioritaet, punkte) = self.priority_of(&row);
             let themen = self.themes_of(&row);
             let (Some(nr), Some(ziel)) = (nr, ziel) else {
                 continue;
@@ -352,6 +353,8 @@ impl Merger<'_, '_> {
                 massnahmen: vec![],
                 verlauf,
                 oberziel,
+                prioritaet,
+                prioritaet_text: super::priorities::goal_text(punkte.as_ref()),
                 themen,
             });
         }
@@ -385,7 +388,7 @@ impl Merger<'_, '_> {
             // then count in no year, so no budget warning follows from it.
             let mut period_ok = (beginn.is_some() || row.get("beginn").is_empty())
                 && (ende.is_some() || row.get("ende").is_empty());
-            let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
+            let (prioritaet, punkte) = self.priority_of(&row);
             let status = self.opt(&row, "status", "Status", values::parse_status);
             let ziele: Vec<String> = row
                 .text("ziel")
@@ -465,6 +468,8 @@ impl Merger<'_, '_> {
                 kosten_verteilung,
                 finanzierung: row.text("finanzierung"),
                 prioritaet,
+                prioritaet_text: None,
+                punkte,
                 status,
                 themen,
                 orte: row
@@ -488,13 +493,14 @@ impl Merger<'_, '_> {
         for row in table.rows() {
             let nr = self.req_text(&row, "nr", "Nr");
             let empfehlung = self.req_text(&row, "empfehlung", "Empfehlung");
-            let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
+            let prioritaet = self.recommendation_priority(&row);
             if let (Some(nr), Some(empfehlung)) = (nr, empfehlung) {
                 out.push(Empfehlung {
                     nr,
                     empfehlung,
                     adressat: row.text("adressat"),
                     prioritaet,
+                    prioritaet_text: None,
                 });
             }
         }

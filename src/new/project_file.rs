@@ -149,6 +149,16 @@ fn write_document(o: &mut String, p: &Projekt) {
         "# nummerierung = \"feld\"".into(),
         "Nummern der Ziele und Maßnahmen: feld (B1, B2 …) | ziel.massnahme (Ziel 2, Maßnahme 2.4)",
     );
+    line(
+        o,
+        "# prioritaeten = \"hoch-mittel-niedrig\"".into(),
+        "Prioritäten: hoch-mittel-niedrig | abc | fristen | schwerpunkt | punkte",
+    );
+    line(
+        o,
+        "# punkte_top = 5".into(),
+        "bei punkte: so viele Maßnahmen je Handlungsfeld gelten als Schwerpunkte",
+    );
     write_submission_header(o, p);
 }
 

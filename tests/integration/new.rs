@@ -63,6 +63,7 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Zieljahr",
             "Oberziel",
             "Querschnittsthemen",
+            "Priorität",
         ],
     ),
     (
