@@ -331,3 +331,31 @@ fn docx_text(path: &std::path::Path) -> String {
     }
     text
 }
+
+/// Without the new sheets, columns and keys the document has none of the
+/// new parts and the Schwerpunkte chapter keeps its words.
+#[test]
+fn a_project_without_them_prints_no_new_part() {
+    let project = Project::new();
+    project
+        .build(&["--typst", "--no-submission"])
+        .assert_code(0);
+    let typ = std::fs::read_to_string(
+        project
+            .path()
+            .join("ausgabe/Integrationskonzept-Teststadt-1.0.typ"),
+    )
+    .expect("read .typ");
+    for absent in [
+        "Übersicht der Oberziele",
+        "Querschnittsthemen",
+        "Führt zu",
+        "([Ort],",
+        "([Themen],",
+        "Auszug",
+    ] {
+        assert!(!typ.contains(absent), "{absent} in {typ}");
+    }
+    assert!(typ.contains("Maßnahmen mit hoher Priorität"), "{typ}");
+    assert!(typ.contains("[*B1*], [Sprachcafé]"), "{typ}");
+}
