@@ -40,6 +40,9 @@ pub(super) fn renumber(felder: &mut [Feld], scheme: Option<&str>) -> HashMap<Str
                 }
             }
         }
+        // In number order, as the scheme reads: 1.1, 1.2, 2.1 …; measures
+        // without a goal after them, as in the sheet.
+        f.massnahmen.sort_by_key(|m| order_key(&m.nr));
         for z in &mut f.ziele {
             if let Some(new) = goals.get(&z.nr) {
                 z.nr = new.clone();
@@ -52,4 +55,25 @@ pub(super) fn renumber(felder: &mut [Feld], scheme: Option<&str>) -> HashMap<Str
         }
     }
     goals
+}
+
+/// „2.4“ → (2, 4); any other number after all of them.
+fn order_key(nr: &str) -> (usize, usize) {
+    let mut parts = nr.split('.').map(str::parse::<usize>);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(g)), Some(Ok(k)), None) => (g, k),
+        _ => (usize::MAX, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order_key;
+
+    #[test]
+    fn numbers_sort_by_goal_then_measure() {
+        let mut v = vec!["2.1", "B7", "1.10", "1.2"];
+        v.sort_by_key(|n| order_key(n));
+        assert_eq!(v, ["1.2", "1.10", "2.1", "B7"]);
+    }
 }

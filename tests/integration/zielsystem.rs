@@ -188,10 +188,11 @@ fn goal_measure_numbering_numbers_measures_by_their_goal() {
             .collect()
     };
     assert_eq!(nrs("ziele"), ["1", "2"]);
-    // Measures in sheet order: goal 2's first, goal 1's first, goal 2's
-    // second; one without a goal keeps its number.
-    assert_eq!(nrs("massnahmen"), ["2.1", "1.1", "2.2", "B4"]);
-    assert_eq!(f["massnahmen"][0]["ziele"], serde_json::json!(["2"]));
+    // Numbered in sheet order (goal 2's first, goal 1's first, goal 2's
+    // second), listed in number order; one without a goal keeps its number.
+    assert_eq!(nrs("massnahmen"), ["1.1", "2.1", "2.2", "B4"]);
+    assert_eq!(f["massnahmen"][1]["titel"], "Elternlotsen");
+    assert_eq!(f["massnahmen"][1]["ziele"], serde_json::json!(["2"]));
     assert_eq!(
         f["ziele"][1]["massnahmen"],
         serde_json::json!(["2.1", "2.2"])
