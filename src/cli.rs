@@ -102,7 +102,7 @@ pub enum Command {
     #[command(
         help_template = BEFEHL_HILFE,
         next_help_heading = "Optionen",
-        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
+        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--auszug NAME] [--watch]"
     )]
     Build(BuildArgs),
 
@@ -203,6 +203,10 @@ pub struct BuildArgs {
     /// Schreibt keine Beschlussvorlage (PDF, DOCX, OParl-JSON), nur das Konzept
     #[arg(long)]
     pub no_submission: bool,
+
+    /// Schreibt statt des Konzepts einen Auszug für eine Gemeinde, einen Sozialraum oder ein Quartier: die Maßnahmen, die diesen Ort in der Spalte „Ort“ nennen, mit ihren Zielen, in der Gestaltung des Konzepts (ohne Beschlussvorlage)
+    #[arg(long, value_name = "NAME", conflicts_with = "watch")]
+    pub auszug: Option<String>,
 
     /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml, des Logos oder einer eigenen Vorlage (vorlagen/) neu (beenden mit Strg+C)
     #[arg(long)]

@@ -122,12 +122,7 @@ fn main() -> ExitCode {
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Status(args) => status(&args.projekt.dir, &args.format),
         Command::Build(args) => {
-            let opts = konzept::pipeline::BuildOptions {
-                standard: args.pdf_standard,
-                write_typst: args.typst,
-                submission: !args.no_submission,
-                time_limit: time_limit(),
-            };
+            let opts = build_options(&args);
             if args.watch {
                 // Runs until Ctrl-C; returns only if watching is impossible.
                 return match konzept::watch::watch(&args.projekt.dir, &opts) {
@@ -153,6 +148,17 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+    }
+}
+
+/// The options of `konzept build`.
+fn build_options(args: &konzept::cli::BuildArgs) -> konzept::pipeline::BuildOptions {
+    konzept::pipeline::BuildOptions {
+        standard: args.pdf_standard,
+        write_typst: args.typst,
+        submission: !args.no_submission,
+        time_limit: time_limit(),
+        auszug: args.auszug.clone(),
     }
 }
 

@@ -38,6 +38,87 @@ pub struct Konzept {
     /// The council submission (Beschlussvorlage) that carries the concept
     /// as its attachment: every figure computed here, from the same data.
     pub vorlage: Vorlage,
+    /// The goal hierarchy: Oberziele with the goals that name them.
+    pub oberziele: Vec<Oberziel>,
+    /// The cross-cutting themes with the goals and measures tagged with them.
+    pub querschnittsthemen: Vec<Querschnittsthema>,
+    /// Set in the extract for one place (`konzept build --auszug`).
+    pub auszug: Option<Auszug>,
+    /// The priority scheme (`dokument.prioritaeten`) and its words.
+    pub prioritaeten: Prioritaeten,
+}
+
+/// The priority scheme and the words the documents use for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prioritaeten {
+    /// „hoch-mittel-niedrig“, „abc“, „fristen“, „schwerpunkt“ or „punkte“.
+    pub schema: String,
+    /// The words of the ranks, highest first (empty for points).
+    pub stufen: Vec<String>,
+    /// Caption of the Schwerpunkte table: „Maßnahmen mit hoher Priorität“.
+    pub titel: String,
+    /// The sentence before it.
+    pub satz: String,
+    /// The submission's column: „davon hohe Priorität“.
+    pub spalte: String,
+}
+
+/// The extract for one Gemeinde, Sozialraum or Quartier: the measures whose
+/// „Ort“ names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Auszug {
+    /// The place as the workbooks write it.
+    pub name: String,
+    /// Measures naming the place (those in the extract).
+    pub massnahmen: usize,
+    /// Measures naming no place: they concern every place.
+    pub kreisweit: usize,
+    /// Measures naming only other places.
+    pub ausserhalb: usize,
+}
+
+/// An Oberziel (Leit-/Wirkungsziel) of the sheet „Oberziele“.
+#[derive(Debug, Clone, Serialize)]
+pub struct Oberziel {
+    pub nr: String,
+    pub titel: String,
+    pub erlaeuterung: Option<RichText>,
+    /// The field it belongs to; none: the whole concept.
+    pub feld: Option<String>,
+    pub feld_kurz: Option<String>,
+    /// The goals that name it, with their measures.
+    pub ziele: Vec<ZielBezug>,
+    /// Numbers of the Leitlinien that lead to it or to one of its goals.
+    pub leitlinien: Vec<String>,
+}
+
+/// A goal as the overviews list it: number, text, field and its measures.
+#[derive(Debug, Clone, Serialize)]
+pub struct ZielBezug {
+    pub nr: String,
+    pub ziel: String,
+    pub feld: String,
+    pub feld_kurz: String,
+    pub massnahmen: Vec<String>,
+}
+
+/// A cross-cutting theme and what serves it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Querschnittsthema {
+    pub name: String,
+    pub beschreibung: Option<String>,
+    pub ziele: Vec<ZielBezug>,
+    /// The measures tagged with the theme: number, title, field.
+    pub massnahmen: Vec<MassnahmeBezug>,
+}
+
+/// A measure as the overviews list it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MassnahmeBezug {
+    pub nr: String,
+    pub titel: String,
+    pub feld: String,
+    pub feld_kurz: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -258,6 +339,8 @@ pub struct Leitlinie {
     pub nr: String,
     pub titel: String,
     pub erlaeuterung: Option<RichText>,
+    /// The goals (B1) and Oberziele it leads to, as numbered in the document.
+    pub ziele: Vec<String>,
 }
 
 /// A number as shown (`1.234,5`, `17,5 %`) and its value.
@@ -448,6 +531,13 @@ pub struct Ziel {
     pub massnahmen: Vec<String>,
     /// "17,5 % → 12 %", "250 → 400 Verfahren".
     pub verlauf: Option<String>,
+    /// The number of its Oberziel.
+    pub oberziel: Option<String>,
+    pub prioritaet: Option<Priority>,
+    /// The priority in the concept's scheme: „hoch“, „A“, „kurzfristig“ …
+    pub prioritaet_text: Option<String>,
+    /// The cross-cutting themes it serves.
+    pub themen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -476,7 +566,16 @@ pub struct Massnahme {
     pub kosten_verteilung: Vec<(i32, Money)>,
     pub finanzierung: Option<String>,
     pub prioritaet: Option<Priority>,
+    /// The priority in the concept's scheme: „hoch“, „A“, „kurzfristig“,
+    /// „Schwerpunktmaßnahme“, „12 Punkte“.
+    pub prioritaet_text: Option<String>,
+    /// Points from a vote (`prioritaeten = "punkte"`).
+    pub punkte: Option<Zahl>,
     pub status: Option<Status>,
+    /// The cross-cutting themes it serves.
+    pub themen: Vec<String>,
+    /// Sozialräume, Quartiere or Gemeinden it concerns; empty: all.
+    pub orte: Vec<String>,
     /// Position on the Laufzeit axis for the Gantt chart, 0.0–1.0.
     pub achse_von: f64,
     pub achse_bis: f64,
@@ -491,6 +590,8 @@ pub struct Empfehlung {
     pub empfehlung: String,
     pub adressat: Option<String>,
     pub prioritaet: Option<Priority>,
+    /// The priority in the concept's scheme.
+    pub prioritaet_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -63,6 +63,22 @@ pub const LEITLINIEN: SheetSpec = SheetSpec {
         C::req("nr", "Nr", &["Nummer", "Nr."]),
         C::req("leitlinie", "Leitlinie", &["Titel"]),
         C::opt("erlaeuterung", "Erläuterung", &["Text"]),
+        C::opt("ziele", "Ziele", &["Ziel", "Zielbezug", "führt zu"]),
+    ],
+};
+
+pub const OBERZIELE: SheetSpec = SheetSpec {
+    name: "Oberziele",
+    aliases: &["Leitziele", "Wirkungsziele", "Oberziel"],
+    columns: &[
+        C::req("nr", "Nr", &["Nummer", "Nr."]),
+        C::req(
+            "oberziel",
+            "Oberziel",
+            &["Leitziel", "Wirkungsziel", "Titel"],
+        ),
+        C::opt("feld", "Handlungsfeld", &["Feld"]),
+        C::opt("erlaeuterung", "Erläuterung", &["Text", "Beschreibung"]),
     ],
 };
 
@@ -169,6 +185,17 @@ pub const ZIELE: SheetSpec = SheetSpec {
         C::opt("zielwert", "Zielwert", &["Sollwert"]),
         C::opt("einheit", "Einheit", &[]),
         C::opt("zieljahr", "Zieljahr", &[]),
+        C::opt(
+            "oberziel",
+            "Oberziel",
+            &["Leitziel", "Wirkungsziel", "Oberziel-Nr"],
+        ),
+        C::opt(
+            "themen",
+            "Querschnittsthemen",
+            &["Themen", "Querschnittsthema"],
+        ),
+        C::opt("prioritaet", "Priorität", &["Prio"]),
     ],
 };
 
@@ -197,6 +224,16 @@ pub const MASSNAHMEN: SheetSpec = SheetSpec {
         C::opt("finanzierung", "Finanzierung", &[]),
         C::opt("prioritaet", "Priorität", &[]),
         C::opt("status", "Status", &[]),
+        C::opt(
+            "themen",
+            "Querschnittsthemen",
+            &["Themen", "Querschnittsthema"],
+        ),
+        C::opt(
+            "ort",
+            "Ort",
+            &["Sozialraum", "Quartier", "Gemeinde", "Stadtteil", "Orte"],
+        ),
     ],
 };
 
@@ -286,6 +323,8 @@ pub enum Art {
     Ziele,
     /// Actors of the Akteure list, separated by semicolons.
     Akteure,
+    /// Cross-cutting themes of `konzept.toml`, separated by semicolons.
+    Themen,
     /// The year of a figure (may lie before the Laufzeit).
     Jahr,
     /// A year within the Laufzeit (target year, budget year).
@@ -332,6 +371,7 @@ impl Art {
             Art::Nr => "eine Nummer wie 1, 2 oder 2.1; jede Nummer nur einmal im Blatt".into(),
             Art::Liste => "mehrere Einträge mit Semikolon trennen, z. B. „B; A“".into(),
             Art::Ziele => "die Nummern der Ziele aus dem Blatt Ziele, mit Semikolon getrennt, z. B. „B1; B3“ (oder kurz „1; 3“)".into(),
+            Art::Themen => "Querschnittsthemen, wie sie in der Projektdatei konzept.toml unter [[querschnittsthema]] stehen, genau so geschrieben, mit Semikolon getrennt, z. B. „Barrierefreiheit; Ehrenamt“; leer = keinem besonderen Thema zugeordnet".into(),
             Art::Akteure => "Akteure aus der Akteursliste der Steuerungsgruppe, genau so geschrieben wie dort, mit Semikolon getrennt, z. B. „Volkshochschule; Jobcenter“; kein Komma innerhalb eines Namens".into(),
             Art::Zahl => "eine Zahl wie 412 oder 1.234,5 oder ein Prozentwert wie 17,5 % (Dezimalstellen mit Komma)".into(),
             Art::Geld => "ein Betrag in Euro: 12500, 12.500, 12.500,50, 12.500 € oder 12,5 T€ (Tausend Euro); nicht negativ. Leer = keine Angabe, 0 = keine Kosten".into(),
@@ -347,7 +387,9 @@ impl Art {
             ),
             Art::Rolle => format!("{} (leer = Mitglied)", list(self)),
             Art::Finanzierung => "aus der Liste wählen (Eigenmittel, Landesmittel …) oder eigenen Text schreiben, z. B. „Landesprogramm KOMM-AN“".into(),
-            Art::Prioritaet | Art::Status | Art::Kategorie | Art::Quelle => {
+            // The words depend on the project's scheme (`Projekt::years`).
+            Art::Prioritaet => "{prioritaeten}".into(),
+            Art::Status | Art::Kategorie | Art::Quelle => {
                 format!("{} (aus der Liste wählen)", list(self))
             }
         }
@@ -471,6 +513,9 @@ pub const AG_HILFE: &[BlattHilfe] = &[
             h("zielwert", Art::Zahl, "der angestrebte Wert", "60 %"),
             h("einheit", Art::Text, "die Einheit von Ausgangs- und Zielwert", "%"),
             h("zieljahr", Art::Planjahr, "bis wann der Zielwert erreicht sein soll", "{bis}"),
+            h("oberziel", Art::Text, "die Nummer des Oberziels (Blatt „Oberziele“ der Steuerungsgruppe), zu dem das Ziel beiträgt; leer lassen, wenn es keine Oberziele gibt", "1"),
+            h("themen", Art::Themen, "die Querschnittsthemen, denen das Ziel dient", "Barrierefreiheit"),
+            h("prioritaet", Art::Prioritaet, "wie dringend das Ziel ist", "hoch"),
         ],
     },
     BlattHilfe {
@@ -491,6 +536,8 @@ pub const AG_HILFE: &[BlattHilfe] = &[
             h("finanzierung", Art::Finanzierung, "woher das Geld kommt", "Landesmittel"),
             h("prioritaet", Art::Prioritaet, "wie dringend die Maßnahme ist", "hoch"),
             h("status", Art::Status, "wie weit die Umsetzung ist", "geplant"),
+            h("themen", Art::Themen, "die Querschnittsthemen, denen die Maßnahme dient", "Barrierefreiheit"),
+            h("ort", Art::Liste, "die Sozialräume, Quartiere oder Gemeinden, die die Maßnahme betrifft, mit Semikolon getrennt; leer = alle", "Nordstadt; Südstadt"),
         ],
     },
     BlattHilfe {
@@ -547,6 +594,18 @@ pub const STEUERUNG_HILFE: &[BlattHilfe] = &[
             h("nr", Art::Nr, "die Nummer der Leitlinie", "1"),
             h("leitlinie", Art::Text, "die Leitlinie als kurzer Satz", "Integration ist Aufgabe der ganzen Stadtgesellschaft."),
             h("erlaeuterung", Art::Langtext, "was die Leitlinie bedeutet", "Verwaltung, Vereine, Unternehmen und Nachbarschaften tragen gemeinsam Verantwortung."),
+            h("ziele", Art::Liste, "die Ziele (mit Kürzel des Handlungsfelds, z. B. B1) oder Oberziele (z. B. 1), zu denen die Leitlinie führt, mit Semikolon getrennt; darf leer bleiben", "B1; A2"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &OBERZIELE,
+        pflicht: false,
+        zweck: "Die Oberziele (Leit- oder Wirkungsziele), aus denen die Ziele der Arbeitsgruppen abgeleitet sind: je Oberziel eine Zeile. Ein Oberziel gilt für ein Handlungsfeld oder – ohne Eintrag in „Handlungsfeld“ – für das ganze Konzept. Die Arbeitsgruppen tragen die Nummer des Oberziels in der Spalte „Oberziel“ ihrer Ziele ein. Das Blatt darf fehlen.",
+        spalten: &[
+            h("nr", Art::Nr, "die Nummer des Oberziels", "1"),
+            h("oberziel", Art::Text, "das Oberziel als kurzer Satz", "Alle Kinder haben die gleichen Bildungschancen."),
+            h("feld", Art::Handlungsfeld, "das Handlungsfeld, zu dem das Oberziel gehört; leer = für das ganze Konzept", "Bildung und Sprachförderung"),
+            h("erlaeuterung", Art::Langtext, "was das Oberziel bedeutet", "Bildungserfolg hängt nicht von der Herkunft ab."),
         ],
     },
     BlattHilfe {

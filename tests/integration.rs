@@ -81,3 +81,12 @@ mod vorlage_angaben;
 
 #[path = "integration/print_quality.rs"]
 mod print_quality;
+
+#[path = "integration/zielsystem.rs"]
+mod zielsystem;
+
+#[path = "integration/auszug.rs"]
+mod auszug;
+
+#[path = "integration/prioritaeten.rs"]
+mod prioritaeten;

@@ -196,6 +196,20 @@ pub fn generate_district(
     let gemeinden = &GEMEINDEN[..gemeinden.min(GEMEINDEN.len())];
     let ags = start_project(example, out, &["logo.png"])?;
     let guide = konzept::config::default_fields();
+    // The Oberziele of one field become Oberziele of the whole district:
+    // every municipality's copy of the field names them.
+    let field_names: Vec<String> = guide.iter().map(|f| f.name.clone()).collect();
+    copy_workbook_with(
+        &example.join("steuerung.xlsx"),
+        &out.join("steuerung.xlsx"),
+        None,
+        |sheet, cell| {
+            if sheet == "Oberziele" && matches!(cell, CellValue::Text(t) if field_names.contains(t))
+            {
+                *cell = CellValue::Empty;
+            }
+        },
+    )?;
     let mut toml = std::fs::read_to_string(example.join("konzept.toml"))
         .map_err(|e| format!("konzept.toml: {e}"))?
         .replace("art = \"Stadt\"", "art = \"Kreis\"");

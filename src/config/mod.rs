@@ -12,6 +12,7 @@ mod keywords;
 mod length;
 mod lines;
 mod messages;
+mod priorities;
 mod syntax;
 mod types;
 mod unknown_keys;
@@ -23,10 +24,11 @@ mod tests;
 pub use colour::parse_colour;
 pub use fields::{default_fields, fields, Handlungsfeld};
 pub use length::{parse_length_mm, RAENDER_STANDARD};
+pub use priorities::{PriorityScheme, Wording, PRIORITAETEN, PUNKTE_TOP};
 pub use types::{
     Absender, Ausgabe, Beratung, Config, Dokument, Eingaben, Gestaltung, Haushalt, Kommune,
-    Laufzeit, Raender, Rueckgabe, TomlDate, Unterzeichnung, Version, Vorgang, ARTEN, FORMATE,
-    ROLLEN, STATUS,
+    Laufzeit, Querschnittsthema, Raender, Rueckgabe, TomlDate, Unterzeichnung, Version, Vorgang,
+    ARTEN, FORMATE, NUMMERIERUNGEN, ROLLEN, STATUS,
 };
 
 use crate::diag::{Diagnostics, Location};

@@ -191,6 +191,7 @@ fn all_tables_of_the_config() {
             "eingaben",
             "ausgabe",
             "handlungsfeld",
+            "querschnittsthema",
         ]
     );
 }

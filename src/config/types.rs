@@ -24,6 +24,19 @@ pub struct Config {
     pub ausgabe: Ausgabe,
     #[serde(default)]
     pub handlungsfeld: Vec<Handlungsfeld>,
+    /// Cross-cutting themes the goals and measures are tagged with.
+    #[serde(default)]
+    pub querschnittsthema: Vec<Querschnittsthema>,
+}
+
+/// `[[querschnittsthema]]`: a cross-cutting theme (Antidiskriminierung,
+/// Barrierefreiheit …), tagged on goals and measures in the column „Themen“.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Querschnittsthema {
+    pub name: String,
+    /// What the theme means for the concept, printed in its section.
+    pub beschreibung: Option<String>,
 }
 
 /// `[rueckgabe]`: until when and to whom the working groups return their
@@ -101,7 +114,21 @@ pub struct Dokument {
     /// Extra sections of the submission, their texts from the sheet Texte.
     #[serde(default)]
     pub abschnitte: Vec<String>,
+    /// How goals and measures are numbered: one of [`NUMMERIERUNGEN`];
+    /// default „feld“ (B1, B2 …).
+    pub nummerierung: Option<String>,
+    /// The priority scheme: one of [`super::PRIORITAETEN`]; default
+    /// „hoch-mittel-niedrig“.
+    pub prioritaeten: Option<String>,
+    /// With `prioritaeten = "punkte"`: how many measures per field count as
+    /// Schwerpunkte (default 5).
+    pub punkte_top: Option<usize>,
 }
+
+/// The numbering schemes: „feld“ (field letter and number: B1) and
+/// „ziel.massnahme“ (goals 1, 2 … through the concept, measures by their
+/// goal: 2.4).
+pub const NUMMERIERUNGEN: [&str; 2] = ["feld", "ziel.massnahme"];
 
 /// Who signs the submission: „gezeichnet“ or „In Vertretung“.
 #[derive(Debug, Clone, Deserialize)]

@@ -1,7 +1,10 @@
 //! The checks of values that serde accepts but the document cannot use.
 
 use super::lines::key_line;
-use super::{parse_colour, Config, TomlDate, Version, ARTEN, FILE_NAME, FORMATE, ROLLEN, STATUS};
+use super::{
+    parse_colour, Config, TomlDate, Version, ARTEN, FILE_NAME, FORMATE, NUMMERIERUNGEN, ROLLEN,
+    STATUS,
+};
 use crate::diag::{did_you_mean, Diagnostics, Location};
 
 /// Where a message about `key` in table `path` points: its line if found.
@@ -18,6 +21,59 @@ pub(super) fn validate(src: &str, c: &Config, diags: &mut Diagnostics) {
     check_design(c, &at, diags);
     check_formats(c, &at, diags);
     check_fields(c, &at, diags);
+    check_outline(c, &at, diags);
+}
+
+/// `dokument.nummerierung` and `querschnittsthema`: known scheme, named and
+/// unique themes.
+fn check_outline(c: &Config, at: At, diags: &mut Diagnostics) {
+    if let Some(n) = &c.dokument.nummerierung {
+        if !NUMMERIERUNGEN.contains(&n.trim()) {
+            diags
+                .error(
+                    at("dokument", "nummerierung"),
+                    format!("unbekannte Nummerierung „{n}“"),
+                )
+                .hint = Some(format!(
+                "erlaubt: {} (z. B. nummerierung = \"ziel.massnahme\" für Maßnahme 2.4 zu Ziel 2)",
+                NUMMERIERUNGEN.join(", ")
+            ));
+        }
+    }
+    if let Some(p) = &c.dokument.prioritaeten {
+        if !super::PRIORITAETEN.contains(&p.trim()) {
+            diags
+                .error(
+                    at("dokument", "prioritaeten"),
+                    format!("unbekanntes Prioritätenschema „{p}“"),
+                )
+                .hint = did_you_mean(p, super::PRIORITAETEN)
+                .or(Some(format!("erlaubt: {}", super::PRIORITAETEN.join(", "))));
+        }
+    }
+    if c.dokument.punkte_top == Some(0) {
+        diags
+            .error(at("dokument", "punkte_top"), "`punkte_top` ist 0")
+            .hint = Some("die Zahl der Maßnahmen je Handlungsfeld angeben, die als Schwerpunkte gelten, z. B. punkte_top = 5".into());
+    }
+    let mut seen = Vec::new();
+    for t in &c.querschnittsthema {
+        let loc = at("querschnittsthema", "name");
+        let n = crate::input::normalize(&t.name);
+        if n.is_empty() {
+            diags.error(loc, "ein Querschnittsthema braucht einen `name`").hint =
+                Some("z. B. name = \"Barrierefreiheit\" eintragen oder den Abschnitt [[querschnittsthema]] löschen".into());
+        } else if seen.contains(&n) {
+            diags
+                .error(
+                    loc,
+                    format!("das Querschnittsthema „{}“ ist doppelt angegeben", t.name),
+                )
+                .hint = Some("jedes Thema nur einmal als [[querschnittsthema]] eintragen".into());
+        } else {
+            seen.push(n);
+        }
+    }
 }
 
 fn check_municipality(c: &Config, at: At, diags: &mut Diagnostics) {

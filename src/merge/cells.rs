@@ -3,7 +3,9 @@
 //! numbers. Each problem goes to the diagnostics at its cell.
 
 use crate::config::Handlungsfeld;
+use crate::diag::Location;
 use crate::diag::{did_you_mean, Diagnostics};
+use crate::input::markdown::RichText;
 use crate::input::normalize;
 use crate::input::values::{self, CellValue, DateValue, EndDate, Number, Rejected};
 use crate::input::workbook::{Row, Sheet, Table, Workbook};
@@ -21,6 +23,32 @@ pub(super) struct Merger<'d, 'f> {
     /// The extra sections of the submission (`dokument.abschnitte`): their
     /// texts come from the `Texte` sheet.
     pub extra_sections: Vec<String>,
+    /// The goal hierarchy read from the steering workbook.
+    pub outline: Outline,
+    /// The cross-cutting themes of `konzept.toml`.
+    pub themes: Vec<String>,
+    /// The priority scheme of `konzept.toml`.
+    pub priorities: crate::config::PriorityScheme,
+}
+
+/// What the steering workbook says about the goal hierarchy (read and
+/// used by `hierarchy.rs`), kept until the working groups' goals are read.
+#[derive(Default)]
+pub(super) struct Outline {
+    /// Whether the workbook has a sheet „Oberziele“.
+    pub sheet: bool,
+    pub top_goals: Vec<TopGoal>,
+    /// Per Leitlinie (by position): the goals it names and the cell.
+    pub guideline_refs: Vec<(Vec<String>, Location)>,
+}
+
+/// One row of the sheet „Oberziele“.
+pub(super) struct TopGoal {
+    pub nr: String,
+    pub titel: String,
+    pub erlaeuterung: Option<RichText>,
+    /// The field it belongs to (index into the configured fields).
+    pub feld: Option<usize>,
 }
 
 /// "Beginn: „13/2027“ ist ungültig; erwartet: …" (the column as a label,
@@ -54,6 +82,9 @@ impl<'d, 'f> Merger<'d, 'f> {
             field_keys: fields.iter().map(Handlungsfeld::keys).collect(),
             laufzeit,
             extra_sections: Vec::new(),
+            outline: Default::default(),
+            themes: Vec::new(),
+            priorities: crate::config::PriorityScheme::Standard,
         }
     }
 

@@ -16,10 +16,15 @@ mod charts;
 mod completeness;
 mod cost_plan;
 mod document;
+mod extract;
 mod forms;
+mod hierarchy;
+mod numbering;
+mod priorities;
 mod steering;
 mod submission;
 mod summary;
+mod themes;
 mod validate;
 mod working_group;
 
@@ -32,6 +37,7 @@ use std::collections::BTreeMap;
 use working_group::GroupData;
 
 pub use document::file_safe;
+pub use extract::extract;
 
 /// Inputs to the merge, already read from disk.
 pub struct Inputs<'a> {
@@ -56,6 +62,13 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty())
         .collect();
+    m.priorities = crate::config::PriorityScheme::of(c);
+    m.themes = c
+        .querschnittsthema
+        .iter()
+        .map(|t| t.name.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
 
     let steering = inp.steuerung.map(|wb| m.steering(wb)).unwrap_or_default();
     let actors: Vec<Akteur> = steering.akteure.clone();
@@ -63,6 +76,18 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         completeness::placeholders(m.diags, wb);
     }
     let mut felder = working_groups(&mut m, inp.arbeitsgruppen, &actors);
+    let mut leitlinien = steering.leitlinien;
+    hierarchy::check_guidelines(m.diags, &m.outline, &mut leitlinien, &felder);
+    priorities::rank(&mut felder, m.priorities);
+    let prioritaeten = priorities::describe(m.priorities);
+    let renumbered = numbering::renumber(&mut felder, c.dokument.nummerierung.as_deref());
+    for z in leitlinien.iter_mut().flat_map(|l| l.ziele.iter_mut()) {
+        if let Some(new) = renumbered.get(z) {
+            *z = new.clone();
+        }
+    }
+    let oberziele = hierarchy::overview(&m.outline, m.fields, &felder, &leitlinien);
+    let querschnittsthemen = themes::sections(c, &felder);
     completeness::council_ready(m.diags, c, &felder, inp.steuerung);
 
     let posten: Vec<Posten> = steering.posten.into_iter().map(|(p, _)| p).collect();
@@ -118,7 +143,7 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         steuerungsgruppe: steering.steuerungsgruppe,
         arbeitsgruppen,
         akteure,
-        leitlinien: steering.leitlinien,
+        leitlinien,
         ausgangslage: steering.statistik,
         finanzen,
         zeitplan: steering.zeitplan,
@@ -127,6 +152,10 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
         indikatoren,
         kosten,
         zaehlung,
+        oberziele,
+        querschnittsthemen,
+        auszug: None,
+        prioritaeten,
     }
 }
 

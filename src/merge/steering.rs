@@ -33,7 +33,10 @@ impl Merger<'_, '_> {
             texte: self.texts(wb),
             steuerungsgruppe: self.steering_group(wb),
             akteure: self.actors(wb),
-            leitlinien: self.guidelines(wb),
+            leitlinien: {
+                self.top_goals(wb);
+                self.guidelines(wb)
+            },
             statistik: self.statistics(wb),
             posten: self.budget_rows(wb),
             zeitplan: self.timeline(wb),
@@ -277,10 +280,12 @@ impl Merger<'_, '_> {
             let nr = self.req_text(&row, "nr", "Nr");
             let titel = self.req_text(&row, "leitlinie", "Leitlinie");
             if let (Some(nr), Some(titel)) = (nr, titel) {
+                let ziele = self.guideline_goals(&row);
                 out.push(Leitlinie {
                     nr,
                     titel,
                     erlaeuterung: row.text("erlaeuterung").map(|t| markdown::parse(&t)),
+                    ziele,
                 });
             }
         }

@@ -309,7 +309,7 @@ fn groups_phrase(z: &Zaehlung) -> Option<String> {
     Some(ag)
 }
 
-fn facts(t: &Parts, betreff: &str) -> Vec<String> {
+fn facts(t: &Parts, betreff: &str, schwerpunkt: &str) -> Vec<String> {
     let (m, z) = (t.meta, t.zaehlung);
     let mut out = Vec::new();
     out.push(format!(
@@ -381,7 +381,7 @@ fn facts(t: &Parts, betreff: &str) -> Vec<String> {
     }
     if hoch > 0 {
         inhalt.push_str(&format!(
-            " Als Schwerpunkte der Umsetzung {} {} mit hoher Priorität ausgewiesen.",
+            " Als Schwerpunkte der Umsetzung {} {}{schwerpunkt} ausgewiesen.",
             if hoch == 1 { "ist" } else { "sind" },
             count_phrase(hoch, "Maßnahme", "Maßnahmen")
         ));
@@ -692,7 +692,11 @@ pub(super) fn build(c: &Config, t: &Parts) -> Vorlage {
         beschlussvorschlag,
         beschlussvorschlag_standard: standard,
         entscheider: entscheider.clone(),
-        sachverhalt: facts(t, &betreff),
+        sachverhalt: facts(
+            t,
+            &betreff,
+            &crate::config::PriorityScheme::of(c).wording().phrase,
+        ),
         felder,
         felder_summe,
         finanzen: finances(t),

@@ -87,7 +87,7 @@ impl Merger<'_, '_> {
         }
         let befund = self.findings(wb).unwrap_or_default();
         let kennzahlen = self.key_figures(wb);
-        let (mut ziele, goals) = self.goals(wb, &kurz);
+        let (mut ziele, goals) = self.goals(wb, &kurz, field);
         let (massnahmen, measures) = self.measures(wb, &kurz, &feld_name);
         for z in &mut ziele {
             z.massnahmen = massnahmen
@@ -260,7 +260,12 @@ impl Merger<'_, '_> {
     }
 
     /// The Ziele sheet, with the numbers of its goals (`B1`, …).
-    fn goals(&mut self, wb: &Workbook, kurz: &str) -> (Vec<Ziel>, Vec<String>) {
+    fn goals(
+        &mut self,
+        wb: &Workbook,
+        kurz: &str,
+        field: Option<usize>,
+    ) -> (Vec<Ziel>, Vec<String>) {
         let mut out = Vec::new();
         let mut goal_rows: HashMap<String, Location> = HashMap::new();
         let Some(table) = self.table(wb, &schema::ZIELE, true) else {
@@ -311,6 +316,9 @@ impl Merger<'_, '_> {
                     )
                     .hint = Some("in der Spalte „Indikator“ angeben, was gemessen wird".into());
             }
+            let oberziel = self.top_goal_of(&row, field);
+            let (prioritaet, punkte) = self.priority_of(&row);
+            let themen = self.themes_of(&row);
             let (Some(nr), Some(ziel)) = (nr, ziel) else {
                 continue;
             };
@@ -344,6 +352,10 @@ impl Merger<'_, '_> {
                 zieljahr,
                 massnahmen: vec![],
                 verlauf,
+                oberziel,
+                prioritaet,
+                prioritaet_text: super::priorities::goal_text(punkte.as_ref()),
+                themen,
             });
         }
         (out, goal_rows.into_keys().collect())
@@ -376,7 +388,7 @@ impl Merger<'_, '_> {
             // then count in no year, so no budget warning follows from it.
             let mut period_ok = (beginn.is_some() || row.get("beginn").is_empty())
                 && (ende.is_some() || row.get("ende").is_empty());
-            let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
+            let (prioritaet, punkte) = self.priority_of(&row);
             let status = self.opt(&row, "status", "Status", values::parse_status);
             let ziele: Vec<String> = row
                 .text("ziel")
@@ -408,6 +420,7 @@ impl Merger<'_, '_> {
                 partner: partner.clone(),
                 partner_loc: row.loc("partner"),
             });
+            let themen = self.themes_of(&row);
             let (Some(nr), Some(titel), Some(federfuehrung)) = (nr, titel, federfuehrung) else {
                 continue;
             };
@@ -455,7 +468,14 @@ impl Merger<'_, '_> {
                 kosten_verteilung,
                 finanzierung: row.text("finanzierung"),
                 prioritaet,
+                prioritaet_text: None,
+                punkte,
                 status,
+                themen,
+                orte: row
+                    .text("ort")
+                    .map(|o| values::parse_list(&o))
+                    .unwrap_or_default(),
                 achse_von,
                 achse_bis,
                 periode: (first, last),
@@ -473,13 +493,14 @@ impl Merger<'_, '_> {
         for row in table.rows() {
             let nr = self.req_text(&row, "nr", "Nr");
             let empfehlung = self.req_text(&row, "empfehlung", "Empfehlung");
-            let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
+            let prioritaet = self.recommendation_priority(&row);
             if let (Some(nr), Some(empfehlung)) = (nr, empfehlung) {
                 out.push(Empfehlung {
                     nr,
                     empfehlung,
                     adressat: row.text("adressat"),
                     prioritaet,
+                    prioritaet_text: None,
                 });
             }
         }

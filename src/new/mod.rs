@@ -621,6 +621,9 @@ pub(crate) struct Projekt {
     /// `[rueckgabe]`: the deadline as printed and whom to return the form to.
     pub rueckgabe_bis: Option<String>,
     pub rueckgabe_an: Option<String>,
+    /// The priority scheme (`dokument.prioritaeten`): the dropdown of
+    /// Priorität.
+    pub prioritaeten: config::PriorityScheme,
 }
 
 impl Projekt {
@@ -666,12 +669,21 @@ impl Projekt {
             akteure: Vec::new(),
             rueckgabe_bis: None,
             rueckgabe_an: None,
+            prioritaeten: config::PriorityScheme::Standard,
         }
     }
 
     /// Replaces `{von}`, `{von+1}` and `{bis}` in a help text.
     /// The Laufzeit (`{von}`, `{bis}`, `{von+1}`) and the council (`{rat}`:
     /// „Rat der Stadt“, „Rat der Gemeinde“, „Kreistag“) in a help text.
+    /// The accepted priorities, as the forms explain them.
+    fn priority_forms(&self) -> String {
+        match self.prioritaeten.labels() {
+            Some([a, b, c]) => format!("{a}, {b} oder {c} (aus der Liste wählen)"),
+            None => "bei Zielen und Maßnahmen die Punkte aus der Abstimmung als Zahl, z. B. 12; bei Empfehlungen hoch, mittel oder niedrig".into(),
+        }
+    }
+
     pub fn years(&self, text: &str) -> String {
         let rat = match self.art {
             "Landkreis" | "Kreis" => "Kreistag",
@@ -683,6 +695,7 @@ impl Projekt {
             .replace("{von+1}", &(self.von + 1).to_string())
             .replace("{von}", &self.von.to_string())
             .replace("{bis}", &self.bis.to_string())
+            .replace("{prioritaeten}", &self.priority_forms())
     }
 }
 

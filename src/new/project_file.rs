@@ -35,6 +35,7 @@ pub(super) fn konzept_toml(p: &Projekt) -> String {
     write_design(&mut o);
     write_inputs_outputs(&mut o);
     write_fields(&mut o, p);
+    write_themes(&mut o);
     o
 }
 
@@ -142,6 +143,21 @@ fn write_document(o: &mut String, p: &Projekt) {
         o,
         String::new(),
         "die zuständige Stelle; steht auf der Titelseite und in den Arbeitsmappen als Empfänger",
+    );
+    line(
+        o,
+        "# nummerierung = \"feld\"".into(),
+        "Nummern der Ziele und Maßnahmen: feld (B1, B2 …) | ziel.massnahme (Ziel 2, Maßnahme 2.4)",
+    );
+    line(
+        o,
+        "# prioritaeten = \"hoch-mittel-niedrig\"".into(),
+        "Prioritäten: hoch-mittel-niedrig | abc | fristen | schwerpunkt | punkte",
+    );
+    line(
+        o,
+        "# punkte_top = 5".into(),
+        "bei punkte: so viele Maßnahmen je Handlungsfeld gelten als Schwerpunkte",
     );
     write_submission_header(o, p);
 }
@@ -373,6 +389,18 @@ fn write_fields(o: &mut String, p: &Projekt) {
         let aliase: Vec<String> = f.aliase.iter().map(|a| s(a)).collect();
         line(o, format!("aliase = [{}]", aliase.join(", ")), "");
     }
+}
+
+/// The commented-out cross-cutting themes.
+fn write_themes(o: &mut String) {
+    o.push_str(
+        "\n# Querschnittsthemen (freiwillig): Anliegen, die alle Handlungsfelder betreffen. Die\n\
+         # Arbeitsgruppen ordnen ihre Ziele und Maßnahmen in der Spalte „Querschnittsthemen“ zu;\n\
+         # das Konzept bekommt einen Abschnitt je Thema. Je Thema ein Abschnitt wie:\n\
+         # [[querschnittsthema]]\n\
+         # name = \"Barrierefreiheit\"\n\
+         # beschreibung = \"Angebote sind für alle zugänglich.\"\n",
+    );
 }
 
 #[cfg(test)]

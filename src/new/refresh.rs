@@ -41,6 +41,7 @@ pub(super) fn project_of(cfg: &Config, konzept: &Konzept, today: NaiveDate) -> P
     p.verantwortlich = meta.verantwortlich.clone();
     p.von = meta.laufzeit.von;
     p.bis = meta.laufzeit.bis;
+    p.prioritaeten = config::PriorityScheme::of(cfg);
     if let Some(g) = &meta.gremium {
         p.gremium = g.clone();
     }

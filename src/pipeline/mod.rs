@@ -37,6 +37,8 @@ pub struct BuildOptions {
     /// Also write the council submission (Beschlussvorlage) and its OParl
     /// file, if `[ausgabe] formate` asks for it (`vorlage`).
     pub submission: bool,
+    /// Instead of the concept, the extract for this place (`--auszug`).
+    pub auszug: Option<String>,
 }
 
 impl Default for BuildOptions {
@@ -46,6 +48,7 @@ impl Default for BuildOptions {
             write_typst: false,
             time_limit: Duration::from_secs(300),
             submission: true,
+            auszug: None,
         }
     }
 }
@@ -146,8 +149,14 @@ pub fn build_cached(
         written: Vec::new(),
         timings: Vec::new(),
     };
-    let checked = report.stage("Lesen und Prüfen", |_| check_cached(root, cache));
+    let mut checked = report.stage("Lesen und Prüfen", |_| check_cached(root, cache));
     report.diagnostics = checked.diagnostics.clone();
+    if let (Some(place), Some(k)) = (&opts.auszug, &checked.konzept) {
+        match crate::merge::extract(k, place) {
+            Ok(extract) => checked.konzept = Some(extract),
+            Err(d) => report.diagnostics.push(*d),
+        }
+    }
     if !report.diagnostics.has_errors() {
         // `None` means: stopped with an error already reported.
         let _ = render_and_write(root, opts, &checked, &mut report);
@@ -219,7 +228,7 @@ fn plan(
     };
     // The submission comes in the concept's formats (both if neither is
     // asked for).
-    let submission = opts.submission && wants("vorlage");
+    let submission = opts.submission && wants("vorlage") && konzept.auszug.is_none();
     Some(Plan {
         out_dir,
         name: konzept.meta.dateiname.clone(),

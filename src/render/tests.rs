@@ -44,5 +44,14 @@ pub(crate) fn small() -> Konzept {
     k.schwerpunkte.truncate(1);
     k.indikatoren.truncate(1);
     k.kosten.felder.truncate(2);
+    k.oberziele.truncate(2);
+    for o in &mut k.oberziele {
+        o.ziele.truncate(2);
+    }
+    k.querschnittsthemen.truncate(1);
+    for t in &mut k.querschnittsthemen {
+        t.ziele.truncate(1);
+        t.massnahmen.truncate(2);
+    }
     k
 }

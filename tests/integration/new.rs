@@ -61,6 +61,9 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Zielwert",
             "Einheit",
             "Zieljahr",
+            "Oberziel",
+            "Querschnittsthemen",
+            "Priorität",
         ],
     ),
     (
@@ -79,6 +82,8 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Finanzierung",
             "Priorität",
             "Status",
+            "Querschnittsthemen",
+            "Ort",
         ],
     ),
     (
@@ -98,7 +103,11 @@ const STEUERUNG_SHEETS: &[(&str, &[&str])] = &[
         "Akteure",
         &["Akteur", "Kategorie", "Ansprechperson", "Handlungsfelder"],
     ),
-    ("Leitlinien", &["Nr", "Leitlinie", "Erläuterung"]),
+    ("Leitlinien", &["Nr", "Leitlinie", "Erläuterung", "Ziele"]),
+    (
+        "Oberziele",
+        &["Nr", "Oberziel", "Handlungsfeld", "Erläuterung"],
+    ),
     (
         "Ausgangslage",
         &[

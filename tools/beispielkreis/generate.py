@@ -119,6 +119,29 @@ raender = { oben = "2,7cm", unten = "2,5cm", links = "3cm", rechts = "2cm" }
 absender = { fachbereich = "Fachdienst Migration und Teilhabe", anschrift = """
 Kreishaus, Am Markt 4
 31999 Beispielstadt""", telefon = "05999 123-4560", email = "teilhabe@beispielkreis.example", internet = "www.beispielkreis.example" }
+
+# Querschnittsthemen: die Arbeitsmappen ordnen Ziele und Maßnahmen in der Spalte
+# „Querschnittsthemen“ zu. Die Spalte „Ort“ der Maßnahmen nennt die Gemeinden, die eine
+# Maßnahme betrifft; den Auszug für eine Gemeinde schreibt
+#   konzept build examples/beispielkreis --auszug Kirchberg
+[[querschnittsthema]]
+name = "Antidiskriminierung"
+beschreibung = "Der Kreis tritt jeder Form von Diskriminierung und Rassismus entgegen – in der Verwaltung, in Schulen, auf dem Arbeits- und Wohnungsmarkt und in der Freizeit."
+
+[[querschnittsthema]]
+name = "Gleichstellung der Geschlechter"
+beschreibung = "Zugewanderte Frauen sind seltener erwerbstätig und seltener in Kursen. Angebote mit Kinderbetreuung und gezielte Ansprache sollen das ändern."
+
+[[querschnittsthema]]
+name = "Sozialraumorientierung"
+beschreibung = "Integration geschieht vor Ort. Maßnahmen mit diesem Thema setzen in den Städten und Gemeinden an, in denen der Bedarf am größten ist."
+
+[[querschnittsthema]]
+name = "Ehrenamt"
+beschreibung = "Ohne Ehrenamtliche gelingt Integration nicht. Diese Maßnahmen gewinnen, schulen und begleiten freiwillig Engagierte."
+
+[[querschnittsthema]]
+name = "Barrierefreiheit"
 '''
 
 LOGO_SVG = '''<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 240" width="200" height="240">
@@ -352,6 +375,39 @@ def texte_fuer_den_kreis(pfad: Path) -> None:
     pfad.write_bytes(puffer.getvalue())
 
 
+# Die Gemeinden, die eine Maßnahme betrifft (Spalte „Ort“ der Maßnahmen); die übrigen
+# Maßnahmen gelten für den ganzen Kreis. Daraus entsteht der Auszug für eine Gemeinde:
+#   konzept build examples/beispielkreis --auszug Kirchberg
+ORTE = {
+    "B1": "Neustadt; Kirchberg", "B2": "Neustadt", "B3": "Neustadt; Altdorf; Seedorf",
+    "A1": "Neustadt", "A3": "Kirchberg",
+    "W1": "Neustadt; Bergheim an der Aue", "W2": "Neustadt", "W4": "Kirchberg; Altdorf",
+    "W7": "Altdorf; Seedorf; Kirchberg",
+    "J1": "Bergheim an der Aue", "J6": "Kirchberg",
+    "V5": "Neustadt",
+}
+
+
+def orte_eintragen(ordner: Path) -> None:
+    """Setzt in den .xlsx-Mappen der Arbeitsgruppen die Spalte „Ort“ auf die
+    Gemeinden des Kreises (im Beispiel Musterstadt stehen dort Stadtteile)."""
+    import sys
+    from openpyxl import load_workbook
+    sys.path.insert(0, str(ROOT / "tools" / "musterstadt"))
+    from generate import zip_normalisieren  # feste Zeitstempel wie in Musterstadt
+    for pfad in sorted(ordner.glob("*.xlsx")):
+        wb = load_workbook(pfad)
+        ws = wb["Maßnahmen"]
+        kopf = next(r for r in ws.iter_rows() if any(c.value == "Ort" for c in r))
+        spalte_ort = next(c.column for c in kopf if c.value == "Ort")
+        spalte_nr = next(c.column for c in kopf if c.value in ("Nr", "Nr.", "Nummer"))
+        for zeile in range(kopf[0].row + 1, ws.max_row + 1):
+            nr = ws.cell(zeile, spalte_nr).value
+            ws.cell(zeile, spalte_ort).value = ORTE.get(nr)
+        wb.save(pfad)
+        zip_normalisieren(pfad)
+
+
 def main() -> None:
     ZIEL.mkdir(parents=True, exist_ok=True)
     shutil.copy2(QUELLE / "steuerung.xlsx", ZIEL / "steuerung.xlsx")
@@ -360,6 +416,7 @@ def main() -> None:
     if ag.exists():
         shutil.rmtree(ag)
     shutil.copytree(QUELLE / "arbeitsgruppen", ag)
+    orte_eintragen(ag)
     (ZIEL / "konzept.toml").write_text(KONZEPT_TOML, encoding="utf-8")
     (ZIEL / "logo.svg").write_text(LOGO_SVG, encoding="utf-8")
     titelbild(ZIEL / "titel.jpg")

@@ -81,6 +81,28 @@ farbe = "#005CA9"                    # Akzentfarbe für Überschriften, Tabellen
 #   [[handlungsfeld]]
 #   name = "Bildung und Sprachförderung"
 #   kurz = "B"
+
+# Querschnittsthemen: Anliegen, die alle Handlungsfelder betreffen. Die Arbeitsgruppen
+# ordnen ihre Ziele und Maßnahmen in der Spalte „Querschnittsthemen“ zu; das Konzept
+# bekommt einen Abschnitt je Thema.
+[[querschnittsthema]]
+name = "Antidiskriminierung"
+beschreibung = "Musterstadt tritt jeder Form von Diskriminierung und Rassismus entgegen – in der Verwaltung, in Schulen, auf dem Arbeits- und Wohnungsmarkt und in der Freizeit."
+
+[[querschnittsthema]]
+name = "Gleichstellung der Geschlechter"
+beschreibung = "Zugewanderte Frauen sind seltener erwerbstätig und seltener in Kursen. Angebote mit Kinderbetreuung und gezielte Ansprache sollen das ändern."
+
+[[querschnittsthema]]
+name = "Sozialraumorientierung"
+beschreibung = "Integration geschieht im Quartier. Maßnahmen mit diesem Thema setzen in den Stadtteilen an, in denen der Bedarf am größten ist."
+
+[[querschnittsthema]]
+name = "Ehrenamt"
+beschreibung = "Ohne Ehrenamtliche gelingt Integration nicht. Diese Maßnahmen gewinnen, schulen und begleiten freiwillig Engagierte."
+
+[[querschnittsthema]]
+name = "Barrierefreiheit"
 """
 
 # ---------------------------------------------------------------------------
@@ -340,6 +362,24 @@ AKTEURE = [
 # ---------------------------------------------------------------------------
 # Leitlinien (Nr, Leitlinie, Erläuterung)
 # ---------------------------------------------------------------------------
+
+# Oberziele (Nr, Oberziel, Handlungsfeld – leer: für das ganze Konzept, Erläuterung).
+# Die Ziele der Arbeitsgruppen nennen ihr Oberziel in der Spalte „Oberziel“
+# (content_ags.OBERZIEL_JE_ZIEL).
+OBERZIELE = [
+    (1, "Gleiche Chancen in Bildung und Beruf", None,
+     "Herkunft entscheidet nicht über Schulabschluss, Ausbildung und Arbeit."),
+    (2, "Frühe Förderung für alle Kinder", "Bildung und Sprachförderung",
+     "Sprachförderung beginnt vor der Schule, in der Familie und in der Kita."),
+    (3, "Gute Nachbarschaft in allen Stadtteilen", None,
+     "Wohnen, Freizeit und Begegnung verbinden Alteingesessene und Neuzugewanderte."),
+    (4, "Gesundheit und Pflege für alle erreichbar", "Gesundheitsversorgung", None),
+    (5, "Offene Institutionen und gelebte Vielfalt", None,
+     "Verwaltung, Kultur und Religionsgemeinschaften öffnen sich für die ganze Stadtgesellschaft."),
+]
+
+# Zu welchen Zielen oder Oberzielen eine Leitlinie führt (Spalte „Ziele“ des Blatts Leitlinien)
+LEITLINIEN_ZIELE = {2: "1; 2", 3: "A3; B2", 4: "3", 5: "3; K3", 6: "J3; V2", 7: "5"}
 
 LEITLINIEN = [
     (1, "Integration ist eine Aufgabe der ganzen Stadtgesellschaft",

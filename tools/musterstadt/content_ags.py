@@ -765,3 +765,43 @@ Die Verwaltungsspitze unterstützt die interkulturelle Öffnung ausdrücklich. D
         (4, "Für Beschwerden über Diskriminierung durch städtische Stellen sollte eine unabhängige Anlaufstelle eingerichtet werden.", "Büro der Oberbürgermeisterin", 2),
     ],
 ))
+
+
+# ===========================================================================
+# Zielsystem und Querschnittsthemen (freiwillige Spalten „Oberziel“ und
+# „Querschnittsthemen“ der Blätter Ziele und Maßnahmen, „Ort“ der Maßnahmen)
+# ===========================================================================
+OBERZIEL_JE_ZIEL = {
+    "B1": 1, "B2": 1, "B3": 2, "B4": 2,
+    "A1": 1, "A2": 1, "A3": 5, "A4": 1,
+    "W1": 3, "W2": 3, "W3": 3,
+    "J1": 3, "J2": 3, "J3": 3,
+    "G1": 4, "G2": 4, "G3": 4, "G4": 4, "G5": 4,
+    "K1": 5, "K2": 5, "K3": 5, "K4": 5, "K5": 3,
+    "V1": 5, "V2": 5, "V3": 5, "V4": 5,
+}
+
+THEMEN_JE_ZIEL = {
+    "A4": "Gleichstellung der Geschlechter",
+    "W2": "Sozialraumorientierung",
+    "J3": "Antidiskriminierung",
+    "V2": "Antidiskriminierung",
+}
+
+THEMEN_JE_MASSNAHME = {
+    "B3": "Ehrenamt", "B5": "Gleichstellung der Geschlechter",
+    "A3": "Gleichstellung der Geschlechter", "A7": "Ehrenamt",
+    "A8": "Gleichstellung der Geschlechter",
+    "W2": "Sozialraumorientierung", "W3": "Sozialraumorientierung; Ehrenamt",
+    "W4": "Sozialraumorientierung", "W7": "Sozialraumorientierung",
+    "J4": "Gleichstellung der Geschlechter", "J5": "Antidiskriminierung",
+    "J6": "Sozialraumorientierung",
+    "G1": "Ehrenamt",
+    "V2": "Antidiskriminierung", "V3": "Barrierefreiheit", "V7": "Barrierefreiheit",
+    "V8": "Antidiskriminierung",
+}
+
+ORT_JE_MASSNAHME = {
+    "W2": "Nordstadt; Hafenviertel",
+    "W7": "Nordstadt; Hafenviertel; Südstadt; Weststadt",
+}

@@ -479,7 +479,9 @@ def steuerung(pfad: Path, finanz_zeilen):
     tabelle(wb.create_sheet("Texte"), ["Abschnitt", "Text"], C.TEXTE)
     tabelle(wb.create_sheet("Steuerungsgruppe"), ["Name", "Funktion", "Institution", "Rolle"], C.STEUERUNGSGRUPPE)
     tabelle(wb.create_sheet("Akteure"), ["Akteur", "Kategorie", "Ansprechperson", "Handlungsfelder"], C.AKTEURE)
-    tabelle(wb.create_sheet("Leitlinien"), ["Nr", "Leitlinie", "Erläuterung"], C.LEITLINIEN)
+    tabelle(wb.create_sheet("Leitlinien"), ["Nr", "Leitlinie", "Erläuterung", "Ziele"],
+            [(*ll, C.LEITLINIEN_ZIELE.get(ll[0])) for ll in C.LEITLINIEN])
+    tabelle(wb.create_sheet("Oberziele"), ["Nr", "Oberziel", "Handlungsfeld", "Erläuterung"], C.OBERZIELE)
     tabelle(wb.create_sheet("Ausgangslage"),
             ["Merkmal", "Insgesamt", "Mit Migrationshintergrund", "Einheit", "Jahr", "Quelle"],
             C.AUSGANGSLAGE, querformat=True)
@@ -524,16 +526,21 @@ def ag_mappe(ag, pfad: Path):
     for nr, ziel, ind, quelle, aus, zw, einheit in ag["ziele"]:
         if einheit == "%":
             aus, zw = prozent_wert(aus, stil), prozent_wert(zw, stil)
-        reihen.append([nr, ziel, ind, quelle, aus, 2024, zw, einheit, 2030])
+        reihen.append([nr, ziel, ind, quelle, aus, 2024, zw, einheit, 2030,
+                       AG.OBERZIEL_JE_ZIEL.get(nr), AG.THEMEN_JE_ZIEL.get(nr)])
+    kopf = kopf + ["Oberziel", "Querschnittsthemen"]
     tabelle(wb.create_sheet("Ziele"), kopf, reihen, titel=titel.get("Ziele"), querformat=True,
             prozent_spalten=lambda z: {4: stil, 6: stil} if z[7] == "%" else {})
 
     spalten = ag.get("massnahmen_spalten", AG.MASSNAHMEN_SPALTEN)
+    spalten = spalten + [("themen", "Querschnittsthemen"), ("ort", "Ort")]
     trenner = ag.get("partner_trenner", "; ")
     reihen = []
     for mn in ag["massnahmen"]:
         werte = dict(mn)
         werte["partner"] = trenner.join(mn["partner"])
+        werte["themen"] = AG.THEMEN_JE_MASSNAHME.get(mn["nr"])
+        werte["ort"] = AG.ORT_JE_MASSNAHME.get(mn["nr"])
         reihen.append([werte[k] for k, _ in spalten])
     geld = {i for i, (k, _) in enumerate(spalten) if k == "kosten"}
     tabelle(wb.create_sheet("Maßnahmen"), [h for _, h in spalten], reihen,

@@ -160,7 +160,12 @@ fn width(art: Art) -> f64 {
         Art::Datum | Art::Ende | Art::Geld | Art::Prioritaet => 14.0,
         Art::Kosten => 16.0,
         Art::Status | Art::Rolle | Art::Quelle | Art::Befundabschnitt => 18.0,
-        Art::Liste | Art::Ziele | Art::Akteure | Art::Finanzierung | Art::Textabschnitt => 24.0,
+        Art::Liste
+        | Art::Ziele
+        | Art::Akteure
+        | Art::Themen
+        | Art::Finanzierung
+        | Art::Textabschnitt => 24.0,
         Art::Text | Art::Handlungsfeld | Art::Kategorie => 28.0,
         Art::Langtext => 48.0,
     }
@@ -169,7 +174,7 @@ fn width(art: Art) -> f64 {
 fn column_format(art: Art) -> Format {
     let f = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     match art {
-        Art::Nr | Art::Liste | Art::Ziele | Art::Akteure => f.set_num_format("@"),
+        Art::Nr | Art::Liste | Art::Ziele | Art::Akteure | Art::Themen => f.set_num_format("@"),
         Art::Geld | Art::Kosten => f.set_num_format("#,##0.00 \"€\""),
         _ => f,
     }

@@ -170,10 +170,21 @@ pub(super) fn validation(
                     .set_error_style(DataValidationErrorStyle::Warning),
             )
         }
-        Art::Liste | Art::Ziele | Art::Akteure => Some(input(
+        Art::Liste | Art::Ziele | Art::Akteure | Art::Themen => Some(input(
             DataValidation::new().allow_any_value(),
             &help.art.accepted_forms(),
         )?),
+        Art::Prioritaet => match p.prioritaeten.labels() {
+            Some(labels) => {
+                let values: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
+                let range = listen.range(col.name, &values);
+                Some(dropdown(p, col, help, &range, &values, true)?)
+            }
+            None => Some(input(
+                DataValidation::new().allow_any_value(),
+                &p.years(&help.art.accepted_forms()),
+            )?),
+        },
         art => match art.choices() {
             Some(values) => {
                 let values: Vec<String> = values.iter().map(|s| s.to_string()).collect();
