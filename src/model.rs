@@ -38,6 +38,16 @@ pub struct Konzept {
     /// The council submission (Beschlussvorlage) that carries the concept
     /// as its attachment: every figure computed here, from the same data.
     pub vorlage: Vorlage,
+    /// „Das Wichtigste auf einen Blick“: the summary page, always generated.
+    pub auf_einen_blick: AufEinenBlick,
+    /// „Beteiligungsprozess“: the events of the participation log, if any.
+    pub beteiligung: Beteiligung,
+    /// Appendix B: staff (VZÄ) by field and year, if any measure names them.
+    pub stellen: Stellenplan,
+    /// „Begriffe und Erläuterungen“: the glossary, if given.
+    pub begriffe: Vec<Begriff>,
+    /// „Quellen“: the data sources and the literature, if literature is given.
+    pub quellen: Quellen,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,6 +211,10 @@ pub struct Texte {
     pub schwerpunkte: Option<RichText>,
     pub umsetzung_und_monitoring: Option<RichText>,
     pub beschlussvorschlag: Option<RichText>,
+    /// The free text of „Das Wichtigste auf einen Blick“.
+    pub auf_einen_blick: Option<RichText>,
+    /// The free text of the section „Beteiligungsprozess“.
+    pub beteiligung: Option<RichText>,
     /// The texts of the submission's extra sections (`dokument.abschnitte`),
     /// as written in the sheet.
     #[serde(skip)]
@@ -477,6 +491,13 @@ pub struct Massnahme {
     pub finanzierung: Option<String>,
     pub prioritaet: Option<Priority>,
     pub status: Option<Status>,
+    /// Staff in full-time equivalents (VZÄ) per year of the measure.
+    pub stellen: Option<Zahl>,
+    /// The costs are a rough estimate („grobe Kostenschätzung“); `kosten.text`
+    /// then starts with „ca.“.
+    pub kosten_grob: bool,
+    /// „neu“, „Fortführung“ or „Ausbau“.
+    pub art: Option<String>,
     /// Position on the Laufzeit axis for the Gantt chart, 0.0–1.0.
     pub achse_von: f64,
     pub achse_bis: f64,
@@ -723,4 +744,96 @@ pub struct Anlage {
     pub nr: usize,
     pub titel: String,
     pub datei: String,
+}
+
+/// „Das Wichtigste auf einen Blick“: one page generated from the data.
+#[derive(Debug, Clone, Serialize)]
+pub struct AufEinenBlick {
+    /// Large figures with their labels: „7“ „Handlungsfelder“.
+    pub eckwerte: Vec<Eckwert>,
+    /// Goals, measures, high priority and costs per field, and their sums.
+    pub felder: Vec<VorlageFeld>,
+    pub felder_summe: VorlageFeld,
+    /// Sentences as a bullet list: Laufzeit, participation, priorities,
+    /// money, staff.
+    pub punkte: RichText,
+}
+
+/// A large figure of the summary page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Eckwert {
+    pub wert: String,
+    pub name: String,
+}
+
+/// The participation log (steering workbook, sheet „Beteiligung“).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Beteiligung {
+    /// The events, by date.
+    pub veranstaltungen: Vec<Veranstaltung>,
+    /// Participants summed over all events.
+    pub teilnehmende: u64,
+    /// Institutions summed over all events.
+    pub institutionen: u64,
+    /// „rund 200 Personen aus 85 Institutionen“ (empty without figures).
+    pub umfang: String,
+    /// The sentence for the document and the Beschlussvorlage (empty
+    /// without events).
+    pub satz: String,
+}
+
+/// One event of the participation log.
+#[derive(Debug, Clone, Serialize)]
+pub struct Veranstaltung {
+    pub datum: Datum,
+    pub format: String,
+    pub teilnehmende: Option<u64>,
+    pub institutionen: Option<u64>,
+    pub beschreibung: Option<String>,
+}
+
+/// Staff (Stellen in VZÄ) by field and year, for appendix B.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stellenplan {
+    /// Whether any measure names staff.
+    pub vorhanden: bool,
+    /// The years, as in [`Kostenplan::jahre`].
+    pub jahre: Vec<i32>,
+    /// Only fields with staff.
+    pub felder: Vec<StellenFeld>,
+    pub summe_je_jahr: Vec<Zahl>,
+    /// Measures with a rough cost estimate.
+    pub grob_geschaetzt: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StellenFeld {
+    pub name: String,
+    pub kurz: String,
+    pub je_jahr: Vec<Zahl>,
+}
+
+/// A term of the glossary („Begriffe und Erläuterungen“).
+#[derive(Debug, Clone, Serialize)]
+pub struct Begriff {
+    pub begriff: String,
+    pub erlaeuterung: String,
+}
+
+/// „Quellen“: where the figures come from, and the literature.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Quellen {
+    /// Whether the section is printed (literature is given).
+    pub vorhanden: bool,
+    /// The sources of the statistics, key figures and indicators, once each.
+    pub daten: Vec<String>,
+    /// The same as a bullet list.
+    pub daten_liste: RichText,
+    pub literatur: Vec<Literatur>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Literatur {
+    pub angabe: String,
+    pub link: Option<String>,
 }

@@ -378,6 +378,16 @@ impl Merger<'_, '_> {
                 && (ende.is_some() || row.get("ende").is_empty());
             let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
             let status = self.opt(&row, "status", "Status", values::parse_status);
+            let stellen = self.opt(&row, "stellen", "Stellen (VZÄ)", super::staff::parse_staff);
+            let kosten_grob = self
+                .opt(
+                    &row,
+                    "schaetzung",
+                    "Grobe Kostenschätzung",
+                    super::staff::parse_yes_no,
+                )
+                .unwrap_or(false);
+            let art = self.opt(&row, "art", "Art", super::staff::parse_kind);
             let ziele: Vec<String> = row
                 .text("ziel")
                 .map(|z| {
@@ -450,12 +460,19 @@ impl Merger<'_, '_> {
                 zeitraum: period_text(beginn.as_ref(), ende.as_ref()),
                 beginn: beginn.as_ref().map(Datum::of),
                 ende: ende.as_ref().map(Datum::end),
-                kosten: kosten_geld.unwrap_or_else(|| Geld::opt(None)),
+                kosten: match kosten_geld {
+                    Some(k) if kosten_grob => super::staff::estimated(k),
+                    Some(k) => k,
+                    None => Geld::opt(None),
+                },
                 kosten_turnus: kosten.as_ref().and_then(|k| k.turnus()),
                 kosten_verteilung,
                 finanzierung: row.text("finanzierung"),
                 prioritaet,
                 status,
+                stellen,
+                kosten_grob,
+                art,
                 achse_von,
                 achse_bis,
                 periode: (first, last),

@@ -79,6 +79,9 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Finanzierung",
             "Priorität",
             "Status",
+            "Stellen (VZÄ)",
+            "Grobe Kostenschätzung",
+            "Art",
         ],
     ),
     (
@@ -112,6 +115,18 @@ const STEUERUNG_SHEETS: &[(&str, &[&str])] = &[
     ),
     ("Finanzen", &["Jahr", "Posten", "Betrag", "Quelle"]),
     ("Zeitplan", &["Phase", "Beginn", "Ende", "Beschreibung"]),
+    (
+        "Beteiligung",
+        &[
+            "Datum",
+            "Format",
+            "Teilnehmende",
+            "Institutionen",
+            "Beschreibung",
+        ],
+    ),
+    ("Begriffe", &["Begriff", "Erläuterung"]),
+    ("Literatur", &["Quelle", "Link"]),
 ];
 
 const FIELDS: &[(&str, &str)] = &[
