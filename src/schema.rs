@@ -386,6 +386,10 @@ pub enum Art {
     Format,
     /// A count of people or institutions (whole number).
     Anzahl,
+    /// Staff in full-time equivalents (a number, no percent).
+    Stellen,
+    /// A day, month, quarter or year, also before the Laufzeit (an event).
+    Termin,
     /// One of [`ARTEN`].
     Massnahmenart,
     /// ja or nein.
@@ -429,6 +433,8 @@ impl Art {
             Art::Finanzierung => "aus der Liste wählen (Eigenmittel, Landesmittel …) oder eigenen Text schreiben, z. B. „Landesprogramm KOMM-AN“".into(),
             Art::Format => "aus der Liste wählen (Auftakt, Fachrunde, Workshop …) oder eigenen Text schreiben, z. B. „Stadtteilspaziergang“".into(),
             Art::Anzahl => "eine ganze Zahl wie 25; leer = nicht gezählt".into(),
+            Art::Stellen => "Vollzeitstellen als Zahl wie 1 oder 0,5 (ohne „VZÄ“ und ohne Prozentzeichen); leer = keine Angabe".into(),
+            Art::Termin => "ein Tag (12.03.2026), ein Monat (03/2026 oder März 2026), ein Quartal (Q2 2026) oder ein Jahr (2026); auch vor der Laufzeit".into(),
             Art::Massnahmenart => format!("{} (aus der Liste wählen; leer = keine Angabe)", list(self)),
             Art::JaNein => "„ja“, wenn die Kosten nur grob geschätzt sind; sonst leer lassen".into(),
             Art::Prioritaet | Art::Status | Art::Kategorie | Art::Quelle => {
@@ -578,7 +584,7 @@ pub const AG_HILFE: &[BlattHilfe] = &[
             h("finanzierung", Art::Finanzierung, "woher das Geld kommt", "Landesmittel"),
             h("prioritaet", Art::Prioritaet, "wie dringend die Maßnahme ist", "hoch"),
             h("status", Art::Status, "wie weit die Umsetzung ist", "geplant"),
-            h("stellen", Art::Zahl, "wie viel Personal die Maßnahme in jedem Jahr ihrer Laufzeit braucht, in Vollzeitstellen (VZÄ); eine halbe Stelle ist 0,5", "0,5"),
+            h("stellen", Art::Stellen, "wie viel Personal die Maßnahme in jedem Jahr ihrer Laufzeit braucht, in Vollzeitstellen (VZÄ); eine halbe Stelle ist 0,5", "0,5"),
             h("schaetzung", Art::JaNein, "ob die Kosten nur grob geschätzt sind; im Konzept steht dann „ca.“ vor dem Betrag", "ja"),
             h("art", Art::Massnahmenart, "ob die Maßnahme neu ist, ein bestehendes Angebot fortführt oder es ausbaut", "neu"),
         ],
@@ -679,7 +685,7 @@ pub const STEUERUNG_HILFE: &[BlattHilfe] = &[
         pflicht: false,
         zweck: "Der Beteiligungsprozess: je Veranstaltung (Auftakt, Fachrunde, Workshop, Online-Beteiligung …) eine Zeile. Das Konzept zeigt die Veranstaltungen als Zeitleiste und nennt die Summen, die Beschlussvorlage zitiert sie.",
         spalten: &[
-            h("datum", Art::Datum, "wann die Veranstaltung stattfand", "12.03.{von}"),
+            h("datum", Art::Termin, "wann die Veranstaltung stattfand", "12.03.{von}"),
             h("format", Art::Format, "die Art der Veranstaltung", "Auftakt"),
             h("teilnehmende", Art::Anzahl, "wie viele Personen teilgenommen haben", "85"),
             h("institutionen", Art::Anzahl, "aus wie vielen Einrichtungen sie kamen", "40"),

@@ -143,12 +143,15 @@ pub(super) fn sources(
 
 /// A count of people or institutions: a whole number, not negative.
 fn count(cell: &CellValue) -> Result<u64, Rejected> {
-    let n = values::parse_number(cell)?;
-    if n.percent || n.value < 0.0 || n.value.fract() != 0.0 || n.value > 1e9 {
-        return Err(Rejected::new(
+    let rejected = || {
+        Rejected::new(
             "eine ganze Zahl wie 25",
             "nur die Anzahl eintragen, ohne Nachkommastellen und ohne Prozentzeichen; leer lassen, wenn nicht gezählt wurde",
-        ));
+        )
+    };
+    let n = values::parse_number(cell).map_err(|_| rejected())?;
+    if n.percent || n.value < 0.0 || n.value.fract() != 0.0 || n.value > 1e9 {
+        return Err(rejected());
     }
     Ok(n.value as u64)
 }
