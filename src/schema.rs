@@ -107,7 +107,7 @@ pub const ZEITPLAN: SheetSpec = SheetSpec {
 
 pub const BETEILIGUNG: SheetSpec = SheetSpec {
     name: "Beteiligung",
-    aliases: &["Beteiligungsprozess", "Veranstaltungen"],
+    aliases: &["Beteiligungsprozess"],
     columns: &[
         C::req("datum", "Datum", &["Termin", "Wann"]),
         C::req(
@@ -140,7 +140,7 @@ pub const BEGRIFFE: SheetSpec = SheetSpec {
 
 pub const LITERATUR: SheetSpec = SheetSpec {
     name: "Literatur",
-    aliases: &["Quellen", "Literaturverzeichnis"],
+    aliases: &["Literaturverzeichnis"],
     columns: &[
         C::req("angabe", "Quelle", &["Literatur", "Titel", "Angabe"]),
         C::opt("link", "Link", &["Internet", "URL", "Fundstelle"]),
@@ -242,7 +242,7 @@ pub const MASSNAHMEN: SheetSpec = SheetSpec {
         C::opt(
             "stellen",
             "Stellen (VZÄ)",
-            &["Stellen", "VZÄ", "Personal", "Personal (VZÄ)"],
+            &["VZÄ", "Stellen in VZÄ", "Personal (VZÄ)"],
         ),
         C::opt(
             "schaetzung",

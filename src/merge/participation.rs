@@ -247,11 +247,15 @@ pub(super) fn cite(vorlage: &mut Vorlage, b: &Beteiligung) {
             formate.push(&v.format);
         }
     }
-    let satz = format!(
-        "{} Formate des Beteiligungsprozesses: {}.",
-        b.satz,
-        formate.join(", ")
-    );
+    let satz = match formate.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!(
+            "{} Genutzt wurden die Formate {} und {last}.",
+            b.satz,
+            rest.join(", ")
+        ),
+        Some((only, _)) => format!("{} Genutzt wurde das Format {only}.", b.satz),
+        None => b.satz.clone(),
+    };
     vorlage.sachverhalt.insert(at, satz);
 }
 

@@ -3,11 +3,46 @@
 //! Fortführung / Ausbau), read from the Maßnahmen sheet; and the staff plan
 //! of appendix B (VZÄ per field and year).
 
+use super::cells::{invalid, Merger};
 use crate::input::normalize;
 use crate::input::values::{self, CellValue, Rejected};
+use crate::input::workbook::Row;
 use crate::model::*;
 use crate::schema;
 use chrono::Datelike;
+
+impl Merger<'_, '_> {
+    /// An optional cell of a column added in a later version: a value it
+    /// cannot read is a warning at the cell and left out (an older workbook
+    /// may use the same header for something else), not an error.
+    pub(super) fn lenient<T>(
+        &mut self,
+        row: &Row,
+        key: &str,
+        column: &str,
+        parse: impl Fn(&CellValue) -> Result<T, Rejected>,
+    ) -> Option<T> {
+        let cell = row.get(key);
+        if cell.is_empty() {
+            return None;
+        }
+        match parse(cell) {
+            Ok(v) => Some(v),
+            Err(r) => {
+                self.diags
+                    .warning(
+                        row.loc(key),
+                        format!(
+                            "{}; der Wert wird nicht berücksichtigt",
+                            invalid(column, cell, &r.expected)
+                        ),
+                    )
+                    .hint = r.hint;
+                None
+            }
+        }
+    }
+}
 
 /// Stellen (VZÄ): a number of full-time equivalents, not negative.
 pub(super) fn parse_staff(cell: &CellValue) -> Result<Zahl, Rejected> {

@@ -378,16 +378,18 @@ impl Merger<'_, '_> {
                 && (ende.is_some() || row.get("ende").is_empty());
             let prioritaet = self.opt(&row, "prioritaet", "Priorität", values::parse_priority);
             let status = self.opt(&row, "status", "Status", values::parse_status);
-            let stellen = self.opt(&row, "stellen", "Stellen (VZÄ)", super::staff::parse_staff);
+            // Columns added later: a value they cannot read is a warning (an older
+            // workbook may use the header for something else).
+            let stellen = self.lenient(&row, "stellen", "Stellen (VZÄ)", super::staff::parse_staff);
             let kosten_grob = self
-                .opt(
+                .lenient(
                     &row,
                     "schaetzung",
                     "Grobe Kostenschätzung",
                     super::staff::parse_yes_no,
                 )
                 .unwrap_or(false);
-            let art = self.opt(&row, "art", "Art", super::staff::parse_kind);
+            let art = self.lenient(&row, "art", "Art", super::staff::parse_kind);
             let ziele: Vec<String> = row
                 .text("ziel")
                 .map(|z| {
