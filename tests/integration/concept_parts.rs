@@ -397,3 +397,61 @@ fn musterstadt_shows_every_part_in_pdf_and_docx() {
         "{vorlage}"
     );
 }
+
+/// How often each structure type (`Table`, `H1`, `L` …) occurs in the PDF's
+/// tag tree, read with `qpdf --json`.
+fn tags(pdf: &Path) -> std::collections::BTreeMap<String, usize> {
+    crate::support::werkzeuge::require("qpdf", "--version");
+    let out = std::process::Command::new("qpdf")
+        .args(["--json", "--json-stream-data=none"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut n = std::collections::BTreeMap::new();
+    for (_, o) in json["qpdf"][1].as_object().unwrap() {
+        let v = &o["value"];
+        if let (Some(s), true) = (v["/S"].as_str(), v.get("/P").is_some()) {
+            *n.entry(s.trim_start_matches('/').to_string()).or_default() += 1;
+        }
+    }
+    n
+}
+
+/// The new parts are tagged for PDF/UA: the participation timeline and the
+/// glossary are tables, „Beteiligungsprozess“, „Begriffe und Erläuterungen“
+/// and „Quellen“ headings, the summary page's points a list.
+#[test]
+fn the_new_parts_are_tagged_tables_headings_and_lists() {
+    let pdf = |p: &Project| {
+        p.build(&[]).assert_code(0);
+        tags(
+            &p.path()
+                .join("ausgabe/Integrationskonzept-Teststadt-1.0.pdf"),
+        )
+    };
+    let base = Project::new();
+    let before = pdf(&base);
+    let with = Project::new()
+        .sheet(
+            STEUERUNG,
+            "Beteiligung",
+            &[BETEILIGUNG, &["12.03.2026", "Auftakt", "80", "30", "Start"]],
+        )
+        .sheet(
+            STEUERUNG,
+            "Begriffe",
+            &[&["Begriff", "Erläuterung"], &["VZÄ", "Vollzeitäquivalent"]],
+        )
+        .sheet(
+            STEUERUNG,
+            "Literatur",
+            &[&["Quelle", "Link"], &["Leitfaden, 2024", ""]],
+        );
+    let after = pdf(&with);
+    let n = |t: &std::collections::BTreeMap<String, usize>, k: &str| t.get(k).copied().unwrap_or(0);
+    assert!(n(&before, "L") >= 1, "{before:?}");
+    assert_eq!(n(&after, "Table"), n(&before, "Table") + 2, "{after:?}");
+    assert_eq!(n(&after, "H1"), n(&before, "H1") + 2, "{after:?}");
+    assert_eq!(n(&after, "H2"), n(&before, "H2") + 1, "{after:?}");
+}
