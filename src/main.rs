@@ -361,7 +361,7 @@ fn refresh(dir: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
         );
     } else {
         eprintln!(
-            "\n{n} {} in „{}“: leere Formulare für jede Arbeitsgruppe, vorausgefüllte („…-vorausgefuellt.xlsx“) mit dem bisherigen Stand, wo eine Mappe zurückgekommen ist. Verschicken; die zurückgekommene Mappe ersetzt dann die alte im Ordner der Arbeitsgruppen.",
+            "\n{n} {} in „{}“: leere Formulare für jede Arbeitsgruppe, vorausgefüllte („…-vorausgefuellt.xlsx“) mit dem bisherigen Stand, wo eine Mappe zurückgekommen ist. Verschicken; die zurückgekommene Mappe ersetzt dann die alte im Ordner der Arbeitsgruppen. Dazu „steuerung-leer.xlsx“: ein leeres Formular der Steuerungsgruppe mit allen Blättern – fehlt Ihrer steuerung.xlsx ein Blatt (z. B. „Beteiligung“, „Begriffe“, „Literatur“), kopieren Sie es von dort.",
             if n == 1 { "neues Formular" } else { "neue Formulare" },
             done.folder.display()
         );

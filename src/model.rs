@@ -10,6 +10,9 @@ use crate::input::values::{DateValue, EndDate, Money, Priority, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod parts;
+pub use parts::*;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Konzept {
     pub meta: Meta,
@@ -46,6 +49,16 @@ pub struct Konzept {
     pub auszug: Option<Auszug>,
     /// The priority scheme (`dokument.prioritaeten`) and its words.
     pub prioritaeten: Prioritaeten,
+    /// „Das Wichtigste auf einen Blick“: the summary page, always generated.
+    pub auf_einen_blick: AufEinenBlick,
+    /// „Beteiligungsprozess“: the events of the participation log, if any.
+    pub beteiligung: Beteiligung,
+    /// Appendix B: staff (VZÄ) by field and year, if any measure names them.
+    pub stellen: Stellenplan,
+    /// „Begriffe und Erläuterungen“: the glossary, if given.
+    pub begriffe: Vec<Begriff>,
+    /// „Quellen“: the data sources and the literature, if literature is given.
+    pub quellen: Quellen,
 }
 
 /// The priority scheme and the words the documents use for it.
@@ -282,6 +295,10 @@ pub struct Texte {
     pub schwerpunkte: Option<RichText>,
     pub umsetzung_und_monitoring: Option<RichText>,
     pub beschlussvorschlag: Option<RichText>,
+    /// The free text of „Das Wichtigste auf einen Blick“.
+    pub auf_einen_blick: Option<RichText>,
+    /// The free text of the section „Beteiligungsprozess“.
+    pub beteiligung: Option<RichText>,
     /// The texts of the submission's extra sections (`dokument.abschnitte`),
     /// as written in the sheet.
     #[serde(skip)]
@@ -576,6 +593,13 @@ pub struct Massnahme {
     pub themen: Vec<String>,
     /// Sozialräume, Quartiere or Gemeinden it concerns; empty: all.
     pub orte: Vec<String>,
+    /// Staff in full-time equivalents (VZÄ) per year of the measure.
+    pub stellen: Option<Zahl>,
+    /// The costs are a rough estimate („grobe Kostenschätzung“); `kosten.text`
+    /// then starts with „ca.“.
+    pub kosten_grob: bool,
+    /// „neu“, „Fortführung“ or „Ausbau“.
+    pub art: Option<String>,
     /// Position on the Laufzeit axis for the Gantt chart, 0.0–1.0.
     pub achse_von: f64,
     pub achse_bis: f64,

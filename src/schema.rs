@@ -121,6 +121,48 @@ pub const ZEITPLAN: SheetSpec = SheetSpec {
     ],
 };
 
+pub const BETEILIGUNG: SheetSpec = SheetSpec {
+    name: "Beteiligung",
+    aliases: &["Beteiligungsprozess"],
+    columns: &[
+        C::req("datum", "Datum", &["Termin", "Wann"]),
+        C::req(
+            "format",
+            "Format",
+            &["Veranstaltung", "Art", "Beteiligungsformat"],
+        ),
+        C::opt(
+            "teilnehmende",
+            "Teilnehmende",
+            &["Teilnehmer", "Personen", "Anzahl Teilnehmende"],
+        ),
+        C::opt(
+            "institutionen",
+            "Institutionen",
+            &["Einrichtungen", "Organisationen", "Anzahl Institutionen"],
+        ),
+        C::opt("beschreibung", "Beschreibung", &["Thema", "Inhalt"]),
+    ],
+};
+
+pub const BEGRIFFE: SheetSpec = SheetSpec {
+    name: "Begriffe",
+    aliases: &["Glossar", "Begriffe und Erläuterungen"],
+    columns: &[
+        C::req("begriff", "Begriff", &["Stichwort"]),
+        C::req("erlaeuterung", "Erläuterung", &["Erklärung", "Bedeutung"]),
+    ],
+};
+
+pub const LITERATUR: SheetSpec = SheetSpec {
+    name: "Literatur",
+    aliases: &["Literaturverzeichnis"],
+    columns: &[
+        C::req("angabe", "Quelle", &["Literatur", "Titel", "Angabe"]),
+        C::opt("link", "Link", &["Internet", "URL", "Fundstelle"]),
+    ],
+};
+
 // ---------------------------------------------------------------- arbeitsgruppen/*.xlsx
 
 pub const ARBEITSGRUPPE: SheetSpec = SheetSpec {
@@ -234,6 +276,17 @@ pub const MASSNAHMEN: SheetSpec = SheetSpec {
             "Ort",
             &["Sozialraum", "Quartier", "Gemeinde", "Stadtteil", "Orte"],
         ),
+        C::opt(
+            "stellen",
+            "Stellen (VZÄ)",
+            &["VZÄ", "Stellen in VZÄ", "Personal (VZÄ)"],
+        ),
+        C::opt(
+            "schaetzung",
+            "Grobe Kostenschätzung",
+            &["Kostenschätzung", "Schätzung", "Kosten geschätzt"],
+        ),
+        C::opt("art", "Art", &["Art der Maßnahme", "Maßnahmenart"]),
     ],
 };
 
@@ -263,6 +316,8 @@ pub const TEXT_SECTIONS: &[(&str, &str)] = &[
     ("Schwerpunkte", "schwerpunkte"),
     ("Umsetzung und Monitoring", "umsetzung_und_monitoring"),
     ("Beschlussvorschlag", "beschlussvorschlag"),
+    ("Das Wichtigste auf einen Blick", "auf_einen_blick"),
+    ("Beteiligungsprozess", "beteiligung"),
 ];
 
 /// The sections of the `Befund` sheet.
@@ -293,6 +348,23 @@ pub const QUELLEN: &[&str] = &[
     "Stiftung",
     "Sonstige",
 ];
+
+/// Formats of the participation log (suggestions; other formats are kept).
+pub const FORMATE: &[&str] = &[
+    "Auftakt",
+    "Fachrunde",
+    "Workshop",
+    "Online-Beteiligung",
+    "Bürgerforum",
+    "Befragung",
+    "Abschlussveranstaltung",
+];
+
+/// The kinds of measure.
+pub const ARTEN: &[&str] = &["neu", "Fortführung", "Ausbau"];
+
+/// The answers of a yes/no column.
+pub const JA_NEIN: &[&str] = &["ja", "nein"];
 
 /// Roles in the steering group, in the order the table lists them.
 pub const ROLLEN: &[&str] = &["Vorsitz", "Geschäftsführung", "Mitglied"];
@@ -349,6 +421,18 @@ pub enum Art {
     Quelle,
     /// One of [`QUELLEN`] or any other text (a measure's funding, e.g. a programme).
     Finanzierung,
+    /// One of [`FORMATE`] or any other text.
+    Format,
+    /// A count of people or institutions (whole number).
+    Anzahl,
+    /// Staff in full-time equivalents (a number, no percent).
+    Stellen,
+    /// A day, month, quarter or year, also before the Laufzeit (an event).
+    Termin,
+    /// One of [`ARTEN`].
+    Massnahmenart,
+    /// ja or nein.
+    JaNein,
 }
 
 impl Art {
@@ -389,6 +473,12 @@ impl Art {
             Art::Finanzierung => "aus der Liste wählen (Eigenmittel, Landesmittel …) oder eigenen Text schreiben, z. B. „Landesprogramm KOMM-AN“".into(),
             // The words depend on the project's scheme (`Projekt::years`).
             Art::Prioritaet => "{prioritaeten}".into(),
+            Art::Format => "aus der Liste wählen (Auftakt, Fachrunde, Workshop …) oder eigenen Text schreiben, z. B. „Stadtteilspaziergang“".into(),
+            Art::Anzahl => "eine ganze Zahl wie 25; leer = nicht gezählt".into(),
+            Art::Stellen => "Vollzeitstellen als Zahl wie 1 oder 0,5 (ohne „VZÄ“ und ohne Prozentzeichen); leer = keine Angabe".into(),
+            Art::Termin => "ein Tag (12.03.2026), ein Monat (03/2026 oder März 2026), ein Quartal (Q2 2026) oder ein Jahr (2026); auch vor der Laufzeit".into(),
+            Art::Massnahmenart => format!("{} (aus der Liste wählen; leer = keine Angabe)", list(self)),
+            Art::JaNein => "„ja“, wenn die Kosten nur grob geschätzt sind; sonst leer lassen".into(),
             Art::Status | Art::Kategorie | Art::Quelle => {
                 format!("{} (aus der Liste wählen)", list(self))
             }
@@ -407,6 +497,9 @@ impl Art {
             Art::Kategorie => KATEGORIEN.to_vec(),
             Art::Rolle => ROLLEN.to_vec(),
             Art::Quelle | Art::Finanzierung => QUELLEN.to_vec(),
+            Art::Format => FORMATE.to_vec(),
+            Art::Massnahmenart => ARTEN.to_vec(),
+            Art::JaNein => JA_NEIN.to_vec(),
             _ => return None,
         })
     }
@@ -538,6 +631,9 @@ pub const AG_HILFE: &[BlattHilfe] = &[
             h("status", Art::Status, "wie weit die Umsetzung ist", "geplant"),
             h("themen", Art::Themen, "die Querschnittsthemen, denen die Maßnahme dient", "Barrierefreiheit"),
             h("ort", Art::Liste, "die Sozialräume, Quartiere oder Gemeinden, die die Maßnahme betrifft, mit Semikolon getrennt; leer = alle", "Nordstadt; Südstadt"),
+            h("stellen", Art::Stellen, "wie viel Personal die Maßnahme in jedem Jahr ihrer Laufzeit braucht, in Vollzeitstellen (VZÄ); eine halbe Stelle ist 0,5", "0,5"),
+            h("schaetzung", Art::JaNein, "ob die Kosten nur grob geschätzt sind; im Konzept steht dann „ca.“ vor dem Betrag", "ja"),
+            h("art", Art::Massnahmenart, "ob die Maßnahme neu ist, ein bestehendes Angebot fortführt oder es ausbaut", "neu"),
         ],
     },
     BlattHilfe {
@@ -641,6 +737,36 @@ pub const STEUERUNG_HILFE: &[BlattHilfe] = &[
             h("beginn", Art::Datum, "wann die Phase beginnt", "Q4 {von}"),
             h("ende", Art::Ende, "wann die Phase endet", "Q1 {von+1}"),
             h("beschreibung", Art::Langtext, "was in der Phase geschieht", "Integrationsrat, Fachausschuss und Rat beraten den Entwurf."),
+        ],
+    },
+    BlattHilfe {
+        blatt: &BETEILIGUNG,
+        pflicht: false,
+        zweck: "Der Beteiligungsprozess: je Veranstaltung (Auftakt, Fachrunde, Workshop, Online-Beteiligung …) eine Zeile. Das Konzept zeigt die Veranstaltungen als Zeitleiste und nennt die Summen, die Beschlussvorlage zitiert sie.",
+        spalten: &[
+            h("datum", Art::Termin, "wann die Veranstaltung stattfand", "12.03.{von}"),
+            h("format", Art::Format, "die Art der Veranstaltung", "Auftakt"),
+            h("teilnehmende", Art::Anzahl, "wie viele Personen teilgenommen haben", "85"),
+            h("institutionen", Art::Anzahl, "aus wie vielen Einrichtungen sie kamen", "40"),
+            h("beschreibung", Art::Text, "was dort geschah, in einer Zeile", "Auftaktveranstaltung im Rathaus mit Vorstellung der Handlungsfelder"),
+        ],
+    },
+    BlattHilfe {
+        blatt: &BEGRIFFE,
+        pflicht: false,
+        zweck: "Begriffe, die das Konzept erklärt: je Begriff eine Zeile. Sie erscheinen am Ende des Konzepts unter „Begriffe und Erläuterungen“, alphabetisch sortiert.",
+        spalten: &[
+            h("begriff", Art::Text, "der Begriff", "Migrationshintergrund"),
+            h("erlaeuterung", Art::Text, "was er bedeutet, in ein bis drei Sätzen", "Eine Person hat einen Migrationshintergrund, wenn sie selbst oder mindestens ein Elternteil nicht mit deutscher Staatsangehörigkeit geboren wurde."),
+        ],
+    },
+    BlattHilfe {
+        blatt: &LITERATUR,
+        pflicht: false,
+        zweck: "Literatur und Quellen, auf die sich das Konzept stützt: je Quelle eine Zeile. Sie erscheinen am Ende des Konzepts unter „Quellen“, zusammen mit den Datenquellen der Kennzahlen.",
+        spalten: &[
+            h("angabe", Art::Text, "die vollständige Angabe: wer, Titel, Ort und Jahr", "Bundesamt für Migration und Flüchtlinge (Hg.): Migrationsbericht 2023. Nürnberg 2024"),
+            h("link", Art::Text, "die Internetadresse, falls vorhanden", "https://www.bamf.de"),
         ],
     },
 ];

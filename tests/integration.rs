@@ -88,5 +88,7 @@ mod zielsystem;
 #[path = "integration/auszug.rs"]
 mod auszug;
 
+#[path = "integration/concept_parts.rs"]
+mod concept_parts;
 #[path = "integration/prioritaeten.rs"]
 mod prioritaeten;

@@ -11,6 +11,7 @@
 //! cross-checks between sheets and workbooks.
 
 mod actor_names;
+mod at_a_glance;
 mod cells;
 mod charts;
 mod completeness;
@@ -20,7 +21,9 @@ mod extract;
 mod forms;
 mod hierarchy;
 mod numbering;
+mod participation;
 mod priorities;
+mod staff;
 mod steering;
 mod submission;
 mod summary;
@@ -121,7 +124,9 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
     );
     let akteure = summary::actors_by_category(steering.akteure);
     let texte = steering.texte;
-    let vorlage = submission::build(
+    let stellen = staff::staff_plan(&felder, &kosten.jahre);
+    let quellen = participation::sources(&steering.statistik, &felder, steering.literatur);
+    let mut vorlage = submission::build(
         c,
         &submission::Parts {
             meta: &meta,
@@ -134,7 +139,22 @@ pub fn merge(inp: &Inputs, diags: &mut Diagnostics) -> Konzept {
             indikatoren: indikatoren.len(),
         },
     );
+    participation::cite(&mut vorlage, &steering.beteiligung);
+    let auf_einen_blick = at_a_glance::build(&at_a_glance::Parts {
+        meta: &meta,
+        zaehlung: &zaehlung,
+        kosten: &kosten,
+        vorlage: &vorlage,
+        beteiligung: &steering.beteiligung,
+        stellen: &stellen,
+        priorities: m.priorities,
+    });
     Konzept {
+        auf_einen_blick,
+        beteiligung: steering.beteiligung,
+        stellen,
+        begriffe: steering.begriffe,
+        quellen,
         vorlage,
         diagramme,
         meta,
@@ -234,7 +254,7 @@ fn read_group(
 /// The council submission of a concept, computed anew (e.g. after the model
 /// was changed).
 pub fn submission_of(c: &Config, k: &Konzept) -> Vorlage {
-    submission::build(
+    let mut vorlage = submission::build(
         c,
         &submission::Parts {
             meta: &k.meta,
@@ -246,5 +266,7 @@ pub fn submission_of(c: &Config, k: &Konzept) -> Vorlage {
             akteure: &k.akteure,
             indikatoren: k.indikatoren.len(),
         },
-    )
+    );
+    participation::cite(&mut vorlage, &k.beteiligung);
+    vorlage
 }

@@ -24,6 +24,9 @@ pub(super) struct Steering {
     /// The rows of the Finanzen sheet, each with the cell of its amount.
     pub posten: Vec<(Posten, Location)>,
     pub zeitplan: Vec<Phase>,
+    pub beteiligung: Beteiligung,
+    pub begriffe: Vec<Begriff>,
+    pub literatur: Vec<Literatur>,
 }
 
 impl Merger<'_, '_> {
@@ -40,6 +43,9 @@ impl Merger<'_, '_> {
             statistik: self.statistics(wb),
             posten: self.budget_rows(wb),
             zeitplan: self.timeline(wb),
+            beteiligung: self.participation(wb),
+            begriffe: self.glossary(wb),
+            literatur: self.literature(wb),
         }
     }
 
@@ -77,6 +83,10 @@ impl Merger<'_, '_> {
                         Some("umsetzung_und_monitoring")
                     }
                     "netzwerke" => Some("netzwerk"),
+                    "aufeinenblick" | "daswichtigste" | "zusammenfassung" | "kurzfassung" => {
+                        Some("auf_einen_blick")
+                    }
+                    "beteiligung" | "beteiligungsprozess" => Some("beteiligung"),
                     _ => None,
                 });
             match key {
@@ -130,6 +140,8 @@ impl Merger<'_, '_> {
         t.schwerpunkte = get("schwerpunkte");
         t.umsetzung_und_monitoring = get("umsetzung_und_monitoring");
         t.beschlussvorschlag = get("beschlussvorschlag");
+        t.auf_einen_blick = get("auf_einen_blick");
+        t.beteiligung = get("beteiligung");
         for name in &self.extra_sections {
             match t.weitere.get(name).map(|s| markdown::parse(s)) {
                 Some(r) if !r.is_empty() => {

@@ -390,6 +390,18 @@ impl Merger<'_, '_> {
                 && (ende.is_some() || row.get("ende").is_empty());
             let (prioritaet, punkte) = self.priority_of(&row);
             let status = self.opt(&row, "status", "Status", values::parse_status);
+            // Columns added later: a value they cannot read is a warning (an older
+            // workbook may use the header for something else).
+            let stellen = self.lenient(&row, "stellen", "Stellen (VZÄ)", super::staff::parse_staff);
+            let kosten_grob = self
+                .lenient(
+                    &row,
+                    "schaetzung",
+                    "Grobe Kostenschätzung",
+                    super::staff::parse_yes_no,
+                )
+                .unwrap_or(false);
+            let art = self.lenient(&row, "art", "Art", super::staff::parse_kind);
             let ziele: Vec<String> = row
                 .text("ziel")
                 .map(|z| {
@@ -463,7 +475,11 @@ impl Merger<'_, '_> {
                 zeitraum: period_text(beginn.as_ref(), ende.as_ref()),
                 beginn: beginn.as_ref().map(Datum::of),
                 ende: ende.as_ref().map(Datum::end),
-                kosten: kosten_geld.unwrap_or_else(|| Geld::opt(None)),
+                kosten: match kosten_geld {
+                    Some(k) if kosten_grob => super::staff::estimated(k),
+                    Some(k) => k,
+                    None => Geld::opt(None),
+                },
                 kosten_turnus: kosten.as_ref().and_then(|k| k.turnus()),
                 kosten_verteilung,
                 finanzierung: row.text("finanzierung"),
@@ -476,6 +492,9 @@ impl Merger<'_, '_> {
                     .text("ort")
                     .map(|o| values::parse_list(&o))
                     .unwrap_or_default(),
+                stellen,
+                kosten_grob,
+                art,
                 achse_von,
                 achse_bis,
                 periode: (first, last),

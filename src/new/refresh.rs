@@ -6,6 +6,8 @@
 //! For every field of action a blank form; for every field whose group has
 //! returned a workbook, also a pre-filled one (`…-vorausgefuellt.xlsx`) with
 //! the group's entries so far, so that a group can go on in the new form.
+//! Beside them a blank steering form (`steuerung-leer.xlsx`) with every
+//! sheet, to copy sheets added in a newer version into the project's own.
 //! Everything goes into `formulare/` (or the folder named): never over an
 //! existing file, never into the folder the returns are read from.
 
@@ -115,8 +117,18 @@ pub fn refresh_forms_on(root: &Path, out: Option<&Path>, today: NaiveDate) -> Er
         let bytes = workbook::working_group_form(&p, field, Some(&prefill));
         write_form(&mut done, &folder.join(name), bytes);
     }
+    // The steering workbook is not sent round: a blank form with every
+    // sheet, to copy new sheets (Beteiligung, Begriffe …) from.
+    write_form(
+        &mut done,
+        &folder.join(STEERING_FORM),
+        workbook::steering_form(&p),
+    );
     done
 }
+
+/// The blank steering form among the refreshed forms.
+pub const STEERING_FORM: &str = "steuerung-leer.xlsx";
 
 /// Whether `folder` is where `eingaben.arbeitsgruppen` reads from.
 fn is_returns_folder(root: &Path, cfg: &Config, folder: &Path) -> bool {

@@ -84,6 +84,9 @@ const AG_SHEETS: &[(&str, &[&str])] = &[
             "Status",
             "Querschnittsthemen",
             "Ort",
+            "Stellen (VZÄ)",
+            "Grobe Kostenschätzung",
+            "Art",
         ],
     ),
     (
@@ -121,6 +124,18 @@ const STEUERUNG_SHEETS: &[(&str, &[&str])] = &[
     ),
     ("Finanzen", &["Jahr", "Posten", "Betrag", "Quelle"]),
     ("Zeitplan", &["Phase", "Beginn", "Ende", "Beschreibung"]),
+    (
+        "Beteiligung",
+        &[
+            "Datum",
+            "Format",
+            "Teilnehmende",
+            "Institutionen",
+            "Beschreibung",
+        ],
+    ),
+    ("Begriffe", &["Begriff", "Erläuterung"]),
+    ("Literatur", &["Quelle", "Link"]),
 ];
 
 const FIELDS: &[(&str, &str)] = &[

@@ -203,3 +203,30 @@ print("\n".join(str(c.value) for row in wb["Listen"].iter_rows() for c in row if
     }
     assert!(!lists.lines().any(|l| l == "hoch"), "{lists}");
 }
+
+#[test]
+fn the_summary_page_counts_the_schemes_first_rank() {
+    let summary = |model: &serde_json::Value| {
+        (
+            model["auf_einen_blick"]["punkte"].to_string(),
+            model["prioritaeten"]["spalte"].clone(),
+        )
+    };
+    let (punkte, spalte) = summary(&measures(Project::new(), ["hoch", "hoch", "3"]).model());
+    assert!(
+        punkte.contains("Von den 3 Maßnahmen haben zwei hohe Priorität"),
+        "{punkte}"
+    );
+    assert_eq!(spalte, "davon hohe Priorität");
+    let (punkte, spalte) = summary(&measures(scheme("abc"), ["A", "B", "C"]).model());
+    assert!(
+        punkte.contains("Eine der 3 Maßnahmen ist mit Priorität A ausgewiesen"),
+        "{punkte}"
+    );
+    assert_eq!(spalte, "davon Priorität A");
+    let (punkte, _) = summary(&measures(scheme("schwerpunkt"), ["Quick-Win"; 3]).model());
+    assert!(
+        punkte.contains("Keine Maßnahme ist bisher als Schwerpunktmaßnahmen ausgewiesen"),
+        "{punkte}"
+    );
+}

@@ -77,6 +77,15 @@ fn refresh_writes_blank_and_prefilled_forms_with_actors_and_deadline() {
         assert!(forms.join(f).exists(), "{f} missing:\n{}", out.stderr);
         assert!(out.stderr.contains(f), "{}", out.stderr);
     }
+    // A blank steering form with every sheet, the new ones too.
+    let steering = read_back(&forms.join("steuerung-leer.xlsx"));
+    for sheet in ["Texte", "Zeitplan", "Beteiligung", "Begriffe", "Literatur"] {
+        assert!(
+            steering[sheet].is_object(),
+            "{sheet} missing in steuerung-leer.xlsx"
+        );
+    }
+    assert!(out.stderr.contains("steuerung-leer.xlsx"), "{}", out.stderr);
     // No return for Arbeit: no pre-filled form; the return itself untouched.
     assert!(!forms.join("ag-arbeit-vorausgefuellt.xlsx").exists());
     assert_eq!(std::fs::read(dir.join(AG)).expect("return"), returned);

@@ -314,6 +314,7 @@ TEXTE_KREIS = [
     ("Bürgerstiftung Musterstadt", "Bürgerstiftung Beispielkreis"),
     ("Musterstadt hatte am", "Der Beispielkreis hatte am"),
     ("Die Stadt Musterstadt setzt", "Der Kreis Beispielkreis setzt"),
+    ("Musterstadt will, dass alle Menschen", "Der Beispielkreis will, dass alle Menschen"),
 ]
 
 # Abschnitte der Beschlussvorlage, die die Geschäftsordnung des Kreises

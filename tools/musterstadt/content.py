@@ -219,6 +219,10 @@ Der Rat der Stadt Musterstadt beschließt:
 1. Das Integrationskonzept der Stadt Musterstadt 2026 bis 2030 wird als gesamtstädtisches Handlungsprogramm beschlossen.
 2. Die Verwaltung wird beauftragt, die Maßnahmen im Rahmen der jeweils im Haushalt bereitgestellten Mittel umzusetzen und Fördermittel von Land, Bund und Europäischer Union einzuwerben.
 3. Die Verwaltung legt dem Rat ab 2028 alle zwei Jahre einen Integrationsbericht vor und schreibt das Konzept bis Ende 2030 fort."""),
+
+    ("Das Wichtigste auf einen Blick", """Musterstadt will, dass alle Menschen, die hier leben, gleichberechtigt teilhaben können – in Kita und Schule, im Beruf, in der Nachbarschaft und in der Verwaltung. Das Konzept legt dafür fest, wer bis wann was tut und was es kostet."""),
+
+    ("Beteiligungsprozess", """Das Konzept ist nicht am Schreibtisch entstanden: Von der Auftaktveranstaltung im Februar bis zur Abstimmung des Entwurfs im Oktober 2026 haben Fachleute, Migrantenorganisationen und Einwohnerinnen und Einwohner in Fachrunden, Workshops, einem Bürgerforum und einer mehrsprachigen Online-Umfrage mitgearbeitet."""),
 ]
 
 # ---------------------------------------------------------------------------
@@ -479,4 +483,59 @@ ZEITPLAN = [
      "Jährliche Fortschreibung der Indikatoren und Sachstandsberichte der Federführungen"),
     ("Umsetzung – zweite Phase und Fortschreibung", "2029", "31.12.2030",
      "Zweiter Integrationsbericht 2030 und Fortschreibung des Konzepts"),
+]
+
+
+# ---------------------------------------------------------------------------
+# Beteiligungsprozess (Datum, Format, Teilnehmende, Institutionen, Beschreibung)
+# ---------------------------------------------------------------------------
+
+BETEILIGUNG = [
+    ("12.02.2026", "Auftakt", 96, 41,
+     "Auftaktveranstaltung im Ratssaal: Vorstellung des Vorhabens und der sieben Handlungsfelder"),
+    ("Q2 2026", "Fachrunde", 57, 38,
+     "Je drei Sitzungen der sieben Arbeitsgruppen zu Ausgangslage, Zielen und Maßnahmen"),
+    ("06/2026", "Online-Beteiligung", 214, None,
+     "Umfrage in sechs Sprachen zu den wichtigsten Anliegen der Einwohnerinnen und Einwohner"),
+    ("04.07.2026", "Workshop", 34, 22,
+     "Workshop der Migrantenorganisationen zu Teilhabe und Förderung"),
+    ("19.09.2026", "Bürgerforum", 120, 18,
+     "Bürgerforum im Stadtteilzentrum Nordstadt: Diskussion der Maßnahmenvorschläge"),
+    ("10/2026", "Fachrunde", 28, 19,
+     "Abstimmung des Entwurfs mit dem Integrationsrat und den Trägern"),
+]
+
+# ---------------------------------------------------------------------------
+# Begriffe und Erläuterungen (Begriff, Erläuterung)
+# ---------------------------------------------------------------------------
+
+BEGRIFFE = [
+    ("Migrationshintergrund",
+     "Eine Person hat einen Migrationshintergrund, wenn sie selbst oder mindestens ein Elternteil "
+     "nicht mit deutscher Staatsangehörigkeit geboren wurde (Definition des Mikrozensus)."),
+    ("Handlungsfeld",
+     "Ein Themenbereich der Integrationsarbeit, z. B. Bildung oder Wohnen. Für jedes Handlungsfeld "
+     "hat eine Arbeitsgruppe Ziele und Maßnahmen erarbeitet."),
+    ("Indikator",
+     "Eine messbare Größe, an der sich ablesen lässt, ob ein Ziel erreicht wird."),
+    ("VZÄ (Vollzeitäquivalent)",
+     "Der Umfang einer Stelle, umgerechnet auf eine Vollzeitstelle: eine halbe Stelle ist 0,5 VZÄ."),
+    ("Interkulturelle Öffnung",
+     "Die Ausrichtung von Verwaltung und Einrichtungen darauf, dass ihre Angebote alle Menschen "
+     "gleichermaßen erreichen, unabhängig von Herkunft und Sprache."),
+    ("Kommunales Integrationsmanagement (KIM)",
+     "Ein Landesprogramm, das rechtskreisübergreifendes Case-Management für Zugewanderte fördert."),
+]
+
+# ---------------------------------------------------------------------------
+# Literatur (Quelle, Link)
+# ---------------------------------------------------------------------------
+
+LITERATUR = [
+    ("Bundesamt für Migration und Flüchtlinge (Hg.): Migrationsbericht der Bundesregierung 2023. "
+     "Nürnberg 2024", "https://www.bamf.de"),
+    ("Sachverständigenrat für Integration und Migration (Hg.): Jahresgutachten 2024. Berlin 2024",
+     "https://www.svr-migration.de"),
+    ("Stadt Musterstadt, Amt für Statistik und Wahlen: Bevölkerung mit Migrationshintergrund, "
+     "Stand 31.12.2024. Musterstadt 2025", None),
 ]

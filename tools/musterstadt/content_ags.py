@@ -805,3 +805,39 @@ ORT_JE_MASSNAHME = {
     "W2": "Nordstadt; Hafenviertel",
     "W7": "Nordstadt; Hafenviertel; Südstadt; Weststadt",
 }
+
+
+# ---------------------------------------------------------------------------
+# Ressourcen über Geld hinaus: Spalten „Stellen (VZÄ)“, „Grobe Kostenschätzung“ und „Art“
+# (nur in den .xlsx-Mappen B, A, J und V; die übrigen Mappen zeigen, dass die Spalten
+# freiwillig sind). Nr -> (Stellen je Jahr, grob geschätzt, Art der Maßnahme)
+# ---------------------------------------------------------------------------
+
+RESSOURCEN = {
+    "B1": (None, None, "Ausbau"),
+    "B2": (1, None, "Fortführung"),
+    "B3": (None, None, "Ausbau"),
+    "B5": (None, "ja", "Fortführung"),
+    "B6": (0.5, None, "neu"),
+    "B7": (3, None, "Ausbau"),
+    "A2": (0.5, None, "neu"),
+    "A4": (0.5, None, "neu"),
+    "A5": (5, None, "Fortführung"),
+    "A6": (None, "ja", "neu"),
+    "J2": (None, "ja", "neu"),
+    "J3": (None, None, "Ausbau"),
+    "J5": (0.5, None, "Fortführung"),
+    "V5": (2, None, "neu"),
+    "V6": (0.5, None, "Fortführung"),
+    "V7": (None, "ja", "neu"),
+}
+
+for _ag in AGS:
+    if _ag["format"] != "xlsx" or "massnahmen_spalten" in _ag:
+        continue
+    _ag["massnahmen_spalten"] = MASSNAHMEN_SPALTEN + [
+        ("stellen", "Stellen (VZÄ)"), ("schaetzung", "Grobe Kostenschätzung"), ("art", "Art"),
+    ]
+    for _mn in _ag["massnahmen"]:
+        stellen, schaetzung, art = RESSOURCEN.get(_mn["nr"], (None, None, None))
+        _mn.update(stellen=stellen, schaetzung=schaetzung, art=art)

@@ -489,6 +489,13 @@ def steuerung(pfad: Path, finanz_zeilen):
             geld_spalten={2})
     tabelle(wb.create_sheet("Zeitplan"), ["Phase", "Beginn", "Ende", "Beschreibung"], C.ZEITPLAN)
     wb["Zeitplan"].column_dimensions["D"].width = 70
+    tabelle(wb.create_sheet("Beteiligung"),
+            ["Datum", "Format", "Teilnehmende", "Institutionen", "Beschreibung"], C.BETEILIGUNG)
+    wb["Beteiligung"].column_dimensions["E"].width = 70
+    tabelle(wb.create_sheet("Begriffe"), ["Begriff", "Erläuterung"], C.BEGRIFFE)
+    wb["Begriffe"].column_dimensions["B"].width = 80
+    tabelle(wb.create_sheet("Literatur"), ["Quelle", "Link"], C.LITERATUR)
+    wb["Literatur"].column_dimensions["A"].width = 80
     speichern(wb, pfad)
 
 
@@ -541,7 +548,7 @@ def ag_mappe(ag, pfad: Path):
         werte["partner"] = trenner.join(mn["partner"])
         werte["themen"] = AG.THEMEN_JE_MASSNAHME.get(mn["nr"])
         werte["ort"] = AG.ORT_JE_MASSNAHME.get(mn["nr"])
-        reihen.append([werte[k] for k, _ in spalten])
+        reihen.append([werte.get(k) for k, _ in spalten])
     geld = {i for i, (k, _) in enumerate(spalten) if k == "kosten"}
     tabelle(wb.create_sheet("Maßnahmen"), [h for _, h in spalten], reihen,
             titel=titel.get("Maßnahmen"), geld_spalten=geld, querformat=True,

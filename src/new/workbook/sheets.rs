@@ -155,17 +155,19 @@ fn text_column(art: Art) -> bool {
 fn width(art: Art) -> f64 {
     match art {
         Art::Nr => 7.0,
+        Art::Anzahl | Art::JaNein | Art::Stellen => 12.0,
         Art::Jahr | Art::Planjahr => 10.0,
         Art::Zahl => 13.0,
-        Art::Datum | Art::Ende | Art::Geld | Art::Prioritaet => 14.0,
+        Art::Datum | Art::Ende | Art::Geld | Art::Prioritaet | Art::Termin => 14.0,
         Art::Kosten => 16.0,
-        Art::Status | Art::Rolle | Art::Quelle | Art::Befundabschnitt => 18.0,
+        Art::Status | Art::Rolle | Art::Quelle | Art::Befundabschnitt | Art::Massnahmenart => 18.0,
         Art::Liste
         | Art::Ziele
         | Art::Akteure
         | Art::Themen
         | Art::Finanzierung
-        | Art::Textabschnitt => 24.0,
+        | Art::Textabschnitt
+        | Art::Format => 24.0,
         Art::Text | Art::Handlungsfeld | Art::Kategorie => 28.0,
         Art::Langtext => 48.0,
     }

@@ -195,7 +195,7 @@ pub(super) fn validation(
                     help,
                     &range,
                     &values,
-                    art != Art::Finanzierung,
+                    !matches!(art, Art::Finanzierung | Art::Format),
                 )?)
             }
             None => None,
