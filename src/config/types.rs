@@ -315,6 +315,7 @@ fn default_formate() -> Vec<String> {
     vec!["pdf".into(), "docx".into(), "vorlage".into()]
 }
 
-/// `pdf` and `docx`: the concept in that format; `vorlage`: also the council
-/// submission (Beschlussvorlage) in the same formats, and its OParl file.
-pub const FORMATE: [&str; 3] = ["pdf", "docx", "vorlage"];
+/// `pdf`, `docx` and `odt`: the concept in that format; `vorlage`: also the
+/// council submission (Beschlussvorlage) in the same formats, and its OParl
+/// file.
+pub const FORMATE: [&str; 4] = ["pdf", "docx", "odt", "vorlage"];

@@ -9,6 +9,7 @@
 //! folder next to them.
 
 pub mod docx;
+pub mod odt;
 pub mod oparl;
 pub mod shared;
 pub mod typst;
