@@ -38,6 +38,9 @@ pub struct BuildOptions {
     /// Also write the council submission (Beschlussvorlage) and its OParl
     /// file, if `[ausgabe] formate` asks for it (`vorlage`).
     pub submission: bool,
+    /// The formats of `konzept build --format` in place of `[ausgabe]
+    /// formate` (empty: those of konzept.toml).
+    pub formate: Vec<String>,
 }
 
 impl Default for BuildOptions {
@@ -47,6 +50,7 @@ impl Default for BuildOptions {
             write_typst: false,
             time_limit: Duration::from_secs(300),
             submission: true,
+            formate: Vec::new(),
         }
     }
 }
@@ -213,13 +217,12 @@ fn plan(
         return None;
     }
     crate::output::remove_stale_temp_files(&out_dir);
-    let wants = |f: &str| {
-        config
-            .ausgabe
-            .formate
-            .iter()
-            .any(|x| x.eq_ignore_ascii_case(f))
+    let formate = if opts.formate.is_empty() {
+        &config.ausgabe.formate
+    } else {
+        &opts.formate
     };
+    let wants = |f: &str| formate.iter().any(|x| x.eq_ignore_ascii_case(f));
     // The submission comes in the concept's formats (both if neither is
     // asked for).
     let submission = opts.submission && wants("vorlage");

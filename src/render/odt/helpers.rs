@@ -3,50 +3,14 @@
 //! and collecting what the other parts need in the shared [`State`].
 
 use super::escape::spans;
+use super::params::{first, hash_str, run_style, value_text};
 use super::state::{lock, Shared, State};
 use super::{pictures, rich_text, tables, toc};
-use crate::render::docx::RunStyle;
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
     Renderable, StringOutput,
 };
 use serde_json::Value;
-
-/// The text of a model value: strings as they are, numbers, lists joined
-/// with ", ", objects by their `text` (Zahl, Geld, Datum, Tag), null empty.
-pub(super) fn value_text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => if *b { "ja" } else { "nein" }.to_string(),
-        Value::Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
-        Value::Object(o) => o.get("text").map(value_text).unwrap_or_default(),
-    }
-}
-
-pub(super) fn hash_bool(h: &Helper, key: &str) -> bool {
-    h.hash_get(key)
-        .is_some_and(|v| v.value().as_bool() == Some(true))
-}
-
-pub(super) fn hash_str(h: &Helper, key: &str) -> Option<String> {
-    h.hash_get(key).map(|v| value_text(v.value()))
-}
-
-pub(super) fn first(h: &Helper) -> Value {
-    h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null)
-}
-
-pub(super) fn run_style(h: &Helper) -> RunStyle {
-    RunStyle {
-        bold: hash_bool(h, "fett"),
-        italic: hash_bool(h, "kursiv"),
-        grau: hash_bool(h, "grau"),
-        akzent: hash_bool(h, "akzent"),
-        white: false,
-    }
-}
 
 type Simple = dyn Fn(&Helper, &mut State) -> Result<String, String> + Send + Sync;
 

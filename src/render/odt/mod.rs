@@ -15,7 +15,7 @@
 //! metadata templates. The concept and the submission are two; a new kind
 //! (e.g. the progress report) is one more constant and one entry point.
 //!
-//! The files: `escape.rs` (spans), `helpers.rs` with `tables.rs`,
+//! The files: `escape.rs` (spans), `helpers.rs` (with `params.rs`) and `tables.rs`,
 //! `pictures.rs`, `toc.rs` (headings, footnotes and the table of contents),
 //! sharing `state.rs`; `package.rs` (the other parts and the ZIP: `mimetype`
 //! first and stored).
@@ -23,6 +23,7 @@
 mod escape;
 mod helpers;
 mod package;
+mod params;
 mod pictures;
 mod rich_text;
 mod state;

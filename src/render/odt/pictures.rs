@@ -3,7 +3,7 @@
 //! (`svg:title`, `svg:desc`) and the file in `Pictures/`.
 
 use super::escape::spans;
-use super::helpers::{first, value_text};
+use super::params::{first, value_text};
 use super::state::{Bild, State};
 use crate::render::docx::{escape_xml, RunStyle};
 use handlebars::Helper;

@@ -2,7 +2,7 @@
 //! or bulleted lists (each list restarts, at its `start`).
 
 use super::escape::spans;
-use super::helpers::{first, hash_str};
+use super::params::{first, hash_str};
 use super::state::State;
 use crate::input::markdown::Block;
 use crate::render::docx::RunStyle;

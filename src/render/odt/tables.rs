@@ -4,7 +4,7 @@
 //! across pages.
 
 use super::escape::spans;
-use super::helpers::{first, hash_bool, hash_str, run_style, value_text};
+use super::params::{first, hash_bool, hash_str, run_style, value_text};
 use super::state::{State, Tabelle};
 use crate::render::docx::RunStyle;
 use handlebars::Helper;

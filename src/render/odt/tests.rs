@@ -77,7 +77,11 @@ fn draft_has_a_watermark_on_every_page_style() {
     let parts = unzip(&render_odt(&serde_json::to_value(&k).unwrap(), &a, &[], &[]).unwrap());
     let styles = String::from_utf8_lossy(&parts.iter().find(|p| p.0 == "styles.xml").unwrap().1)
         .into_owned();
-    assert_eq!(styles.matches(">ENTWURF</text:span>").count(), 3, "{styles}");
+    assert_eq!(
+        styles.matches(">ENTWURF</text:span>").count(),
+        3,
+        "{styles}"
+    );
 }
 
 #[test]
@@ -92,4 +96,33 @@ fn user_text_is_data() {
         content.contains("A&amp;&lt;&gt;&quot;&apos; {{meta.titel}}Z"),
         "{content}"
     );
+}
+
+/// The ODT has exactly the PDF's headings, in the same order (as the
+/// DOCX): every ODT heading finds its page in the real PDF of the example,
+/// and the PDF has no heading the ODT lacks (its "Inhalt" aside).
+#[test]
+fn headings_match_the_pdf() {
+    use crate::render::docx::pages_for;
+    use crate::render::typst::{self as pdf, PdfStandard};
+    let (data, a) = example();
+    let hb = pdf::registry().unwrap();
+    let src = pdf::source(&hb, &data, &a).unwrap();
+    let compiled = pdf::compile(&pdf::input(&data, src, PdfStandard::None, vec![]))
+        .unwrap_or_else(|m| panic!("PDF: {m:?}"));
+    let hs = headings(&data).unwrap();
+    let pages = pages_for(&hs, &compiled.headings);
+    let missing: Vec<String> = hs
+        .iter()
+        .zip(&pages)
+        .filter(|(_, p)| p.is_none())
+        .map(|(h, _)| format!("{} {:?} {}", h.level, h.number, h.title))
+        .collect();
+    assert!(missing.is_empty(), "not in the PDF: {missing:#?}");
+    let pdf_only = compiled
+        .headings
+        .iter()
+        .filter(|p| p.title != "Inhalt")
+        .count();
+    assert_eq!(pdf_only, hs.len());
 }

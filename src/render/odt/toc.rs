@@ -4,7 +4,7 @@
 //! rebuilds it from the same headings.
 
 use super::escape::spans;
-use super::helpers::{first, hash_str, value_text};
+use super::params::{first, hash_str, value_text};
 use super::state::State;
 use crate::render::docx::{clean, pages_for, DocHeading, RunStyle};
 use crate::render::typst::HeadingPos;
