@@ -17,12 +17,13 @@
 //!
 //! The files: `escape.rs` (spans), `helpers.rs` (with `params.rs`) and `tables.rs`,
 //! `pictures.rs`, `toc.rs` (headings, footnotes and the table of contents),
-//! sharing `state.rs`; `package.rs` (the other parts and the ZIP: `mimetype`
+//! sharing `state.rs`; `page.rs` (margins and text widths); `package.rs` (the other parts and the ZIP: `mimetype`
 //! first and stored).
 
 mod escape;
 mod helpers;
 mod package;
+mod page;
 mod params;
 mod pictures;
 mod rich_text;
@@ -94,6 +95,7 @@ fn render_body(
     shared::keep_together_all(&mut model);
     let state: Shared = Arc::new(Mutex::new(State::new(
         package_values(&model, None),
+        page::seite(&model),
         assets,
         charts,
     )));
@@ -103,7 +105,12 @@ fn render_body(
         .map_err(|e| TemplateError::from_render_in(&e, ODT, &assets.overrides))?;
     let state = std::mem::replace(
         &mut *lock(&state),
-        State::new(package_values(&model, None), &Assets::default(), &[]),
+        State::new(
+            package_values(&model, None),
+            page::seite(&model),
+            &Assets::default(),
+            &[],
+        ),
     );
     Ok(Body { xml, state })
 }

@@ -47,6 +47,8 @@ struct Paket<'a> {
     stile: &'a str,
     bilder: &'a [Bild],
     zeichenstile: Vec<Zeichenstil>,
+    /// Margins, text widths and tab stops (cm).
+    seite: super::page::Seite,
     /// The header partial of normal pages.
     kopfzeile: &'static str,
     /// The council submission: its own heading and title styles.
@@ -88,6 +90,7 @@ pub(super) fn package(
                 farbe,
             })
             .collect(),
+        seite: st.seite,
         kopfzeile: kind.header,
         vorlage: kind.vorlage,
     };

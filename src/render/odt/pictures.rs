@@ -106,8 +106,9 @@ pub(super) fn chart(d: &Value, st: &mut State) -> Result<String, String> {
             // 300 px per inch: the chart keeps its size from the PDF.
             let w = f64::from(c.width_px) / 300.0 * 2.54;
             let h = f64::from(c.height_px) / 300.0 * 2.54;
-            let size = if w > DIAGRAMM_MAX_CM {
-                (DIAGRAMM_MAX_CM, DIAGRAMM_MAX_CM * h / w.max(0.01))
+            let max = DIAGRAMM_MAX_CM.min(st.seite.breite);
+            let size = if w > max {
+                (max, max * h / w.max(0.01))
             } else {
                 (w, h)
             };
@@ -174,7 +175,7 @@ pub(super) fn cover(h: &Helper, st: &mut State) -> Result<String, String> {
     let Some((kind, w, h_px)) = crate::input::image::dimensions(&bytes) else {
         return Ok(String::new());
     };
-    let size = fit(w, h_px, super::tables::BREITE_HOCH, 6.0);
+    let size = fit(w, h_px, st.seite.breite, 6.0);
     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
     let pfad = add(st, &format!("{}.{kind}", safe_name(stem)), bytes, kind);
     Ok(frame(&[pfad], "Titelbild", &alt, size))

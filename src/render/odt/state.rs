@@ -35,6 +35,8 @@ pub(super) struct Tabelle {
 pub(super) struct State {
     /// Colours of the package (the DOCX's [`crate::render::docx::package_values`]).
     pub values: PackageValues,
+    /// Margins and text widths ([`super::page::seite`]).
+    pub seite: super::page::Seite,
     pub headings: Vec<DocHeading>,
     pub counters: [usize; 3],
     pub bilder: Vec<Bild>,
@@ -55,9 +57,15 @@ pub(super) struct State {
 }
 
 impl State {
-    pub fn new(values: PackageValues, assets: &Assets, charts: &[ChartImage]) -> State {
+    pub fn new(
+        values: PackageValues,
+        seite: super::page::Seite,
+        assets: &Assets,
+        charts: &[ChartImage],
+    ) -> State {
         State {
             values,
+            seite,
             headings: Vec::new(),
             counters: [0; 3],
             bilder: Vec::new(),

@@ -10,11 +10,6 @@ use crate::render::docx::RunStyle;
 use handlebars::Helper;
 use serde_json::Value;
 
-/// Text width of a portrait A4 page with 2.5 cm margins (cm).
-pub(super) const BREITE_HOCH: f64 = 16.0;
-/// Text width of a landscape A4 page (cm).
-pub(super) const BREITE_QUER: f64 = 24.7;
-
 /// Where the paragraph style of header cell `i` of table `nr` goes, known
 /// when the table closes (private-use characters no text contains).
 fn header_marker(nr: usize, i: usize) -> String {
@@ -72,9 +67,9 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
     }
     let total: f64 = weights.iter().sum::<f64>().max(0.001);
     let breite = if hash_bool(h, "quer") {
-        BREITE_QUER
+        st.seite.breite_quer
     } else {
-        BREITE_HOCH
+        st.seite.breite
     };
     let nr = st.tabellen_gesamt + 1;
     st.tabellen_gesamt = nr;
