@@ -240,6 +240,8 @@ pub struct Gestaltung {
     pub titelbild_text: Option<String>,
     /// A Word template (`.dotx`/`.docx`) as the base of the DOCX.
     pub word_vorlage: Option<String>,
+    /// A LibreOffice template (`.ott`/`.odt`): its styles in the ODT.
+    pub odt_vorlage: Option<String>,
 }
 
 /// The sender block of the title page: who publishes the document.

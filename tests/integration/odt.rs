@@ -168,3 +168,46 @@ fn libreoffice_shows_measures_toc_header_rows_and_watermark() {
     let vorlage = libreoffice_pages(&b.vorlage).join(" ");
     assert!(vorlage.contains("Beschlussvorschlag"), "{vorlage}");
 }
+
+/// `gestaltung.odt_vorlage`: the styles of a LibreOffice template (with
+/// LibreOffice's own extension attributes, as LibreOffice writes them) in
+/// the ODT, which stays valid strict ODF.
+#[test]
+fn styles_of_an_ott_replace_the_built_in_ones() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(Path::new("examples/musterstadt"), dir.path());
+    let styles = r##"<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3"><office:font-face-decls><style:font-face style:name="DejaVu Serif" svg:font-family="'DejaVu Serif'"/></office:font-face-decls><office:styles><style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"><style:paragraph-properties fo:break-before="page" loext:contextual-spacing="false"/><style:text-properties fo:color="#C00000" style:font-name="DejaVu Serif" loext:opacity="100%"/></style:style></office:styles></office:document-styles>"##;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    w.start_file("mimetype", o).unwrap();
+    w.write_all(b"application/vnd.oasis.opendocument.text-template")
+        .unwrap();
+    w.start_file("styles.xml", o).unwrap();
+    w.write_all(styles.as_bytes()).unwrap();
+    let ott = w.finish().unwrap().into_inner();
+    std::fs::write(dir.path().join("haus.ott"), ott).unwrap();
+    let toml = dir.path().join("konzept.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replacen(
+            "[gestaltung]\n",
+            "[gestaltung]\nodt_vorlage = \"haus.ott\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    build(dir.path(), &["--format", "odt"]).assert_code(0);
+    let odt = dir
+        .path()
+        .join("ausgabe/Integrationskonzept-Musterstadt-1.0.odt");
+    assert_valid_odt(&odt);
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&odt).unwrap()).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("fo:color=\"#C00000\""), "{styles}");
+    assert!(styles.contains("style:name=\"DejaVu Serif\""), "{styles}");
+    assert!(!styles.contains("loext"), "{styles}");
+    assert_eq!(styles.matches("style:name=\"Heading_20_1\"").count(), 1);
+}

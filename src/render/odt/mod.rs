@@ -18,10 +18,11 @@
 //! The files: `escape.rs` (spans), `helpers.rs` (with `params.rs`) and `tables.rs`,
 //! `pictures.rs`, `toc.rs` (headings, footnotes and the table of contents),
 //! sharing `state.rs`; `page.rs` (margins and text widths); `package.rs` (the other parts and the ZIP: `mimetype`
-//! first and stored).
+//! first and stored); `ott.rs` (the styles of the project's `.ott`).
 
 mod escape;
 mod helpers;
+mod ott;
 mod package;
 mod page;
 mod params;

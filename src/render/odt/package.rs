@@ -101,10 +101,14 @@ pub(super) fn package(
             .map(String::into_bytes)
             .map_err(|e| TemplateError::from_render_in(&e, ODT, &assets.overrides))
     };
+    let mut styles = String::from_utf8(render("styles")?).unwrap_or_default();
+    if let Some(v) = &assets.design.odt_vorlage {
+        styles = super::ott::apply(&styles, v);
+    }
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("mimetype".into(), MIMETYPE.as_bytes().to_vec()),
         ("content.xml".into(), render("content")?),
-        ("styles.xml".into(), render("styles")?),
+        ("styles.xml".into(), styles.into_bytes()),
         ("meta.xml".into(), render(kind.meta)?),
         ("settings.xml".into(), render("settings")?),
     ];
