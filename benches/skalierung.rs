@@ -402,7 +402,7 @@ fn tables(results: &[Result], runs: usize, office: bool) -> String {
     row(&mut out, "`konzept check` (Programm)", &|r| {
         secs(r.cli_check)
     });
-    row(&mut out, "`konzept build` (Programm, PDF + DOCX)", &|r| {
+    row(&mut out, "`konzept build` (Programm, PDF + DOCX + ODT)", &|r| {
         secs(r.cli_build)
     });
     row(&mut out, "Spitzenspeicher `konzept build`", &|r| {
