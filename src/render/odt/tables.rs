@@ -45,6 +45,22 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
                 let stil = para_style(true, t.klein, t.rechts.contains(&i));
                 st.ersetzen.push((header_marker(t.nr, i), stil));
             }
+            // Bold header text: at most about 0.7 em per character (wide fonts
+            // such as DejaVu Sans), plus the padding.
+            let em = if t.klein { 8.0 } else { 9.0 } * 2.54 / 72.0;
+            let least: Vec<f64> = (0..t.spalten)
+                .map(|i| {
+                    t.kopfwoerter
+                        .get(i)
+                        .map_or(0.0, |&n| n as f64 * 0.7 * em + 0.35)
+                })
+                .collect();
+            for (i, w) in fit_columns(&t.breiten, &least).iter().enumerate() {
+                st.stile.push_str(&format!(
+                    "<style:style style:name=\"Tab{}.{i}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{w:.3}cm\"/></style:style>",
+                    t.nr
+                ));
+            }
         }
         return Ok("</table:table>".into());
     }
@@ -76,16 +92,11 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
     st.stile.push_str(&format!(
         "<style:style style:name=\"Tab{nr}\" style:family=\"table\"><style:table-properties style:width=\"{breite:.2}cm\" table:align=\"margins\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.28cm\" style:may-break-between-rows=\"true\"/></style:style>"
     ));
-    let mut columns = String::new();
-    for (i, w) in weights.iter().enumerate() {
-        st.stile.push_str(&format!(
-            "<style:style style:name=\"Tab{nr}.{i}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{:.3}cm\"/></style:style>",
-            w / total * breite
-        ));
-        columns.push_str(&format!(
-            "<table:table-column table:style-name=\"Tab{nr}.{i}\"/>"
-        ));
-    }
+    // The column styles follow when the table closes (their widths depend
+    // on the header).
+    let columns: String = (0..weights.len())
+        .map(|i| format!("<table:table-column table:style-name=\"Tab{nr}.{i}\"/>"))
+        .collect();
     st.tabellen.push(Tabelle {
         nr,
         spalten: weights.len(),
@@ -94,10 +105,44 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
         summe: false,
         rechts: Default::default(),
         klein: hash_bool(h, "klein"),
+        breiten: weights.iter().map(|w| w / total * breite).collect(),
+        kopfwoerter: Vec::new(),
     });
     Ok(format!(
         "<table:table table:name=\"Tabelle{nr}\" table:style-name=\"Tab{nr}\">{columns}"
     ))
+}
+
+/// Column widths that give each column at least its `least` width (the
+/// longest header word), taken from the columns that have more than they
+/// need, in proportion to what they have over; the total stays.
+pub(super) fn fit_columns(widths: &[f64], least: &[f64]) -> Vec<f64> {
+    let need: f64 = widths
+        .iter()
+        .zip(least)
+        .map(|(w, l)| (l - w).max(0.0))
+        .sum();
+    let spare: f64 = widths
+        .iter()
+        .zip(least)
+        .map(|(w, l)| (w - l).max(0.0))
+        .sum();
+    if need <= 0.0 || spare <= need {
+        return widths.to_vec();
+    }
+    widths
+        .iter()
+        .zip(least)
+        .map(
+            |(&w, &l)| {
+                if w < l {
+                    l
+                } else {
+                    w - (w - l) / spare * need
+                }
+            },
+        )
+        .collect()
 }
 
 /// Opens the next cell of the current row: its shading (sums row grey,
@@ -150,6 +195,15 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
         }
     }
     t.row = 0;
+    t.kopfwoerter = labels
+        .iter()
+        .map(|l| {
+            l.split(|c: char| c.is_whitespace() || c == '\u{ad}')
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let white = RunStyle {
         bold: true,
         white: true,

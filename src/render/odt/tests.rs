@@ -126,3 +126,16 @@ fn headings_match_the_pdf() {
         .count();
     assert_eq!(pdf_only, hs.len());
 }
+
+#[test]
+fn narrow_columns_get_the_width_of_their_header_word() {
+    let w = tables::fit_columns(&[1.0, 5.0, 4.0], &[2.0, 1.0, 1.0]);
+    assert!((w[0] - 2.0).abs() < 1e-9, "{w:?}");
+    assert!((w.iter().sum::<f64>() - 10.0).abs() < 1e-9, "{w:?}");
+    assert!(w[1] > w[2], "{w:?}");
+    // Not enough room: the weights stay.
+    assert_eq!(
+        tables::fit_columns(&[1.0, 1.0], &[3.0, 1.0]),
+        vec![1.0, 1.0]
+    );
+}
