@@ -211,3 +211,51 @@ fn styles_of_an_ott_replace_the_built_in_ones() {
     assert!(!styles.contains("loext"), "{styles}");
     assert_eq!(styles.matches("style:name=\"Heading_20_1\"").count(), 1);
 }
+
+/// A file in `vorlagen/odt/` replaces its built-in twin.
+#[test]
+fn an_override_in_vorlagen_odt_replaces_its_built_in_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(Path::new("examples/musterstadt"), dir.path());
+    let builtin = std::fs::read_to_string("templates/odt/kapitel-1.xml.hbs").unwrap();
+    let own = builtin.replacen("\"Warum Integration?\"", "\"Warum wir das tun\"", 1);
+    assert_ne!(own, builtin);
+    std::fs::create_dir_all(dir.path().join("vorlagen/odt")).unwrap();
+    std::fs::write(dir.path().join("vorlagen/odt/kapitel-1.xml.hbs"), own).unwrap();
+    build(dir.path(), &["--format", "odt"]).assert_code(0);
+    let odt = dir
+        .path()
+        .join("ausgabe/Integrationskonzept-Musterstadt-1.0.odt");
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&odt).unwrap()).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("content.xml").unwrap(), &mut content).unwrap();
+    assert!(content.contains("Warum wir das tun</text:h>"));
+    assert!(!content.contains("Warum Integration?</text:h>"));
+}
+
+/// A template that is no OpenDocument file is an error that names the key.
+#[test]
+fn an_unreadable_ott_is_an_error_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(Path::new("examples/musterstadt"), dir.path());
+    std::fs::write(dir.path().join("haus.ott"), b"kein Paket").unwrap();
+    let toml = dir.path().join("konzept.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replacen(
+            "[gestaltung]\n",
+            "[gestaltung]\nodt_vorlage = \"haus.ott\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = build(dir.path(), &["--format", "odt"]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("`gestaltung.odt_vorlage` „haus.ott“ kann nicht gelesen werden"),
+        "{}",
+        out.stderr
+    );
+}

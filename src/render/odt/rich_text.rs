@@ -54,13 +54,13 @@ fn inline_spans(inlines: &[crate::input::markdown::Inline]) -> String {
     w.out
 }
 
-/// Paragraphs and lists.
-fn blocks(blocks: &[Block]) -> String {
+/// Paragraphs (in the paragraph style `absatz`) and lists.
+fn blocks(blocks: &[Block], absatz_stil: &str) -> String {
     let mut out = String::new();
     for b in blocks {
         match b {
             Block::Absatz { inhalt } => out.push_str(&format!(
-                "<text:p text:style-name=\"Text_20_body\">{}</text:p>",
+                "<text:p text:style-name=\"{absatz_stil}\">{}</text:p>",
                 inline_spans(inhalt)
             )),
             Block::Aufzaehlung { punkte } | Block::Nummerierung { punkte, .. } => {
@@ -87,12 +87,22 @@ fn blocks(blocks: &[Block]) -> String {
     out
 }
 
-/// `{{{text feld [vorspann="…"]}}}`: rich text as paragraphs and lists;
+/// `{{{text feld [einzug=n] [vorspann="…"]}}}`: rich text as paragraphs and
+/// lists (`einzug`: indented, as the explanation of a guideline);
 /// `vorspann` is a bold lead-in at the start of the first paragraph
 /// ("Stärken und Ressourcen. …").
 pub(super) fn text(h: &Helper, _: &mut State) -> Result<String, String> {
     let rt = shared::rich_text(&first(h))?;
-    let out = blocks(shared::blocks(&rt));
+    let einzug = h
+        .hash_get("einzug")
+        .and_then(|v| v.value().as_u64())
+        .is_some_and(|e| e > 0);
+    let absatz_stil = if einzug {
+        "Text_20_body_20_indent"
+    } else {
+        "Text_20_body"
+    };
+    let out = blocks(shared::blocks(&rt), absatz_stil);
     Ok(match hash_str(h, "vorspann") {
         Some(v) if !v.is_empty() => {
             let lead = spans(
@@ -102,8 +112,8 @@ pub(super) fn text(h: &Helper, _: &mut State) -> Result<String, String> {
                     ..RunStyle::default()
                 },
             );
-            let open = "<text:p text:style-name=\"Text_20_body\">";
-            match out.strip_prefix(open) {
+            let open = format!("<text:p text:style-name=\"{absatz_stil}\">");
+            match out.strip_prefix(open.as_str()) {
                 Some(rest) => format!("{open}{lead}{rest}"),
                 None => format!("{open}{lead}</text:p>{out}"),
             }
