@@ -29,10 +29,10 @@ pub(super) struct Tabelle {
     pub rechts: std::collections::BTreeSet<usize>,
     /// 8 pt instead of 9 pt (the appendix tables, as in the PDF).
     pub klein: bool,
-    /// The columns' widths (cm) from their weights; the longest word of
-    /// each header, so that no header word breaks inside.
+    /// The columns' widths (cm) from their weights; the width each column
+    /// needs so that its longest word does not break inside.
     pub breiten: Vec<f64>,
-    pub kopfwoerter: Vec<usize>,
+    pub mindestens: Vec<f64>,
 }
 
 /// What the helpers collect while the body renders.

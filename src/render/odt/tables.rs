@@ -45,17 +45,8 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
                 let stil = para_style(true, t.klein, t.rechts.contains(&i));
                 st.ersetzen.push((header_marker(t.nr, i), stil));
             }
-            // Bold header text: at most about 0.7 em per character (wide fonts
-            // such as DejaVu Sans), plus the padding.
-            let em = if t.klein { 8.0 } else { 9.0 } * 2.54 / 72.0;
-            let least: Vec<f64> = (0..t.spalten)
-                .map(|i| {
-                    t.kopfwoerter
-                        .get(i)
-                        .map_or(0.0, |&n| n as f64 * 0.7 * em + 0.35)
-                })
-                .collect();
-            for (i, w) in fit_columns(&t.breiten, &least).iter().enumerate() {
+            let least = &t.mindestens;
+            for (i, w) in fit_columns(&t.breiten, least).iter().enumerate() {
                 st.stile.push_str(&format!(
                     "<style:style style:name=\"Tab{}.{i}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{w:.3}cm\"/></style:style>",
                     t.nr
@@ -106,11 +97,34 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
         rechts: Default::default(),
         klein: hash_bool(h, "klein"),
         breiten: weights.iter().map(|w| w / total * breite).collect(),
-        kopfwoerter: Vec::new(),
+        mindestens: Vec::new(),
     });
     Ok(format!(
         "<table:table table:name=\"Tabelle{nr}\" table:style-name=\"Tab{nr}\">{columns}"
     ))
+}
+
+/// Notes the width column `i` needs for the longest word of `text`: about
+/// 0.7 em per character for bold header text (wide fonts such as DejaVu
+/// Sans), 0.62 em for the cells, plus the padding; at most 3.5 cm, so that
+/// one long word does not take the table.
+fn needs(t: &mut Tabelle, i: usize, text: &str, kopf: bool) {
+    let em = if t.klein { 8.0 } else { 9.0 } * 2.54 / 72.0;
+    let per_char = if kopf { 0.7 } else { 0.62 } * em;
+    let longest = text
+        // Not at non-breaking spaces: „240.000 €“ is one word.
+        .split(|c: char| {
+            (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+                || matches!(c, '\u{ad}' | '-' | '/')
+        })
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    let cm = (longest as f64 * per_char + 0.35).min(3.5);
+    if t.mindestens.len() <= i {
+        t.mindestens.resize(i + 1, 0.0);
+    }
+    t.mindestens[i] = t.mindestens[i].max(cm);
 }
 
 /// Column widths that give each column at least its `least` width (the
@@ -195,15 +209,9 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
         }
     }
     t.row = 0;
-    t.kopfwoerter = labels
-        .iter()
-        .map(|l| {
-            l.split(|c: char| c.is_whitespace() || c == '\u{ad}')
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    for (i, l) in labels.iter().enumerate() {
+        needs(t, i, l, true);
+    }
     let white = RunStyle {
         bold: true,
         white: true,
@@ -234,6 +242,10 @@ pub(super) fn cell(h: &Helper, st: &mut State) -> Result<String, String> {
     let mut text = value_text(&first(h));
     if text.trim().is_empty() {
         text = hash_str(h, "leer").unwrap_or_default();
+    }
+    if let Ok(t) = current(st) {
+        let i = t.col - 1;
+        needs(t, i, &text, false);
     }
     let mut style = run_style(h);
     style.bold |= summe;
