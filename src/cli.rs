@@ -98,11 +98,11 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
-    /// Erstellt das Integrationskonzept als PDF (und DOCX) im Ausgabeordner; prüft vorher wie `check`
+    /// Erstellt das Integrationskonzept als PDF (und DOCX, ODT) im Ausgabeordner; prüft vorher wie `check`
     #[command(
         help_template = BEFEHL_HILFE,
         next_help_heading = "Optionen",
-        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
+        override_usage = "konzept build [ORDNER] [--format pdf,docx,odt,vorlage] [--pdf-standard STANDARD] [--typst] [--no-submission] [--watch]"
     )]
     Build(BuildArgs),
 
@@ -200,9 +200,13 @@ pub struct BuildArgs {
     #[arg(long)]
     pub typst: bool,
 
-    /// Schreibt keine Beschlussvorlage (PDF, DOCX, OParl-JSON), nur das Konzept
+    /// Schreibt keine Beschlussvorlage (PDF, DOCX, ODT, OParl-JSON), nur das Konzept
     #[arg(long)]
     pub no_submission: bool,
+
+    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice), vorlage (dazu die Beschlussvorlage); mehrere mit Komma, z. B. --format pdf,odt,vorlage
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt", "vorlage"], hide_possible_values = true)]
+    pub format: Vec<String>,
 
     /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml, des Logos oder einer eigenen Vorlage (vorlagen/) neu (beenden mit Strg+C)
     #[arg(long)]

@@ -33,6 +33,7 @@
 //! | `override` | a file in the project's `vorlagen/` folder that replaces a built-in template |
 //! | `builtin` | a template compiled into the program from `templates/` |
 //! | `word_template` | the municipality's Word template (`.dotx`, `gestaltung.word_vorlage`) |
+//! | `odt_template` | the municipality's LibreOffice template (`.ott`, `gestaltung.odt_vorlage`), the ODT twin of `word_template` |
 //! | `design` | the `[gestaltung]` values: colours, font, margins, logo, cover image |
 //! | `field` | a Handlungsfeld (field of action) |
 //! | `working_group` | an Arbeitsgruppe and its workbook |

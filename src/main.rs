@@ -122,12 +122,7 @@ fn main() -> ExitCode {
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Status(args) => status(&args.projekt.dir, &args.format),
         Command::Build(args) => {
-            let opts = konzept::pipeline::BuildOptions {
-                standard: args.pdf_standard,
-                write_typst: args.typst,
-                submission: !args.no_submission,
-                time_limit: time_limit(),
-            };
+            let opts = build_options(&args);
             if args.watch {
                 // Runs until Ctrl-C; returns only if watching is impossible.
                 return match konzept::watch::watch(&args.projekt.dir, &opts) {
@@ -377,6 +372,17 @@ fn now() -> chrono::NaiveDateTime {
     chrono::DateTime::from_timestamp(secs as i64, 0)
         .map(|t| t.naive_utc())
         .unwrap_or_default()
+}
+
+/// The options of `konzept build` from its arguments.
+fn build_options(args: &konzept::cli::BuildArgs) -> konzept::pipeline::BuildOptions {
+    konzept::pipeline::BuildOptions {
+        standard: args.pdf_standard,
+        write_typst: args.typst,
+        submission: !args.no_submission,
+        time_limit: time_limit(),
+        formate: args.format.clone(),
+    }
 }
 
 /// How long Typst may take (`KONZEPT_ZEITLIMIT` in seconds, for tests and

@@ -40,6 +40,9 @@ mod generator_tests;
 #[path = "integration/docx.rs"]
 mod docx;
 
+#[path = "integration/odt.rs"]
+mod odt;
+
 #[path = "integration/gestaltung.rs"]
 mod gestaltung;
 

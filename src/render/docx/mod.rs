@@ -28,7 +28,7 @@ mod params;
 mod pictures;
 mod rich_text;
 mod state;
-mod svg;
+pub(crate) mod svg;
 mod tables;
 mod toc;
 mod values;
