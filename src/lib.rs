@@ -54,6 +54,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod project;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod status;
 pub mod text;

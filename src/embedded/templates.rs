@@ -41,6 +41,8 @@ pub const TYPST: &[Builtin] = &[
     builtin!("handlungsfeld", "typst/handlungsfeld.typ.hbs"),
     builtin!("anhang", "typst/anhang.typ.hbs"),
     builtin!("vorlage", "typst/vorlage.typ.hbs"),
+    builtin!("sachstand", "typst/sachstand.typ.hbs"),
+    builtin!("mitteilung", "typst/mitteilung.typ.hbs"),
 ];
 
 /// The plain Typst style library imported by the generated source.
