@@ -136,7 +136,7 @@ pub enum Command {
         subcommand_help_heading = "Befehle",
         subcommand_value_name = "BEFEHL",
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR]\n       konzept report build [ORDNER] [--jahr JAHR]"
+        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model]\n       konzept report build [ORDNER] [--jahr JAHR]"
     )]
     Report(ReportArgs),
 }
@@ -153,8 +153,8 @@ pub enum ReportCommand {
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report new [ORDNER] --jahr JAHR")]
     New(ReportNewArgs),
     /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
-    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR]")]
-    Check(ReportRoundArgs),
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
+    Check(ReportCheckArgs),
     /// Erstellt Sachstandsbericht und Mitteilungsvorlage (PDF) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--typst]")]
     Build(ReportBuildArgs),
@@ -178,6 +178,16 @@ pub struct ReportRoundArgs {
     /// Berichtsjahr; Standard: das jüngste Jahr unter sachstand/
     #[arg(long, value_name = "JAHR")]
     pub jahr: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportCheckArgs {
+    #[command(flatten)]
+    pub round: ReportRoundArgs,
+
+    /// Gibt das Datenmodell des Berichts als JSON aus (das, was die Vorlagen sehen: das beschlossene Konzept mit „sachstand“ und „mitteilung“)
+    #[arg(long)]
+    pub model: bool,
 }
 
 #[derive(Debug, Args)]

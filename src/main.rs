@@ -375,10 +375,15 @@ fn report(command: cli::ReportCommand) -> ExitCode {
     use konzept::report;
     let (dir, jahr) = match &command {
         cli::ReportCommand::New(a) => (&a.projekt.dir, Some(a.jahr)),
-        cli::ReportCommand::Check(a) => (&a.projekt.dir, a.jahr),
+        cli::ReportCommand::Check(a) => (&a.round.projekt.dir, a.round.jahr),
         cli::ReportCommand::Build(a) => (&a.round.projekt.dir, a.round.jahr),
     };
     let dir = cli::project_dir(dir);
+    // With --model, stdout carries the JSON and the summary goes to stderr.
+    let command_model = match &command {
+        cli::ReportCommand::Check(a) => Some(a.model),
+        _ => None,
+    };
     let Some(jahr) = jahr.or_else(|| report::latest_year(&dir)) else {
         eprintln!(
             "fehler: unter {}/ gibt es noch kein Berichtsjahr\n  hinweis: eine Runde mit `konzept report new {} --jahr JAHR` beginnen",
@@ -407,7 +412,17 @@ fn report(command: cli::ReportCommand) -> ExitCode {
                 .collect();
             (done.diagnostics, written)
         }
-        cli::ReportCommand::Check(_) => (report::check(&dir, jahr).diagnostics, Vec::new()),
+        cli::ReportCommand::Check(a) => {
+            let round = report::check(&dir, jahr);
+            if let (true, Some(concept)) = (a.model, &round.concept) {
+                let model = report::report_model(&round, concept);
+                out(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&model).expect("JSON")
+                ));
+            }
+            (round.diagnostics, Vec::new())
+        }
         cli::ReportCommand::Build(a) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: a.pdf_standard,
@@ -422,11 +437,17 @@ fn report(command: cli::ReportCommand) -> ExitCode {
             (r.diagnostics, r.written)
         }
     };
-    eprint!("{}", diagnostics.render_text());
+    for d in diagnostics.sorted() {
+        eprintln!("{d}");
+    }
     for (path, what) in &written {
         eprintln!("geschrieben: {} ({what})", path.display());
     }
-    println!("{}", diagnostics.summary());
+    if matches!(&command_model, Some(true)) {
+        eprintln!("{}", diagnostics.summary());
+    } else {
+        println!("{}", diagnostics.summary());
+    }
     if diagnostics.has_errors() {
         ExitCode::from(1)
     } else {

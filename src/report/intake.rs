@@ -276,6 +276,14 @@ fn read_measures(
         let (titel, kosten) = &planned[&key];
         out.push(measure_row(&row, key, titel, *kosten, stichtag, diags));
     }
+    for (nr, (titel, _)) in planned.iter().filter(|(k, _)| !seen.contains(*k)) {
+        diags
+            .warning(
+                Location::sheet(datei, &sheet.name),
+                format!("Maßnahme {nr} „{titel}“ fehlt in der Mappe; sie erscheint im Bericht ohne Sachstand"),
+            )
+            .hint = Some(format!("die Zeile der Maßnahme {nr} wiederherstellen (konzept report new schreibt ein neues Formular) und ihren Stand eintragen"));
+    }
     out
 }
 

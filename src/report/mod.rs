@@ -15,7 +15,7 @@ mod forms;
 mod intake;
 mod snapshot;
 
-pub use documents::build;
+pub use documents::{build, report_model};
 pub use forms::{new_round, NewRound};
 pub use intake::{check, Round};
 pub use snapshot::SNAPSHOT_FILE;
