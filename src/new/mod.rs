@@ -24,6 +24,8 @@ mod refresh;
 mod workbook;
 
 pub use refresh::{refresh_forms, refresh_forms_on, Erneuert, FORMS_DIR};
+/// Row heights of wrapped cells, shared with the status workbooks of `report/`.
+pub(crate) use workbook::{lines as cell_lines, row_height};
 
 use crate::config::{self, Handlungsfeld};
 use crate::diag::{Diagnostic, Diagnostics, Location, Severity};

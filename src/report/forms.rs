@@ -7,6 +7,7 @@
 use super::intake::{read_round, round_dir, shown, text, FieldInput};
 use super::{snapshot, Status, FOLDER, SHEET_INDICATORS, SHEET_MEASURES};
 use crate::diag::{Diagnostics, Location};
+use crate::new::{cell_lines, row_height};
 use crate::output::write_atomic;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
@@ -221,6 +222,8 @@ fn guide(
     jahr: i32,
 ) -> Result<(), XlsxError> {
     ws.set_name("Anleitung")?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 90)?;
     let titel = text(&concept["meta"]["titel"]);
@@ -263,7 +266,9 @@ fn guide(
         let r = 3 + i as u32;
         ws.write_with_format(r, 0, *k, &st.strong)?;
         ws.write_with_format(r, 1, v.as_str(), &st.para)?;
+        ws.set_row_height(r, row_height(cell_lines(v, 90.0).max(cell_lines(k, 22.0))))?;
     }
+    ws.set_row_height(0, 24)?;
     Ok(())
 }
 
@@ -289,6 +294,8 @@ fn header(
 
 fn measures_sheet(ws: &mut Worksheet, st: &Styles, field: &Value) -> Result<(), XlsxError> {
     ws.set_name(SHEET_MEASURES)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     let cols: [(&str, f64, bool, &str); 10] = [
         ("Nr", 7.0, false, "Nummer der Maßnahme im beschlossenen Konzept (gesperrt)."),
         ("Maßnahme", 34.0, false, "Titel der Maßnahme (gesperrt)."),
@@ -304,9 +311,16 @@ fn measures_sheet(ws: &mut Worksheet, st: &Styles, field: &Value) -> Result<(), 
     for (c, (name, w, input, note)) in cols.iter().enumerate() {
         header(ws, c as u16, name, *w, *input, note, st)?;
     }
+    ws.set_row_height(0, row_height(2))?;
     let measures = field["massnahmen"].as_array().cloned().unwrap_or_default();
     for (i, m) in measures.iter().enumerate() {
         let r = 1 + i as u32;
+        let n = [("titel", 34.0), ("federfuehrung", 24.0), ("zeitraum", 20.0)]
+            .iter()
+            .map(|&(key, width)| cell_lines(&text(&m[key]), width))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(r, row_height(n.max(2)))?;
         ws.write_with_format(r, 0, text(&m["nr"]), &st.locked)?;
         ws.write_with_format(r, 1, text(&m["titel"]), &st.locked)?;
         ws.write_with_format(r, 2, text(&m["federfuehrung"]), &st.locked)?;
@@ -364,6 +378,8 @@ fn indicators_sheet(
     carried: Option<&FieldInput>,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_INDICATORS)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     let fixed: [(&str, f64, &str); 5] = [
         ("Ziel", 7.0, "Nummer des Ziels (gesperrt)."),
         (
@@ -386,6 +402,7 @@ fn indicators_sheet(
     for (c, (name, w, note)) in fixed.iter().enumerate() {
         header(ws, c as u16, name, *w, false, note, st)?;
     }
+    ws.set_row_height(0, row_height(2))?;
     let years: Vec<i32> = (von..=jahr).collect();
     for (i, y) in years.iter().enumerate() {
         let c = 5 + 2 * i as u16;
@@ -417,6 +434,10 @@ fn indicators_sheet(
     for (i, z) in goals.iter().enumerate() {
         let r = 1 + i as u32;
         let nr = text(&z["nr"]);
+        ws.set_row_height(
+            r,
+            row_height(cell_lines(&text(&z["indikator"]), 40.0).max(2)),
+        )?;
         ws.write_with_format(r, 0, nr.as_str(), &st.locked)?;
         ws.write_with_format(r, 1, text(&z["indikator"]), &st.locked)?;
         ws.write_with_format(r, 2, text(&z["einheit"]), &st.locked)?;
