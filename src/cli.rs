@@ -155,7 +155,7 @@ pub enum ReportCommand {
     /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
     Check(ReportCheckArgs),
-    /// Erstellt Sachstandsbericht und Mitteilungsvorlage (PDF) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
+    /// Erstellt Sachstandsbericht und Mitteilungsvorlage (PDF und DOCX) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--typst]")]
     Build(ReportBuildArgs),
 }

@@ -1,6 +1,7 @@
 //! `konzept report build`: the Sachstandsbericht and the Mitteilungsvorlage
 //! (PDF through the concept's Typst pipeline: same style library, design
-//! values, fonts, overrides, PDF/A-2a + PDF/UA-1) and the Mitteilungsvorlage's
+//! values, fonts, overrides, PDF/A-2a + PDF/UA-1; DOCX through the concept's
+//! DOCX package with the charts drawn by Typst) and the Mitteilungsvorlage's
 //! OParl `Paper`.
 //!
 //! The report model is the adopted concept's serialised model with two
@@ -16,7 +17,9 @@ use crate::model::Tag;
 use crate::pipeline::typst_run::{compile_with_limit, typst_result, Limit};
 use crate::pipeline::{BuildOptions, BuildReport, OUR_BUG};
 use crate::project::{self, Assets};
+use crate::render::docx;
 use crate::render::oparl::{self, Datei};
+use crate::render::shared::{ChartImage, TemplateError, CHART_PPP};
 use crate::render::typst as pdf;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -52,6 +55,8 @@ pub fn report_model(round: &Round, concept: &Value) -> Value {
     model["mitteilung"] = mitteilung(round, concept, &s, &datum);
     model["meta"]["stand"] = serde_json::to_value(&datum).expect("serialises");
     model["meta"]["entwurf"] = json!(round.settings.entwurf);
+    // The running header of the DOCX names the report.
+    model["meta"]["kurztitel"] = json!(s.titel);
     model["sachstand"] = serde_json::to_value(&s).expect("serialises");
     model
 }
@@ -120,13 +125,123 @@ fn render(
             ),
         );
     }
-    let sources = pdf::source_of("sachstand", &hb, &data, assets)
-        .and_then(|b| Ok((b, pdf::source_of("mitteilung", &hb, &data, assets)?)));
+    let Some(pdfs) = typeset(r, &hb, model, &data, assets, out_dir, opts) else {
+        return;
+    };
+    let name = text(&model["sachstand"]["dateiname"]);
+    let vname = text(&model["mitteilung"]["dateiname"]);
+    let charts = match charts(&hb, model, &data, assets) {
+        Ok(c) => c,
+        Err(msg) => {
+            r.diagnostics.warning(
+                Location::default(),
+                format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
+            );
+            Vec::new()
+        }
+    };
+    // The Mitteilungsvorlage is shaped like the concept's `vorlage`: its DOCX
+    // header and `render::oparl` read it from there.
+    let mut paper_model = model.clone();
+    paper_model["vorlage"] = model["mitteilung"].clone();
+    let docx = |m: &Value, document, core, vorlage, charts: &[ChartImage]| {
+        docx::render_document_docx(m, assets, document, core, vorlage, charts)
+    };
+    let bericht_docx = docx(
+        model,
+        "sachstand-document",
+        "sachstand-core",
+        false,
+        &charts,
+    );
+    let vorlage_docx = docx(
+        &paper_model,
+        "mitteilung-document",
+        "vorlage-core",
+        true,
+        &[],
+    );
+    let (Some(bericht_docx), Some(vorlage_docx)) =
+        (written_docx(r, bericht_docx), written_docx(r, vorlage_docx))
+    else {
+        return;
+    };
+    r.write(
+        out_dir.join(format!("{name}.docx")),
+        &bericht_docx,
+        "Sachstandsbericht, DOCX".into(),
+    );
+    r.write(
+        out_dir.join(format!("{vname}.docx")),
+        &vorlage_docx,
+        "Mitteilungsvorlage, DOCX".into(),
+    );
+    let m = &model["mitteilung"];
+    let titel = format!("{}: {}", text(&m["art"]), text(&m["betreff"]));
+    let anlage = format!("Anlage 1: {}", text(&model["sachstand"]["titel"]));
+    let main = Datei {
+        name: format!("{titel} (PDF)"),
+        datei: format!("{vname}.pdf"),
+        mime: oparl::PDF,
+        bytes: &pdfs.1,
+    };
+    let aux = [
+        Datei {
+            name: format!("{titel} (DOCX)"),
+            datei: format!("{vname}.docx"),
+            mime: oparl::DOCX,
+            bytes: &vorlage_docx,
+        },
+        Datei {
+            name: format!("{anlage} (PDF)"),
+            datei: format!("{name}.pdf"),
+            mime: oparl::PDF,
+            bytes: &pdfs.0,
+        },
+        Datei {
+            name: format!("{anlage} (DOCX)"),
+            datei: format!("{name}.docx"),
+            mime: oparl::DOCX,
+            bytes: &bericht_docx,
+        },
+    ];
+    let json = oparl::paper(&paper_model, Some(&main), &aux);
+    r.write(
+        out_dir.join(format!("{vname}.oparl.json")),
+        &json,
+        "Mitteilungsvorlage, OParl-Paper (JSON)".into(),
+    );
+}
+
+/// A rendered DOCX, or its error reported.
+fn written_docx(r: &mut BuildReport, docx: Result<Vec<u8>, TemplateError>) -> Option<Vec<u8>> {
+    match docx {
+        Ok(b) => Some(b),
+        Err(e) => {
+            r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+            None
+        }
+    }
+}
+
+/// Typesets both PDFs (at the same time) and writes them: (report,
+/// Mitteilungsvorlage).
+fn typeset(
+    r: &mut BuildReport,
+    hb: &handlebars::Handlebars<'static>,
+    model: &Value,
+    data: &Value,
+    assets: &Assets,
+    out_dir: &Path,
+    opts: &BuildOptions,
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    let sources = pdf::source_of("sachstand", hb, data, assets)
+        .and_then(|b| Ok((b, pdf::source_of("mitteilung", hb, data, assets)?)));
     let (bericht, vorlage) = match sources {
         Ok(s) => s,
         Err(e) => {
             r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
-            return;
+            return None;
         }
     };
     let name = text(&model["sachstand"]["dateiname"]);
@@ -170,9 +285,7 @@ fn render(
         "der Mitteilungsvorlage",
         opts.time_limit,
     );
-    let (Some(b), Some(v)) = (b, v) else {
-        return;
-    };
+    let (b, v) = (b?, v?);
     r.write(
         out_dir.join(format!("{name}.pdf")),
         &b.pdf,
@@ -183,28 +296,52 @@ fn render(
         &v.pdf,
         format!("Mitteilungsvorlage, PDF, {} Seiten", v.pages),
     );
-    let m = &model["mitteilung"];
-    let main = Datei {
-        name: format!("{}: {} (PDF)", text(&m["art"]), text(&m["betreff"])),
-        datei: format!("{vname}.pdf"),
-        mime: oparl::PDF,
-        bytes: &v.pdf,
-    };
-    let anlage = Datei {
-        name: format!("Anlage 1: {} (PDF)", text(&model["sachstand"]["titel"])),
-        datei: format!("{name}.pdf"),
-        mime: oparl::PDF,
-        bytes: &b.pdf,
-    };
-    // `oparl::paper` reads the paper from `vorlage`.
-    let mut paper_model = model.clone();
-    paper_model["vorlage"] = m.clone();
-    let json = oparl::paper(&paper_model, Some(&main), &[anlage]);
-    r.write(
-        out_dir.join(format!("{vname}.oparl.json")),
-        &json,
-        "Mitteilungsvorlage, OParl-Paper (JSON)".into(),
+    Some((b.pdf, v.pdf))
+}
+
+/// The report's charts as PNG for the DOCX, drawn by Typst from the same
+/// template as the PDF's (`sachstand-diagramme-einzeln`), in its order.
+fn charts(
+    hb: &handlebars::Handlebars<'static>,
+    model: &Value,
+    data: &Value,
+    assets: &Assets,
+) -> Result<Vec<ChartImage>, String> {
+    let st = &model["sachstand"];
+    let mut list: Vec<&Value> = vec![&st["diagramme"]["status"], &st["diagramme"]["budget"]];
+    list.extend(
+        st["indikatoren"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|i| i["gemessen"] == true)
+            .map(|i| &i["diagramm"]),
     );
+    let src = pdf::source_of("sachstand-diagramme-einzeln", hb, data, assets)
+        .map_err(|e| e.to_string())?;
+    let inp = pdf::input(model, src, pdf::PdfStandard::None, assets.fonts.clone());
+    let pngs = pdf::render_png(&inp, CHART_PPP).map_err(|msgs| {
+        msgs.iter()
+            .map(|m| m.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let size = |png: &[u8], at: usize| {
+        png.get(at..at + 4)
+            .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    Ok(list
+        .into_iter()
+        .zip(pngs)
+        .map(|(d, png)| ChartImage {
+            name: text(&d["name"]),
+            titel: text(&d["titel"]),
+            alt: text(&d["alt"]),
+            width_px: size(&png, 16),
+            height_px: size(&png, 20),
+            png,
+        })
+        .collect())
 }
 
 /// A list in German: „a, b und c“.
@@ -246,6 +383,11 @@ fn mitteilung(round: &Round, concept: &Value, s: &Sachstand, datum: &Tag) -> Val
         "datum": datum,
         "federfuehrend": meta["verantwortlich"],
         "oeffentlichkeit": "öffentlich",
+        "dezernat": null,
+        "aktenzeichen": null,
+        "beteiligt": null,
+        "bearbeitung": null,
+        "vorgang": [],
         "beratung": beratung,
         "schluesselwoerter": ["Sachstandsbericht", "Integrationskonzept", "Integration", kommune],
         "kenntnisnahme": format!("Der Sachstandsbericht {jahr} zum {} wird zur Kenntnis genommen.", text(&meta["titel"])),

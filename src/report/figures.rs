@@ -24,6 +24,8 @@ pub struct Sachstand {
     pub anzahl: usize,
     pub anzahl_felder: usize,
     pub anteil_umgesetzt: String,
+    /// The status columns' headers: mark and word.
+    pub status_kopf: Vec<String>,
     pub felder: Vec<FeldStand>,
     pub summe: Budget,
     pub indikatoren: Vec<Indikator>,
@@ -106,6 +108,7 @@ pub struct Indikator {
     pub max: f64,
     /// Whether a value was measured (else only Ausgangs- and Zielwert).
     pub gemessen: bool,
+    pub diagramm: Diagramm,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -116,10 +119,31 @@ pub struct Aenderungen {
     pub neu_entfallen: Vec<Eintrag>,
 }
 
+/// A chart: its name (the PNG of the DOCX is found by it), caption and
+/// text alternative (PDF/UA: the numbers the chart shows).
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagramm {
+    pub name: String,
+    pub titel: String,
+    pub alt: String,
+    pub vorhanden: bool,
+}
+
+impl Diagramm {
+    fn new(name: &str, titel: String, alt: String) -> Self {
+        Diagramm {
+            name: name.into(),
+            titel,
+            alt,
+            vorhanden: true,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagramme {
-    pub status_alt: String,
-    pub budget_alt: String,
+    pub status: Diagramm,
+    pub budget: Diagramm,
 }
 
 fn geld(cent: i64) -> Geld {
@@ -277,22 +301,7 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         geplant_bis: geld(plan_bis),
         verausgabt: geld(spent),
     };
-    let diagramme = Diagramme {
-        status_alt: status_alt(&felder, &status),
-        budget_alt: format!(
-            "Balkendiagramm der Mittel je Handlungsfeld, geplant bis {jahr} und bis zum Stand verausgabt. {}; insgesamt geplant bis {jahr} {}, verausgabt {}.",
-            felder
-                .iter()
-                .map(|f| format!(
-                    "{}: geplant {}, verausgabt {}",
-                    f.name, f.budget.geplant_bis.text, f.budget.verausgabt.text
-                ))
-                .collect::<Vec<_>>()
-                .join("; "),
-            summe.geplant_bis.text,
-            summe.verausgabt.text
-        ),
-    };
+    let diagramme = charts(&felder, &status, &summe, jahr);
     let kommune = text(&concept["meta"]["kommune"]["name"]);
     let indikatoren = indicators(round, concept);
     Sachstand {
@@ -302,6 +311,10 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         titel: format!("Sachstandsbericht {jahr}"),
         dateiname: file_name(&format!("Sachstandsbericht-{kommune}-{jahr}")),
         anteil_umgesetzt: percent(totals[0], anzahl),
+        status_kopf: status
+            .iter()
+            .map(|z| format!("{} {}", z.zeichen, z.name))
+            .collect(),
         status,
         anzahl,
         anzahl_felder: felder.len(),
@@ -325,6 +338,35 @@ pub(super) fn file_name(s: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The two overview charts with their text alternatives (the numbers they
+/// show).
+fn charts(felder: &[FeldStand], status: &[StatusZahl], summe: &Budget, jahr: i32) -> Diagramme {
+    Diagramme {
+        status: Diagramm::new(
+            "sachstand-status",
+            "Maßnahmen nach Stand je Handlungsfeld".into(),
+            status_alt(felder, status),
+        ),
+        budget: Diagramm::new(
+            "sachstand-budget",
+            format!("Mittel je Handlungsfeld: geplant bis {jahr} und verausgabt"),
+            format!(
+            "Balkendiagramm der Mittel je Handlungsfeld, geplant bis {jahr} und bis zum Stand verausgabt. {}; insgesamt geplant bis {jahr} {}, verausgabt {}.",
+            felder
+                .iter()
+                .map(|f| format!(
+                    "{}: geplant {}, verausgabt {}",
+                    f.name, f.budget.geplant_bis.text, f.budget.verausgabt.text
+                ))
+                .collect::<Vec<_>>()
+                .join("; "),
+            summe.geplant_bis.text,
+            summe.verausgabt.text
+        ),
+        ),
+    }
 }
 
 fn status_alt(felder: &[FeldStand], status: &[StatusZahl]) -> String {
@@ -435,6 +477,14 @@ fn indicator(
         punkte,
         trend: trend.into(),
         aussage,
+        diagramm: Diagramm {
+            vorhanden: !ist.is_empty(),
+            ..Diagramm::new(
+                &format!("indikator-{}", text(&z["nr"])),
+                format!("Verlauf: {}", text(&z["indikator"])),
+                alt.clone(),
+            )
+        },
         alt,
         max,
         gemessen: !ist.is_empty(),

@@ -5,7 +5,7 @@
 //! the OParl paper and byte-identical rebuilds.
 
 use crate::support::common::{konzept, repo, Output};
-use crate::support::werkzeuge::{copy_project, pdf_words, require};
+use crate::support::werkzeuge::{assert_valid_docx, copy_project, pdf_words, require};
 use calamine::{Data, Reader};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -392,7 +392,7 @@ fn the_same_figures_in_report_chart_and_mitteilungsvorlage_to_the_cent() {
         "{total}"
     );
     assert!(
-        st["diagramme"]["budget_alt"]
+        st["diagramme"]["budget"]["alt"]
             .as_str()
             .unwrap()
             .contains(&format!("verausgabt {total}")),
@@ -525,7 +525,20 @@ fn mitteilungsvorlage_and_its_oparl_paper() {
     assert_eq!(paper["date"], "2029-02-10");
     assert_eq!(paper["consultation"][0]["role"], "zur Kenntnis");
     assert_eq!(paper["consultation"][0]["authoritative"], false);
-    let anlage = &paper["auxiliaryFile"][0];
+    let files = paper["auxiliaryFile"].as_array().unwrap();
+    let names: Vec<&str> = files
+        .iter()
+        .map(|f| f["fileName"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            format!("{MITTEILUNG}.docx"),
+            format!("{BERICHT}.pdf"),
+            format!("{BERICHT}.docx")
+        ]
+    );
+    let anlage = &files[1];
     assert_eq!(anlage["fileName"], format!("{BERICHT}.pdf"));
     let bytes = std::fs::read(out_file(dir, BERICHT, "pdf")).unwrap();
     assert_eq!(anlage["size"], bytes.len());
@@ -542,7 +555,9 @@ fn rebuilding_the_report_gives_the_same_bytes() {
     let read = || {
         [
             (BERICHT, "pdf"),
+            (BERICHT, "docx"),
             (MITTEILUNG, "pdf"),
+            (MITTEILUNG, "docx"),
             (MITTEILUNG, "oparl.json"),
         ]
         .map(|(n, e)| std::fs::read(out_file(dir, n, e)).unwrap())
@@ -552,4 +567,67 @@ fn rebuilding_the_report_gives_the_same_bytes() {
     std::fs::remove_dir_all(dir.join("ausgabe")).unwrap();
     report(&["build", s(dir)]).assert_code(0);
     assert!(first == read(), "a rebuild changed the documents");
+}
+
+/// The DOCX as LibreOffice sets it, as words (see `pdf_words`).
+fn libreoffice_words(docx: &Path) -> String {
+    require("soffice", "--version");
+    let out = TempDir::new().unwrap();
+    let status = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out.path())
+        .arg(docx)
+        .env("HOME", out.path())
+        .output()
+        .unwrap();
+    let pdf = out
+        .path()
+        .join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.exists(),
+        "LibreOffice: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    pdf_words(&pdf)
+}
+
+#[test]
+fn both_docx_are_valid_and_open_in_libreoffice_with_the_same_figures() {
+    let dir = built();
+    let m = model(dir);
+    let total = m["sachstand"]["summe"]["verausgabt"]["text"]
+        .as_str()
+        .unwrap()
+        .replace('\u{a0}', " ");
+    let bericht = out_file(dir, BERICHT, "docx");
+    let vorlage = out_file(dir, MITTEILUNG, "docx");
+    assert_valid_docx(&bericht);
+    assert_valid_docx(&vorlage);
+    let words = libreoffice_words(&bericht).replace('\u{a0}', " ");
+    for s in [
+        "Sachstandsbericht 2028",
+        &format!("Bis zum Stichtag wurden {total} verausgabt"),
+        "▲ verzögert",
+        "× entfallen",
+        "Bewertung: auf Kurs.",
+        "Anhang: Alle Maßnahmen im Einzelnen",
+    ] {
+        assert!(words.contains(s), "„{s}“ fehlt im DOCX-Bericht:\n{words}");
+    }
+    // The charts are pictures with their text alternative.
+    let doc = part(&bericht, "word/document.xml");
+    assert!(doc.matches("<pic:pic").count() >= 5, "charts as pictures");
+    assert!(doc.contains("descr=\"Gestapeltes Balkendiagramm der Maßnahmen nach Status"));
+    let words = libreoffice_words(&vorlage).replace('\u{a0}', " ");
+    for s in [
+        "Mitteilungsvorlage",
+        "Drucksache 2029/0112",
+        "zur Kenntnis",
+        &format!("bis zum Stichtag wurden {total} verausgabt"),
+    ] {
+        assert!(
+            words.contains(s),
+            "„{s}“ fehlt in der DOCX-Mitteilungsvorlage:\n{words}"
+        );
+    }
 }
