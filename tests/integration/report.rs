@@ -631,3 +631,60 @@ fn both_docx_are_valid_and_open_in_libreoffice_with_the_same_figures() {
         );
     }
 }
+
+#[test]
+fn bericht_toml_sets_the_dates_and_a_draft_watermark() {
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("sachstand/2028/bericht.toml"),
+        "stichtag = 2028-10-31\ndatum = 2028-11-20\nentwurf = true\n",
+    )
+    .unwrap();
+    // The example's Stand dates of 30.11.2028 now lie after the Stichtag.
+    let out = report(&["check", s(dir)]);
+    out.assert_code(1);
+    assert!(
+        out.errors()
+            .iter()
+            .any(|e| e.contains("liegt nach dem Stichtag des Berichts (31.10.2028)")),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(
+        dir.join("sachstand/2028/bericht.toml"),
+        "entwurf = true\nvorlage = 12\nfrist = 1\n",
+    )
+    .unwrap();
+    let out = report(&["check", s(dir)]);
+    out.assert_code(1);
+    let err = out.errors().join("\n");
+    assert!(
+        err.contains("sachstand/2028/bericht.toml: `vorlage` ist kein Text"),
+        "{err}"
+    );
+    assert!(err.contains("unbekannter Schlüssel `frist`"), "{err}");
+    std::fs::write(dir.join("sachstand/2028/bericht.toml"), "entwurf = true\n").unwrap();
+    report(&["build", s(dir)]).assert_code(0);
+    // The watermark is the page background, set one letter a line along the
+    // diagonal: `pdftotext -raw` gives it first on every page.
+    let raw = |pdf: PathBuf| {
+        let out = Command::new("pdftotext")
+            .args(["-raw", s(&pdf), "-"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).replace('\n', "")
+    };
+    assert!(
+        raw(out_file(dir, BERICHT, "pdf")).contains("ENTWURF"),
+        "watermark"
+    );
+    assert!(
+        raw(out_file(dir, MITTEILUNG, "pdf")).contains("ENTWURF"),
+        "watermark"
+    );
+    assert!(
+        !raw(out_file(built(), BERICHT, "pdf")).contains("ENTWURF"),
+        "no watermark without entwurf"
+    );
+}
