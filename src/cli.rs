@@ -166,7 +166,7 @@ pub struct ReportNewArgs {
     pub projekt: ProjektOrdner,
 
     /// Berichtsjahr, z. B. 2028: der Stand zum 31.12. dieses Jahres
-    #[arg(long, value_name = "JAHR")]
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
     pub jahr: i32,
 }
 
@@ -176,7 +176,7 @@ pub struct ReportRoundArgs {
     pub projekt: ProjektOrdner,
 
     /// Berichtsjahr; Standard: das jüngste Jahr unter sachstand/
-    #[arg(long, value_name = "JAHR")]
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
     pub jahr: Option<i32>,
 }
 
@@ -279,6 +279,15 @@ pub struct BuildArgs {
     /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml, des Logos oder einer eigenen Vorlage (vorlagen/) neu (beenden mit Strg+C)
     #[arg(long)]
     pub watch: bool,
+}
+
+/// A report year: four digits between 2000 and 2100.
+fn parse_jahr(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .ok_or_else(|| "erwartet wird ein Berichtsjahr zwischen 2000 und 2100, z. B. 2028".into())
 }
 
 fn parse_standard(s: &str) -> Result<crate::render::typst::PdfStandard, String> {

@@ -295,6 +295,14 @@ fn a_round_without_snapshot_or_workbooks_says_what_to_do() {
         "{}",
         out.stderr
     );
+    let out = report(&["new", s(tmp.path()), "--jahr", "20288"]);
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("erwartet wird ein Berichtsjahr zwischen 2000 und 2100"),
+        "{}",
+        out.stderr
+    );
     report(&["new", s(tmp.path()), "--jahr", "2027"]).assert_code(0);
     let out = report(&["check", s(tmp.path()), "--jahr", "2028"]);
     out.assert_code(1);
