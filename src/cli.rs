@@ -130,6 +130,78 @@ pub enum Command {
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}"
     )]
     Status(StatusArgs),
+
+    /// Sachstandsbericht nach dem Beschluss: report new (Sachstandsmappen je Handlungsfeld), report check (Mappen prüfen), report build (Sachstandsbericht, Mitteilungsvorlage und OParl-JSON)
+    #[command(
+        subcommand_help_heading = "Befehle",
+        subcommand_value_name = "BEFEHL",
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model]\n       konzept report build [ORDNER] [--jahr JAHR]"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub command: ReportCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Hält beim ersten Mal das beschlossene Konzept fest (sachstand/beschluss.json) und schreibt je Handlungsfeld eine Sachstandsmappe nach sachstand/JAHR/; vorhandene Mappen bleiben unverändert
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report new [ORDNER] --jahr JAHR")]
+    New(ReportNewArgs),
+    /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
+    Check(ReportCheckArgs),
+    /// Erstellt Sachstandsbericht und Mitteilungsvorlage (PDF und DOCX) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--typst]")]
+    Build(ReportBuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportNewArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
+
+    /// Berichtsjahr, z. B. 2028: der Stand zum 31.12. dieses Jahres
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
+    pub jahr: i32,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportRoundArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
+
+    /// Berichtsjahr; Standard: das jüngste Jahr unter sachstand/
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
+    pub jahr: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportCheckArgs {
+    #[command(flatten)]
+    pub round: ReportRoundArgs,
+
+    /// Gibt das Datenmodell des Berichts als JSON aus (das, was die Vorlagen sehen: das beschlossene Konzept mit „sachstand“ und „mitteilung“)
+    #[arg(long)]
+    pub model: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportBuildArgs {
+    #[command(flatten)]
+    pub round: ReportRoundArgs,
+
+    /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none
+    #[arg(long, value_name = "STANDARD", default_value = "a-2a+ua-1", hide_default_value = true, value_parser = parse_standard)]
+    pub pdf_standard: crate::render::typst::PdfStandard,
+
+    /// Schreibt zusätzlich den erzeugten Typst-Quelltext (.typ) neben die PDF-Dateien
+    #[arg(long)]
+    pub typst: bool,
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +285,15 @@ pub struct BuildArgs {
     pub watch: bool,
 }
 
+/// A report year: four digits between 2000 and 2100.
+fn parse_jahr(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .ok_or_else(|| "erwartet wird ein Berichtsjahr zwischen 2000 und 2100, z. B. 2028".into())
+}
+
 fn parse_standard(s: &str) -> Result<crate::render::typst::PdfStandard, String> {
     s.parse()
 }
@@ -279,7 +360,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (new, check, build, status, templates oder workbooks)".to_string()
+            "es fehlt ein Befehl (new, check, build, status, templates, workbooks oder report)".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "„{arg}“ und „{}“ passen nicht zusammen",

@@ -84,3 +84,6 @@ mod vorlage_angaben;
 
 #[path = "integration/print_quality.rs"]
 mod print_quality;
+
+#[path = "integration/report.rs"]
+mod report;

@@ -41,6 +41,13 @@ pub const TYPST: &[Builtin] = &[
     builtin!("handlungsfeld", "typst/handlungsfeld.typ.hbs"),
     builtin!("anhang", "typst/anhang.typ.hbs"),
     builtin!("vorlage", "typst/vorlage.typ.hbs"),
+    builtin!("sachstand", "typst/sachstand.typ.hbs"),
+    builtin!("sachstand-diagramme", "typst/sachstand-diagramme.typ.hbs"),
+    builtin!(
+        "sachstand-diagramme-einzeln",
+        "typst/sachstand-diagramme-einzeln.typ.hbs"
+    ),
+    builtin!("mitteilung", "typst/mitteilung.typ.hbs"),
 ];
 
 /// The plain Typst style library imported by the generated source.
@@ -74,6 +81,9 @@ pub const DOCX: &[Builtin] = &[
     builtin!("vorlage-document", "docx/vorlage-document.xml.hbs"),
     builtin!("vorlage-kopf", "docx/vorlage-kopf.xml.hbs"),
     builtin!("vorlage-core", "docx/vorlage-core.xml.hbs"),
+    builtin!("sachstand-document", "docx/sachstand-document.xml.hbs"),
+    builtin!("sachstand-core", "docx/sachstand-core.xml.hbs"),
+    builtin!("mitteilung-document", "docx/mitteilung-document.xml.hbs"),
 ];
 
 /// The ODT templates: one per package part, the page headers and the

@@ -9,7 +9,7 @@
 
 mod odt;
 mod submission;
-mod typst_run;
+pub(crate) mod typst_run;
 
 use crate::config::Config;
 use crate::diag::{Diagnostics, Location};
@@ -119,7 +119,7 @@ impl BuildReport {
         out
     }
 
-    fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
+    pub(crate) fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
         match write_atomic(&path, bytes) {
             Ok(()) => self.written.push((path, what)),
             Err(e) => {
@@ -132,7 +132,7 @@ impl BuildReport {
     }
 }
 
-pub(super) const OUR_BUG: &str =
+pub(crate) const OUR_BUG: &str =
     "das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen";
 
 /// Builds the documents of the project in `root`.
