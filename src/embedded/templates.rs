@@ -107,6 +107,9 @@ pub const ODT: &[Builtin] = &[
     builtin!("vorlage-inhalt", "odt/vorlage-inhalt.xml.hbs"),
     builtin!("vorlage-kopf", "odt/vorlage-kopf.xml.hbs"),
     builtin!("vorlage-meta", "odt/vorlage-meta.xml.hbs"),
+    builtin!("bericht-inhalt", "odt/bericht-inhalt.xml.hbs"),
+    builtin!("bericht-meta", "odt/bericht-meta.xml.hbs"),
+    builtin!("mitteilung-inhalt", "odt/mitteilung-inhalt.xml.hbs"),
 ];
 
 /// A template file from the project's override folder (`vorlagen/`), read

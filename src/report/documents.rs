@@ -18,6 +18,7 @@ use crate::pipeline::typst_run::{compile_with_limit, typst_result, Limit};
 use crate::pipeline::{BuildOptions, BuildReport, OUR_BUG};
 use crate::project::{self, Assets};
 use crate::render::docx;
+use crate::render::odt;
 use crate::render::oparl::{self, Datei};
 use crate::render::shared::{ChartImage, TemplateError, CHART_PPP};
 use crate::render::typst as pdf;
@@ -39,11 +40,11 @@ pub fn build(root: &Path, jahr: i32, opts: &BuildOptions) -> BuildReport {
     let Some(concept) = round.concept.as_ref() else {
         return r;
     };
-    let Some((out_dir, assets)) = project_files(root, &mut r.diagnostics) else {
+    let Some(files) = project_files(root, &opts.formate, &mut r.diagnostics) else {
         return r;
     };
     let model = report_model(&round, concept);
-    render(&mut r, &model, &assets, &out_dir, opts);
+    render(&mut r, &model, &files, opts);
     r
 }
 
@@ -61,10 +62,17 @@ pub fn report_model(round: &Round, concept: &Value) -> Value {
     model
 }
 
-/// konzept.toml's output folder and the design files (logo, fonts,
+/// What konzept.toml of the project gives the build now.
+struct ProjectFiles {
+    out_dir: PathBuf,
+    assets: Assets,
+    formats: Formats,
+}
+
+/// konzept.toml's output folder, formats and the design files (logo, fonts,
 /// overrides): those of the project now, so that a new logo or template
 /// override applies; the plan comes from the snapshot.
-fn project_files(root: &Path, diags: &mut Diagnostics) -> Option<(PathBuf, Assets)> {
+fn project_files(root: &Path, formate: &[String], diags: &mut Diagnostics) -> Option<ProjectFiles> {
     let file = crate::config::FILE_NAME;
     let src = match std::fs::read_to_string(root.join(file)) {
         Ok(s) => s,
@@ -98,16 +106,51 @@ fn project_files(root: &Path, diags: &mut Diagnostics) -> Option<(PathBuf, Asset
         );
         return None;
     }
-    (!diags.has_errors()).then_some((out_dir, assets))
+    let formats = Formats::of(if formate.is_empty() {
+        &cfg.ausgabe.formate
+    } else {
+        formate
+    });
+    (!diags.has_errors()).then_some(ProjectFiles {
+        out_dir,
+        assets,
+        formats,
+    })
 }
 
-fn render(
-    r: &mut BuildReport,
-    model: &Value,
-    assets: &Assets,
-    out_dir: &Path,
-    opts: &BuildOptions,
-) {
+/// Which formats `[ausgabe] formate` (or `--format`) asks for; the
+/// Mitteilungsvorlage comes in the same formats as the report, with its
+/// OParl `Paper`. Neither of the three: the PDF.
+#[derive(Clone, Copy)]
+struct Formats {
+    pdf: bool,
+    docx: bool,
+    odt: bool,
+}
+
+impl Formats {
+    fn of(formate: &[String]) -> Formats {
+        let wants = |f: &str| formate.iter().any(|x| x.eq_ignore_ascii_case(f));
+        let (docx, odt) = (wants("docx"), wants("odt"));
+        Formats {
+            pdf: wants("pdf") || !(docx || odt),
+            docx,
+            odt,
+        }
+    }
+}
+
+/// One written document of the round, for the OParl `Paper`.
+struct Written {
+    ext: &'static str,
+    label: &'static str,
+    mime: &'static str,
+    bytes: Vec<u8>,
+}
+
+fn render(r: &mut BuildReport, model: &Value, files: &ProjectFiles, opts: &BuildOptions) {
+    let (assets, out_dir) = (&files.assets, files.out_dir.as_path());
+    let formats = files.formats;
     let hb = match pdf::registry_for(assets) {
         Ok(hb) => hb,
         Err(e) => {
@@ -125,87 +168,95 @@ fn render(
             ),
         );
     }
-    let Some(pdfs) = typeset(r, &hb, model, &data, assets, out_dir, opts) else {
-        return;
-    };
     let name = text(&model["sachstand"]["dateiname"]);
     let vname = text(&model["mitteilung"]["dateiname"]);
-    let charts = match charts(&hb, model, &data, assets) {
-        Ok(c) => c,
-        Err(msg) => {
-            r.diagnostics.warning(
-                Location::default(),
-                format!("die Diagramme für das DOCX konnten nicht gezeichnet werden: {msg}"),
-            );
-            Vec::new()
+    // (report, Mitteilungsvorlage) per format, in the order PDF, DOCX, ODT.
+    let mut bericht: Vec<Written> = Vec::new();
+    let mut vorlage: Vec<Written> = Vec::new();
+    if formats.pdf {
+        let Some((b, v)) = typeset(r, &hb, model, &data, assets, out_dir, opts) else {
+            return;
+        };
+        bericht.push(written("pdf", "PDF", oparl::PDF, b));
+        vorlage.push(written("pdf", "PDF", oparl::PDF, v));
+    }
+    let charts = if formats.docx || formats.odt {
+        match charts(&hb, model, &data, assets) {
+            Ok(c) => c,
+            Err(msg) => {
+                r.diagnostics.warning(
+                    Location::default(),
+                    format!(
+                        "die Diagramme für DOCX und ODT konnten nicht gezeichnet werden: {msg}"
+                    ),
+                );
+                Vec::new()
+            }
         }
+    } else {
+        Vec::new()
     };
     // The Mitteilungsvorlage is shaped like the concept's `vorlage`: its DOCX
-    // header and `render::oparl` read it from there.
+    // and ODT header and `render::oparl` read it from there.
     let mut paper_model = model.clone();
     paper_model["vorlage"] = model["mitteilung"].clone();
-    let docx = |m: &Value, document, core, vorlage, charts: &[ChartImage]| {
-        docx::render_document_docx(m, assets, document, core, vorlage, charts)
-    };
-    let bericht_docx = docx(
-        model,
-        "sachstand-document",
-        "sachstand-core",
-        false,
-        &charts,
-    );
-    let vorlage_docx = docx(
-        &paper_model,
-        "mitteilung-document",
-        "vorlage-core",
-        true,
-        &[],
-    );
-    let (Some(bericht_docx), Some(vorlage_docx)) =
-        (written_docx(r, bericht_docx), written_docx(r, vorlage_docx))
-    else {
-        return;
-    };
-    r.write(
-        out_dir.join(format!("{name}.docx")),
-        &bericht_docx,
-        "Sachstandsbericht, DOCX".into(),
-    );
-    r.write(
-        out_dir.join(format!("{vname}.docx")),
-        &vorlage_docx,
-        "Mitteilungsvorlage, DOCX".into(),
-    );
+    if formats.docx {
+        let docx = |m: &Value, document, core, vorlage, charts: &[ChartImage]| {
+            docx::render_document_docx(m, assets, document, core, vorlage, charts)
+        };
+        let b = docx(
+            model,
+            "sachstand-document",
+            "sachstand-core",
+            false,
+            &charts,
+        );
+        let v = docx(
+            &paper_model,
+            "mitteilung-document",
+            "vorlage-core",
+            true,
+            &[],
+        );
+        let (Some(b), Some(v)) = (rendered(r, b), rendered(r, v)) else {
+            return;
+        };
+        bericht.push(written("docx", "DOCX", oparl::DOCX, b));
+        vorlage.push(written("docx", "DOCX", oparl::DOCX, v));
+    }
+    if formats.odt {
+        let b = odt::render(&odt::BERICHT, model, assets, &[], &charts);
+        let v = odt::render(&odt::MITTEILUNG, &paper_model, assets, &[], &[]);
+        let (Some(b), Some(v)) = (rendered(r, b), rendered(r, v)) else {
+            return;
+        };
+        bericht.push(written("odt", "ODT", oparl::ODT, b));
+        vorlage.push(written("odt", "ODT", oparl::ODT, v));
+    }
+    // The PDFs are written by `typeset` as soon as they are compiled.
+    for (w, file, what) in bericht
+        .iter()
+        .map(|w| (w, &name, "Sachstandsbericht"))
+        .chain(vorlage.iter().map(|w| (w, &vname, "Mitteilungsvorlage")))
+        .filter(|(w, ..)| w.ext != "pdf")
+    {
+        r.write(
+            out_dir.join(format!("{file}.{}", w.ext)),
+            &w.bytes,
+            format!("{what}, {}", w.label),
+        );
+    }
     let m = &model["mitteilung"];
     let titel = format!("{}: {}", text(&m["art"]), text(&m["betreff"]));
     let anlage = format!("Anlage 1: {}", text(&model["sachstand"]["titel"]));
-    let main = Datei {
-        name: format!("{titel} (PDF)"),
-        datei: format!("{vname}.pdf"),
-        mime: oparl::PDF,
-        bytes: &pdfs.1,
-    };
-    let aux = [
-        Datei {
-            name: format!("{titel} (DOCX)"),
-            datei: format!("{vname}.docx"),
-            mime: oparl::DOCX,
-            bytes: &vorlage_docx,
-        },
-        Datei {
-            name: format!("{anlage} (PDF)"),
-            datei: format!("{name}.pdf"),
-            mime: oparl::PDF,
-            bytes: &pdfs.0,
-        },
-        Datei {
-            name: format!("{anlage} (DOCX)"),
-            datei: format!("{name}.docx"),
-            mime: oparl::DOCX,
-            bytes: &bericht_docx,
-        },
-    ];
-    let json = oparl::paper(&paper_model, Some(&main), &aux);
+    let mut list: Vec<Datei> = vorlage
+        .iter()
+        .map(|w| datei(w, &titel, &vname))
+        .chain(bericht.iter().map(|w| datei(w, &anlage, &name)))
+        .collect();
+    // The Mitteilungsvorlage itself is the main file; the rest is attached.
+    let main = (!list.is_empty()).then(|| list.remove(0));
+    let json = oparl::paper(&paper_model, main.as_ref(), &list);
     r.write(
         out_dir.join(format!("{vname}.oparl.json")),
         &json,
@@ -213,9 +264,27 @@ fn render(
     );
 }
 
-/// A rendered DOCX, or its error reported.
-fn written_docx(r: &mut BuildReport, docx: Result<Vec<u8>, TemplateError>) -> Option<Vec<u8>> {
-    match docx {
+fn datei<'a>(w: &'a Written, titel: &str, file: &str) -> Datei<'a> {
+    Datei {
+        name: format!("{titel} ({})", w.label),
+        datei: format!("{file}.{}", w.ext),
+        mime: w.mime,
+        bytes: &w.bytes,
+    }
+}
+
+fn written(ext: &'static str, label: &'static str, mime: &'static str, bytes: Vec<u8>) -> Written {
+    Written {
+        ext,
+        label,
+        mime,
+        bytes,
+    }
+}
+
+/// A rendered DOCX or ODT, or its error reported.
+fn rendered(r: &mut BuildReport, doc: Result<Vec<u8>, TemplateError>) -> Option<Vec<u8>> {
+    match doc {
         Ok(b) => Some(b),
         Err(e) => {
             r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());

@@ -5,7 +5,9 @@
 //! the OParl paper and byte-identical rebuilds.
 
 use crate::support::common::{konzept, repo, Output};
-use crate::support::werkzeuge::{assert_valid_docx, copy_project, pdf_words, require};
+use crate::support::werkzeuge::{
+    assert_valid_docx, assert_valid_odt, copy_project, pdf_words, require,
+};
 use calamine::{Data, Reader};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -542,11 +544,13 @@ fn mitteilungsvorlage_and_its_oparl_paper() {
         names,
         [
             format!("{MITTEILUNG}.docx"),
+            format!("{MITTEILUNG}.odt"),
             format!("{BERICHT}.pdf"),
-            format!("{BERICHT}.docx")
+            format!("{BERICHT}.docx"),
+            format!("{BERICHT}.odt")
         ]
     );
-    let anlage = &files[1];
+    let anlage = &files[2];
     assert_eq!(anlage["fileName"], format!("{BERICHT}.pdf"));
     let bytes = std::fs::read(out_file(dir, BERICHT, "pdf")).unwrap();
     assert_eq!(anlage["size"], bytes.len());
@@ -566,6 +570,8 @@ fn rebuilding_the_report_gives_the_same_bytes() {
             (BERICHT, "docx"),
             (MITTEILUNG, "pdf"),
             (MITTEILUNG, "docx"),
+            (BERICHT, "odt"),
+            (MITTEILUNG, "odt"),
             (MITTEILUNG, "oparl.json"),
         ]
         .map(|(n, e)| std::fs::read(out_file(dir, n, e)).unwrap())
@@ -577,7 +583,7 @@ fn rebuilding_the_report_gives_the_same_bytes() {
     assert!(first == read(), "a rebuild changed the documents");
 }
 
-/// The DOCX as LibreOffice sets it, as words (see `pdf_words`).
+/// The DOCX or ODT as LibreOffice sets it, as words (see `pdf_words`).
 fn libreoffice_words(docx: &Path) -> String {
     require("soffice", "--version");
     let out = TempDir::new().unwrap();
@@ -638,6 +644,108 @@ fn both_docx_are_valid_and_open_in_libreoffice_with_the_same_figures() {
             "„{s}“ fehlt in der DOCX-Mitteilungsvorlage:\n{words}"
         );
     }
+}
+
+/// Issue 21: the report and its Mitteilungsvorlage as ODT, valid strict
+/// ODF 1.3, and LibreOffice shows the status table, every measure title and
+/// the figures of the PDF.
+#[test]
+fn both_odt_are_valid_and_open_in_libreoffice_with_status_table_and_measures() {
+    let dir = built();
+    let m = model(dir);
+    let st = &m["sachstand"];
+    let total = st["summe"]["verausgabt"]["text"]
+        .as_str()
+        .unwrap()
+        .replace('\u{a0}', " ");
+    let bericht = out_file(dir, BERICHT, "odt");
+    let vorlage = out_file(dir, MITTEILUNG, "odt");
+    assert_valid_odt(&bericht);
+    assert_valid_odt(&vorlage);
+    let words = libreoffice_words(&bericht).replace('\u{a0}', " ");
+    // The status table with its sum row: the counts per status and in all.
+    let counts: Vec<String> = st["status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|z| z["anzahl"].to_string())
+        .collect();
+    let sum_row = format!("Alle Felder {} {}", counts.join(" "), st["anzahl"]);
+    for s in [
+        "Sachstandsbericht 2028",
+        "Maßnahmen nach Stand je Handlungsfeld",
+        &sum_row,
+        &format!("Bis zum Stichtag wurden {total} verausgabt"),
+        "▲ verzögert",
+        "× entfallen",
+        "Bewertung: auf Kurs.",
+        "Anhang: Alle Maßnahmen im Einzelnen",
+    ] {
+        assert!(words.contains(s), "„{s}“ fehlt im ODT-Bericht:\n{words}");
+    }
+    for f in st["felder"].as_array().unwrap() {
+        for mn in f["massnahmen"].as_array().unwrap() {
+            let titel = mn["titel"].as_str().unwrap().replace('\u{a0}', " ");
+            let titel = titel.split_whitespace().collect::<Vec<_>>().join(" ");
+            let s = format!("{} {titel}", mn["nr"].as_str().unwrap());
+            assert!(words.contains(&s), "„{s}“ fehlt im ODT-Bericht");
+        }
+    }
+    // The charts are pictures with their text alternative.
+    let content = part(&bericht, "content.xml");
+    assert!(
+        content.matches("<draw:image").count() >= 5,
+        "charts as pictures"
+    );
+    assert!(content.contains("<svg:desc>Gestapeltes Balkendiagramm der Maßnahmen nach Status"));
+    let words = libreoffice_words(&vorlage).replace('\u{a0}', " ");
+    for s in [
+        "Mitteilungsvorlage",
+        "Drucksache 2029/0112",
+        "zur Kenntnis",
+        &format!("bis zum Stichtag wurden {total} verausgabt"),
+        "Anlage 1: Sachstandsbericht 2028",
+    ] {
+        assert!(
+            words.contains(s),
+            "„{s}“ fehlt in der ODT-Mitteilungsvorlage:\n{words}"
+        );
+    }
+}
+
+/// `[ausgabe] formate` decides the formats of both documents; the OParl
+/// paper comes with the Mitteilungsvorlage and names what was written.
+#[test]
+fn the_formats_of_konzept_toml_apply_to_the_report() {
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    let toml = dir.join("konzept.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("formate"))
+        .expect("formate in the example");
+    std::fs::write(&toml, text.replace(line, "formate = [\"odt\"]")).unwrap();
+    report(&["build", s(dir), "--jahr", "2028"]).assert_code(0);
+    for (n, e, there) in [
+        (BERICHT, "odt", true),
+        (MITTEILUNG, "odt", true),
+        (MITTEILUNG, "oparl.json", true),
+        (BERICHT, "pdf", false),
+        (BERICHT, "docx", false),
+        (MITTEILUNG, "pdf", false),
+        (MITTEILUNG, "docx", false),
+    ] {
+        assert_eq!(out_file(dir, n, e).exists(), there, "{n}.{e}");
+    }
+    let paper: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_file(dir, MITTEILUNG, "oparl.json")).unwrap())
+            .unwrap();
+    assert_eq!(paper["mainFile"]["fileName"], format!("{MITTEILUNG}.odt"));
+    assert_eq!(
+        paper["auxiliaryFile"][0]["fileName"],
+        format!("{BERICHT}.odt")
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! ODT: the concept and the council submission as OpenDocument text
-//! (ODF 1.3, without LibreOffice extensions), written like the DOCX.
+//! ODT: the concept, the council submission and the progress report with
+//! its Mitteilungsvorlage as OpenDocument text (ODF 1.3, without
+//! LibreOffice extensions), written like the DOCX.
 //!
 //! Every package part is a Handlebars template in `templates/odt/`. The
 //! body of `content.xml` is rendered over the serialised model (the `Value`
@@ -12,8 +13,8 @@
 //! that the document opens with a finished table.
 //!
 //! A document kind is a [`Kind`]: its body template, its header and
-//! metadata templates. The concept and the submission are two; a new kind
-//! (e.g. the progress report) is one more constant and one entry point.
+//! metadata templates: the concept, the submission, the progress report and
+//! its Mitteilungsvorlage; a new kind is one more constant.
 //!
 //! The files: `escape.rs` (spans), `helpers.rs` (with `params.rs`) and `tables.rs`,
 //! `pictures.rs`, `toc.rs` (headings, footnotes and the table of contents),
@@ -71,6 +72,26 @@ pub const KONZEPT: Kind = Kind {
 /// The council submission (Beschlussvorlage).
 pub const VORLAGE: Kind = Kind {
     body: "vorlage-inhalt",
+    header: "vorlage-kopf",
+    meta: "vorlage-meta",
+    vorlage: true,
+};
+
+/// The progress report (Sachstandsbericht): the report model of
+/// `report::documents` (the concept's model with `sachstand`); its running
+/// header is the concept's, with the report's title as `meta.kurztitel`.
+pub const BERICHT: Kind = Kind {
+    body: "bericht-inhalt",
+    header: "kopf",
+    meta: "bericht-meta",
+    vorlage: false,
+};
+
+/// The report's Mitteilungsvorlage: the report model with the paper as
+/// `vorlage` (so the submission's header and metadata read it) and as
+/// `mitteilung`.
+pub const MITTEILUNG: Kind = Kind {
+    body: "mitteilung-inhalt",
     header: "vorlage-kopf",
     meta: "vorlage-meta",
     vorlage: true,
