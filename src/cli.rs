@@ -155,8 +155,8 @@ pub enum ReportCommand {
     /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
     Check(ReportCheckArgs),
-    /// Erstellt Sachstandsbericht und Mitteilungsvorlage (PDF und DOCX) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
-    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--typst]")]
+    /// Erstellt Sachstandsbericht und Mitteilungsvorlage in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt] [--typst]")]
     Build(ReportBuildArgs),
 }
 
@@ -194,6 +194,10 @@ pub struct ReportCheckArgs {
 pub struct ReportBuildArgs {
     #[command(flatten)]
     pub round: ReportRoundArgs,
+
+    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice); mehrere mit Komma, z. B. --format pdf,odt
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt"], hide_possible_values = true)]
+    pub format: Vec<String>,
 
     /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none
     #[arg(long, value_name = "STANDARD", default_value = "a-2a+ua-1", hide_default_value = true, value_parser = parse_standard)]

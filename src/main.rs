@@ -424,7 +424,7 @@ fn report(command: cli::ReportCommand) -> ExitCode {
                 write_typst: a.typst,
                 submission: true,
                 time_limit: time_limit(),
-                formate: Vec::new(),
+                formate: a.format.clone(),
             };
             let r = {
                 let _spinner = konzept::progress::Spinner::start("erstelle den Sachstandsbericht");

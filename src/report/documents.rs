@@ -43,7 +43,13 @@ pub fn build(root: &Path, jahr: i32, opts: &BuildOptions) -> BuildReport {
     let Some(files) = project_files(root, &opts.formate, &mut r.diagnostics) else {
         return r;
     };
-    let model = report_model(&round, concept);
+    let mut model = report_model(&round, concept);
+    if !files.formats.pdf {
+        // The Anlage is the report in the first format that is written.
+        let ext = if files.formats.docx { "docx" } else { "odt" };
+        let name = text(&model["sachstand"]["dateiname"]);
+        model["mitteilung"]["anlagen"][0]["datei"] = json!(format!("{name}.{ext}"));
+    }
     render(&mut r, &model, &files, opts);
     r
 }
@@ -118,7 +124,8 @@ fn project_files(root: &Path, formate: &[String], diags: &mut Diagnostics) -> Op
     })
 }
 
-/// Which formats `[ausgabe] formate` (or `--format`) asks for; the
+/// Which formats `[ausgabe] formate` (or `konzept report build --format`)
+/// asks for; the
 /// Mitteilungsvorlage comes in the same formats as the report, with its
 /// OParl `Paper`. Neither of the three: the PDF.
 #[derive(Clone, Copy)]
