@@ -402,9 +402,11 @@ fn tables(results: &[Result], runs: usize, office: bool) -> String {
     row(&mut out, "`konzept check` (Programm)", &|r| {
         secs(r.cli_check)
     });
-    row(&mut out, "`konzept build` (Programm, PDF + DOCX)", &|r| {
-        secs(r.cli_build)
-    });
+    row(
+        &mut out,
+        "`konzept build` (Programm, PDF + DOCX + ODT)",
+        &|r| secs(r.cli_build),
+    );
     row(&mut out, "Spitzenspeicher `konzept build`", &|r| {
         r.cli_build_rss_kb
             .map_or("–".into(), |kb| format!("{} MB", kb / 1024))

@@ -98,11 +98,11 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
-    /// Erstellt das Integrationskonzept als PDF (und DOCX) im Ausgabeordner; prüft vorher wie `check`
+    /// Erstellt das Integrationskonzept als PDF (und DOCX, ODT) im Ausgabeordner; prüft vorher wie `check`
     #[command(
         help_template = BEFEHL_HILFE,
         next_help_heading = "Optionen",
-        override_usage = "konzept build [ORDNER] [--pdf-standard STANDARD] [--typst] [--no-submission] [--auszug NAME] [--watch]"
+        override_usage = "konzept build [ORDNER] [--format pdf,docx,odt,vorlage] [--pdf-standard STANDARD] [--typst] [--no-submission] [--auszug NAME] [--watch]"
     )]
     Build(BuildArgs),
 
@@ -130,6 +130,82 @@ pub enum Command {
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}"
     )]
     Status(StatusArgs),
+
+    /// Sachstandsbericht nach dem Beschluss: report new (Sachstandsmappen je Handlungsfeld), report check (Mappen prüfen), report build (Sachstandsbericht, Mitteilungsvorlage und OParl-JSON)
+    #[command(
+        subcommand_help_heading = "Befehle",
+        subcommand_value_name = "BEFEHL",
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
+        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model]\n       konzept report build [ORDNER] [--jahr JAHR]"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub command: ReportCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Hält beim ersten Mal das beschlossene Konzept fest (sachstand/beschluss.json) und schreibt je Handlungsfeld eine Sachstandsmappe nach sachstand/JAHR/; vorhandene Mappen bleiben unverändert
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report new [ORDNER] --jahr JAHR")]
+    New(ReportNewArgs),
+    /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
+    Check(ReportCheckArgs),
+    /// Erstellt Sachstandsbericht und Mitteilungsvorlage in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt] [--typst]")]
+    Build(ReportBuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportNewArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
+
+    /// Berichtsjahr, z. B. 2028: der Stand zum 31.12. dieses Jahres
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
+    pub jahr: i32,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportRoundArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
+
+    /// Berichtsjahr; Standard: das jüngste Jahr unter sachstand/
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
+    pub jahr: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportCheckArgs {
+    #[command(flatten)]
+    pub round: ReportRoundArgs,
+
+    /// Gibt das Datenmodell des Berichts als JSON aus (das, was die Vorlagen sehen: das beschlossene Konzept mit „sachstand“ und „mitteilung“)
+    #[arg(long)]
+    pub model: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportBuildArgs {
+    #[command(flatten)]
+    pub round: ReportRoundArgs,
+
+    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice); mehrere mit Komma, z. B. --format pdf,odt
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt"], hide_possible_values = true)]
+    pub format: Vec<String>,
+
+    /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none
+    #[arg(long, value_name = "STANDARD", default_value = "a-2a+ua-1", hide_default_value = true, value_parser = parse_standard)]
+    pub pdf_standard: crate::render::typst::PdfStandard,
+
+    /// Schreibt zusätzlich den erzeugten Typst-Quelltext (.typ) neben die PDF-Dateien
+    #[arg(long)]
+    pub typst: bool,
 }
 
 #[derive(Debug, Args)]
@@ -200,7 +276,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub typst: bool,
 
-    /// Schreibt keine Beschlussvorlage (PDF, DOCX, OParl-JSON), nur das Konzept
+    /// Schreibt keine Beschlussvorlage (PDF, DOCX, ODT, OParl-JSON), nur das Konzept
     #[arg(long)]
     pub no_submission: bool,
 
@@ -208,9 +284,22 @@ pub struct BuildArgs {
     #[arg(long, value_name = "NAME", conflicts_with = "watch")]
     pub auszug: Option<String>,
 
+    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice), vorlage (dazu die Beschlussvorlage); mehrere mit Komma, z. B. --format pdf,odt,vorlage
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt", "vorlage"], hide_possible_values = true)]
+    pub format: Vec<String>,
+
     /// Beobachtet den Projektordner und erstellt die Dokumente nach jeder Änderung einer Arbeitsmappe, der konzept.toml, des Logos oder einer eigenen Vorlage (vorlagen/) neu (beenden mit Strg+C)
     #[arg(long)]
     pub watch: bool,
+}
+
+/// A report year: four digits between 2000 and 2100.
+fn parse_jahr(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .ok_or_else(|| "erwartet wird ein Berichtsjahr zwischen 2000 und 2100, z. B. 2028".into())
 }
 
 fn parse_standard(s: &str) -> Result<crate::render::typst::PdfStandard, String> {
@@ -279,7 +368,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (new, check, build, status, templates oder workbooks)".to_string()
+            "es fehlt ein Befehl (new, check, build, status, templates, workbooks oder report)".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "„{arg}“ und „{}“ passen nicht zusammen",

@@ -14,7 +14,7 @@
 //! render    render/                     shared registry and helpers; typst/ (PDF), docx/, oparl
 //! write     output, pipeline, watch,    check → render → write (reads nothing itself); --watch;
 //!           annotate/, status, new/,    annotated copies, the return overview, new projects and
-//!           progress, cli               forms; the commands
+//!           progress, report/, cli      forms; the yearly progress report; the commands
 //! ```
 //!
 //! Problems are [`diag::Diagnostic`]s with their place (file › sheet › cell);
@@ -33,6 +33,7 @@
 //! | `override` | a file in the project's `vorlagen/` folder that replaces a built-in template |
 //! | `builtin` | a template compiled into the program from `templates/` |
 //! | `word_template` | the municipality's Word template (`.dotx`, `gestaltung.word_vorlage`) |
+//! | `odt_template` | the municipality's LibreOffice template (`.ott`, `gestaltung.odt_vorlage`), the ODT twin of `word_template` |
 //! | `design` | the `[gestaltung]` values: colours, font, margins, logo, cover image |
 //! | `field` | a Handlungsfeld (field of action) |
 //! | `working_group` | an Arbeitsgruppe and its workbook |
@@ -54,6 +55,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod project;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod status;
 pub mod text;

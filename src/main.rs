@@ -24,14 +24,7 @@ fn main() -> ExitCode {
         }
     };
     let mut command = cli.command;
-    match &mut command {
-        Command::Check(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::Build(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
-        Command::Status(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::New(_) => {}
-    }
+    project_dirs(&mut command);
     match command {
         Command::Check(args) => {
             let checked = konzept::pipeline::check(&args.projekt.dir);
@@ -121,6 +114,7 @@ fn main() -> ExitCode {
         Command::Workbooks(args) if args.refresh => refresh(&args.projekt.dir, args.out.as_deref()),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Status(args) => status(&args.projekt.dir, &args.format),
+        Command::Report(args) => report(args.command),
         Command::Build(args) => {
             let opts = build_options(&args);
             if args.watch {
@@ -151,14 +145,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// The options of `konzept build`.
-fn build_options(args: &konzept::cli::BuildArgs) -> konzept::pipeline::BuildOptions {
-    konzept::pipeline::BuildOptions {
-        standard: args.pdf_standard,
-        write_typst: args.typst,
-        submission: !args.no_submission,
-        time_limit: time_limit(),
-        auszug: args.auszug.clone(),
+/// A path to `konzept.toml` given for a project folder means its folder
+/// (`konzept report` does this itself).
+fn project_dirs(command: &mut Command) {
+    match command {
+        Command::Check(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Build(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
+        Command::Status(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::New(_) | Command::Report(_) => {}
     }
 }
 
@@ -369,6 +365,93 @@ fn refresh(dir: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `konzept report new|check|build`.
+fn report(command: cli::ReportCommand) -> ExitCode {
+    use konzept::report;
+    let (dir, jahr) = match &command {
+        cli::ReportCommand::New(a) => (&a.projekt.dir, Some(a.jahr)),
+        cli::ReportCommand::Check(a) => (&a.round.projekt.dir, a.round.jahr),
+        cli::ReportCommand::Build(a) => (&a.round.projekt.dir, a.round.jahr),
+    };
+    let dir = cli::project_dir(dir);
+    // With --model, stdout carries the JSON and the summary goes to stderr.
+    let command_model = match &command {
+        cli::ReportCommand::Check(a) => Some(a.model),
+        _ => None,
+    };
+    let Some(jahr) = jahr.or_else(|| report::latest_year(&dir)) else {
+        eprintln!(
+            "fehler: unter {}/ gibt es noch kein Berichtsjahr\n  hinweis: eine Runde mit `konzept report new {} --jahr JAHR` beginnen",
+            report::FOLDER,
+            cli::shell_path(&dir)
+        );
+        return ExitCode::from(1);
+    };
+    let (diagnostics, written) = match command {
+        cli::ReportCommand::New(_) => {
+            let done = report::new_round(&dir, jahr);
+            if done.snapshot_written {
+                eprintln!(
+                    "festgehalten: {}/{} (das beschlossene Konzept; alle Berichte messen daran)",
+                    report::FOLDER,
+                    report::SNAPSHOT_FILE
+                );
+            }
+            for p in &done.kept {
+                eprintln!("vorhanden: {} (unverändert)", p.display());
+            }
+            let written = done
+                .written
+                .iter()
+                .map(|p| (p.clone(), "Sachstandsmappe".to_string()))
+                .collect();
+            (done.diagnostics, written)
+        }
+        cli::ReportCommand::Check(a) => {
+            let round = report::check(&dir, jahr);
+            if let (true, Some(concept)) = (a.model, &round.concept) {
+                let model = report::report_model(&round, concept);
+                out(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&model).expect("JSON")
+                ));
+            }
+            (round.diagnostics, Vec::new())
+        }
+        cli::ReportCommand::Build(a) => {
+            let opts = konzept::pipeline::BuildOptions {
+                standard: a.pdf_standard,
+                write_typst: a.typst,
+                submission: true,
+                time_limit: time_limit(),
+                auszug: None,
+                formate: a.format.clone(),
+            };
+            let r = {
+                let _spinner = konzept::progress::Spinner::start("erstelle den Sachstandsbericht");
+                report::build(&dir, jahr, &opts)
+            };
+            (r.diagnostics, r.written)
+        }
+    };
+    for d in diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    for (path, what) in &written {
+        eprintln!("geschrieben: {} ({what})", path.display());
+    }
+    if matches!(&command_model, Some(true)) {
+        eprintln!("{}", diagnostics.summary());
+    } else {
+        println!("{}", diagnostics.summary());
+    }
+    if diagnostics.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// Prints to stdout; a closed pipe (`| head`) is no error.
 fn out(text: &str) {
     use std::io::Write;
@@ -383,6 +466,18 @@ fn now() -> chrono::NaiveDateTime {
     chrono::DateTime::from_timestamp(secs as i64, 0)
         .map(|t| t.naive_utc())
         .unwrap_or_default()
+}
+
+/// The options of `konzept build` from its arguments.
+fn build_options(args: &konzept::cli::BuildArgs) -> konzept::pipeline::BuildOptions {
+    konzept::pipeline::BuildOptions {
+        standard: args.pdf_standard,
+        write_typst: args.typst,
+        submission: !args.no_submission,
+        time_limit: time_limit(),
+        auszug: args.auszug.clone(),
+        formate: args.format.clone(),
+    }
 }
 
 /// How long Typst may take (`KONZEPT_ZEITLIMIT` in seconds, for tests and

@@ -40,6 +40,9 @@ mod generator_tests;
 #[path = "integration/docx.rs"]
 mod docx;
 
+#[path = "integration/odt.rs"]
+mod odt;
+
 #[path = "integration/gestaltung.rs"]
 mod gestaltung;
 
@@ -92,3 +95,6 @@ mod auszug;
 mod concept_parts;
 #[path = "integration/prioritaeten.rs"]
 mod prioritaeten;
+
+#[path = "integration/report.rs"]
+mod report;

@@ -267,6 +267,8 @@ pub struct Gestaltung {
     pub titelbild_text: Option<String>,
     /// A Word template (`.dotx`/`.docx`) as the base of the DOCX.
     pub word_vorlage: Option<String>,
+    /// A LibreOffice template (`.ott`/`.odt`): its styles in the ODT.
+    pub odt_vorlage: Option<String>,
 }
 
 /// The sender block of the title page: who publishes the document.
@@ -342,6 +344,7 @@ fn default_formate() -> Vec<String> {
     vec!["pdf".into(), "docx".into(), "vorlage".into()]
 }
 
-/// `pdf` and `docx`: the concept in that format; `vorlage`: also the council
-/// submission (Beschlussvorlage) in the same formats, and its OParl file.
-pub const FORMATE: [&str; 3] = ["pdf", "docx", "vorlage"];
+/// `pdf`, `docx` and `odt`: the concept in that format; `vorlage`: also the
+/// council submission (Beschlussvorlage) in the same formats, and its OParl
+/// file.
+pub const FORMATE: [&str; 4] = ["pdf", "docx", "odt", "vorlage"];

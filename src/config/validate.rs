@@ -220,6 +220,23 @@ fn check_design(c: &Config, at: At, diags: &mut Diagnostics) {
                 Some("eine Word-Vorlage (.dotx) oder ein Word-Dokument (.docx) angeben".into());
         }
     }
+    if let Some(b) = &c.gestaltung.odt_vorlage {
+        let ext = b
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_lowercase())
+            .unwrap_or_default();
+        if !["ott", "odt"].contains(&ext.as_str()) {
+            diags
+                .error(
+                    at("gestaltung", "odt_vorlage"),
+                    format!("`gestaltung.odt_vorlage` „{b}“ ist keine LibreOffice-Vorlage"),
+                )
+                .hint = Some(
+                "eine Dokumentvorlage (.ott) oder ein Textdokument (.odt) aus LibreOffice angeben"
+                    .into(),
+            );
+        }
+    }
 }
 
 fn check_margins(c: &Config, at: At, diags: &mut Diagnostics) {

@@ -47,6 +47,13 @@ pub const TYPST: &[Builtin] = &[
     builtin!("anhang", "typst/anhang.typ.hbs"),
     builtin!("verzeichnisse", "typst/verzeichnisse.typ.hbs"),
     builtin!("vorlage", "typst/vorlage.typ.hbs"),
+    builtin!("sachstand", "typst/sachstand.typ.hbs"),
+    builtin!("sachstand-diagramme", "typst/sachstand-diagramme.typ.hbs"),
+    builtin!(
+        "sachstand-diagramme-einzeln",
+        "typst/sachstand-diagramme-einzeln.typ.hbs"
+    ),
+    builtin!("mitteilung", "typst/mitteilung.typ.hbs"),
 ];
 
 /// The plain Typst style library imported by the generated source.
@@ -86,6 +93,35 @@ pub const DOCX: &[Builtin] = &[
     builtin!("vorlage-document", "docx/vorlage-document.xml.hbs"),
     builtin!("vorlage-kopf", "docx/vorlage-kopf.xml.hbs"),
     builtin!("vorlage-core", "docx/vorlage-core.xml.hbs"),
+    builtin!("sachstand-document", "docx/sachstand-document.xml.hbs"),
+    builtin!("sachstand-core", "docx/sachstand-core.xml.hbs"),
+    builtin!("mitteilung-document", "docx/mitteilung-document.xml.hbs"),
+];
+
+/// The ODT templates: one per package part, the page headers and the
+/// watermark (partials of `styles.xml`), the body of each document kind
+/// and the chapter partials of the concept's body.
+pub const ODT: &[Builtin] = &[
+    builtin!("content", "odt/content.xml.hbs"),
+    builtin!("styles", "odt/styles.xml.hbs"),
+    builtin!("meta", "odt/meta.xml.hbs"),
+    builtin!("settings", "odt/settings.xml.hbs"),
+    builtin!("manifest", "odt/manifest.xml.hbs"),
+    builtin!("kopf", "odt/kopf.xml.hbs"),
+    builtin!("wasserzeichen", "odt/wasserzeichen.xml.hbs"),
+    builtin!("inhalt", "odt/inhalt.xml.hbs"),
+    builtin!("titelseite", "odt/titelseite.xml.hbs"),
+    builtin!("kapitel-1", "odt/kapitel-1.xml.hbs"),
+    builtin!("kapitel-2", "odt/kapitel-2.xml.hbs"),
+    builtin!("kapitel-3", "odt/kapitel-3.xml.hbs"),
+    builtin!("handlungsfeld", "odt/handlungsfeld.xml.hbs"),
+    builtin!("anhang", "odt/anhang.xml.hbs"),
+    builtin!("vorlage-inhalt", "odt/vorlage-inhalt.xml.hbs"),
+    builtin!("vorlage-kopf", "odt/vorlage-kopf.xml.hbs"),
+    builtin!("vorlage-meta", "odt/vorlage-meta.xml.hbs"),
+    builtin!("bericht-inhalt", "odt/bericht-inhalt.xml.hbs"),
+    builtin!("bericht-meta", "odt/bericht-meta.xml.hbs"),
+    builtin!("mitteilung-inhalt", "odt/mitteilung-inhalt.xml.hbs"),
 ];
 
 /// A template file from the project's override folder (`vorlagen/`), read
@@ -101,12 +137,14 @@ pub struct Override {
 }
 
 /// Every built-in file, as `konzept templates` writes it and as an override
-/// must be named: Typst templates, the Typst style library, DOCX templates.
+/// must be named: Typst templates, the Typst style library, DOCX and ODT
+/// templates.
 pub fn all_builtins() -> Vec<&'static Builtin> {
     TYPST
         .iter()
         .chain(std::iter::once(&TYPST_STYLE))
         .chain(DOCX.iter())
+        .chain(ODT.iter())
         .collect()
 }
 

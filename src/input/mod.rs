@@ -6,6 +6,7 @@ pub mod values;
 pub mod workbook;
 
 pub mod image;
+pub mod odt_template;
 pub mod word_template;
 
 pub use crate::text::{clean_text, normalize};

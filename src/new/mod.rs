@@ -24,13 +24,16 @@ mod refresh;
 mod workbook;
 
 pub use refresh::{refresh_forms, refresh_forms_on, Erneuert, FORMS_DIR};
+/// Row heights of wrapped cells, shared with the status workbooks of `report/`.
+pub(crate) use workbook::{lines as cell_lines, row_height};
 
 use crate::config::{self, Handlungsfeld};
 use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
 use chrono::{Datelike, NaiveDate};
 use std::path::{Component, Path, PathBuf};
 
-/// The files of `examples/musterstadt` (without its `ausgabe/`), written by
+/// The files of `examples/musterstadt` (without its `ausgabe/`; with the
+/// report rounds under `sachstand/`), written by
 /// `konzept new --example`. The test `example_reproduces_the_repository`
 /// fails when a file is added to the example but not here.
 pub const EXAMPLE: &[(&str, &[u8])] = &[
@@ -73,6 +76,72 @@ pub const EXAMPLE: &[(&str, &[u8])] = &[
     (
         "arbeitsgruppen/ag-wohnen.xlsx",
         include_bytes!("../../examples/musterstadt/arbeitsgruppen/ag-wohnen.xlsx"),
+    ),
+    // The report rounds after adoption (`konzept report`): the frozen
+    // concept and the returned status workbooks of 2027 and 2028.
+    (
+        "sachstand/2027/sachstand-a.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-a.xlsx"),
+    ),
+    (
+        "sachstand/2027/sachstand-b.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-b.xlsx"),
+    ),
+    (
+        "sachstand/2027/sachstand-g.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-g.xlsx"),
+    ),
+    (
+        "sachstand/2027/sachstand-j.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-j.xlsx"),
+    ),
+    (
+        "sachstand/2027/sachstand-k.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-k.xlsx"),
+    ),
+    (
+        "sachstand/2027/sachstand-v.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-v.xlsx"),
+    ),
+    (
+        "sachstand/2027/sachstand-w.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2027/sachstand-w.xlsx"),
+    ),
+    (
+        "sachstand/2028/bericht.toml",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/bericht.toml"),
+    ),
+    (
+        "sachstand/2028/sachstand-a.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-a.xlsx"),
+    ),
+    (
+        "sachstand/2028/sachstand-b.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-b.xlsx"),
+    ),
+    (
+        "sachstand/2028/sachstand-g.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-g.xlsx"),
+    ),
+    (
+        "sachstand/2028/sachstand-j.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-j.xlsx"),
+    ),
+    (
+        "sachstand/2028/sachstand-k.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-k.xlsx"),
+    ),
+    (
+        "sachstand/2028/sachstand-v.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-v.xlsx"),
+    ),
+    (
+        "sachstand/2028/sachstand-w.xlsx",
+        include_bytes!("../../examples/musterstadt/sachstand/2028/sachstand-w.xlsx"),
+    ),
+    (
+        "sachstand/beschluss.json",
+        include_bytes!("../../examples/musterstadt/sachstand/beschluss.json"),
     ),
 ];
 

@@ -326,6 +326,11 @@ fn write_design(o: &mut String) {
     );
     line(
         o,
+        "# odt_vorlage = \"vorlage.ott\"".into(),
+        "LibreOffice-Vorlage der Kommune (.ott/.odt): ihre Formatvorlagen im ODT",
+    );
+    line(
+        o,
         "# raender = { oben = \"3cm\", unten = \"2,6cm\", links = \"2,5cm\", rechts = \"2,5cm\" }"
             .into(),
         "Seitenränder",
@@ -368,7 +373,7 @@ fn write_inputs_outputs(o: &mut String) {
     line(
         o,
         "formate = [\"pdf\", \"docx\", \"vorlage\"]".into(),
-        "pdf, docx und vorlage (die Beschlussvorlage für den Rat); nicht genannte Formate werden nicht erzeugt",
+        "pdf, docx, odt (OpenDocument für LibreOffice) und vorlage (die Beschlussvorlage für den Rat); nicht genannte Formate werden nicht erzeugt",
     );
 }
 

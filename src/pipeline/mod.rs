@@ -7,8 +7,9 @@
 //! Every later failure (a template or Typst error: our bug, or a broken
 //! template override) becomes a diagnostic, never a panic.
 
+mod odt;
 mod submission;
-mod typst_run;
+pub(crate) mod typst_run;
 
 use crate::config::Config;
 use crate::diag::{Diagnostics, Location};
@@ -39,6 +40,9 @@ pub struct BuildOptions {
     pub submission: bool,
     /// Instead of the concept, the extract for this place (`--auszug`).
     pub auszug: Option<String>,
+    /// The formats of `konzept build --format` in place of `[ausgabe]
+    /// formate` (empty: those of konzept.toml).
+    pub formate: Vec<String>,
 }
 
 impl Default for BuildOptions {
@@ -49,6 +53,7 @@ impl Default for BuildOptions {
             time_limit: Duration::from_secs(300),
             submission: true,
             auszug: None,
+            formate: Vec::new(),
         }
     }
 }
@@ -117,7 +122,7 @@ impl BuildReport {
         out
     }
 
-    fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
+    pub(crate) fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
         match write_atomic(&path, bytes) {
             Ok(()) => self.written.push((path, what)),
             Err(e) => {
@@ -130,7 +135,7 @@ impl BuildReport {
     }
 }
 
-pub(super) const OUR_BUG: &str =
+pub(crate) const OUR_BUG: &str =
     "das ist ein Fehler in konzept oder in einer eigenen Vorlage, nicht in den Arbeitsmappen";
 
 /// Builds the documents of the project in `root`.
@@ -177,6 +182,8 @@ struct Plan {
     submission: bool,
     submission_pdf: bool,
     submission_docx: bool,
+    odt: bool,
+    submission_odt: bool,
 }
 
 impl Plan {
@@ -219,13 +226,12 @@ fn plan(
         return None;
     }
     crate::output::remove_stale_temp_files(&out_dir);
-    let wants = |f: &str| {
-        config
-            .ausgabe
-            .formate
-            .iter()
-            .any(|x| x.eq_ignore_ascii_case(f))
+    let formate = if opts.formate.is_empty() {
+        &config.ausgabe.formate
+    } else {
+        &opts.formate
     };
+    let wants = |f: &str| formate.iter().any(|x| x.eq_ignore_ascii_case(f));
     // The submission comes in the concept's formats (both if neither is
     // asked for).
     let submission = opts.submission && wants("vorlage") && konzept.auszug.is_none();
@@ -236,8 +242,10 @@ fn plan(
         pdf: wants("pdf"),
         docx: wants("docx"),
         submission,
-        submission_pdf: submission && (wants("pdf") || !wants("docx")),
-        submission_docx: submission && (wants("docx") || !wants("pdf")),
+        submission_pdf: submission && (wants("pdf") || !(wants("docx") || wants("odt"))),
+        submission_docx: submission && (wants("docx") || !(wants("pdf") || wants("odt"))),
+        odt: wants("odt"),
+        submission_odt: submission && wants("odt"),
     })
 }
 
@@ -301,9 +309,13 @@ fn prepare(
 /// A rendered DOCX and how long it took.
 type TimedDocx = (Result<Vec<u8>, TemplateError>, Duration);
 
-/// The charts drawn for the DOCX, and the DOCX itself (`None` when it got
-/// no page numbers in time).
-type DocxResult = (Result<Vec<ChartImage>, String>, Option<TimedDocx>);
+/// The charts drawn for the DOCX and ODT, the DOCX and the ODT (`None` when
+/// not asked for or when they got no page numbers in time).
+type DocxResult = (
+    Result<Vec<ChartImage>, String>,
+    Option<TimedDocx>,
+    Option<TimedDocx>,
+);
 
 /// What the parallel typesetting stage made.
 struct Typeset {
@@ -311,6 +323,7 @@ struct Typeset {
     docx: Option<DocxResult>,
     submission_pdf: Option<Result<Compiled, Limit>>,
     submission_docx: Option<TimedDocx>,
+    submission_odt: Option<TimedDocx>,
 }
 
 /// The PDF and, at the same time, the charts for the DOCX, the DOCX itself
@@ -327,7 +340,7 @@ fn typeset(
     let (headings_tx, headings_rx) = std::sync::mpsc::channel::<Vec<HeadingPos>>();
     let fonts = &checked.assets.fonts;
     std::thread::scope(|s| {
-        let charts = plan.docx.then(|| {
+        let charts = (plan.docx || plan.odt).then(|| {
             s.spawn(|| {
                 pdf::charts::charts(
                     &prepared.hb,
@@ -345,20 +358,28 @@ fn typeset(
                 let charts = charts
                     .join()
                     .unwrap_or_else(|_| Err("interner Fehler".into()));
-                let docx = headings_rx
-                    .recv_timeout(opts.time_limit)
-                    .ok()
-                    .map(|headings| {
-                        let start = Instant::now();
-                        let docx = crate::render::docx::render_docx(
-                            &prepared.model,
-                            &checked.assets,
-                            &headings,
-                            charts.as_deref().unwrap_or(&[]),
-                        );
-                        (docx, start.elapsed())
-                    });
-                (charts, docx)
+                let headings = headings_rx.recv_timeout(opts.time_limit).ok();
+                let docx = headings.as_ref().filter(|_| plan.docx).map(|headings| {
+                    let start = Instant::now();
+                    let docx = crate::render::docx::render_docx(
+                        &prepared.model,
+                        &checked.assets,
+                        headings,
+                        charts.as_deref().unwrap_or(&[]),
+                    );
+                    (docx, start.elapsed())
+                });
+                let odt = headings.as_ref().filter(|_| plan.odt).map(|headings| {
+                    let start = Instant::now();
+                    let odt = crate::render::odt::render_odt(
+                        &prepared.model,
+                        &checked.assets,
+                        headings,
+                        charts.as_deref().unwrap_or(&[]),
+                    );
+                    (odt, start.elapsed())
+                });
+                (charts, docx, odt)
             })
         });
         let submission_pdf =
@@ -372,12 +393,24 @@ fn typeset(
                 (docx, start.elapsed())
             })
         });
-        let concept = compile_with_limit(input, opts.time_limit, plan.docx.then_some(headings_tx));
+        let submission_odt = plan.submission_odt.then(|| {
+            s.spawn(|| {
+                let start = Instant::now();
+                let odt =
+                    crate::render::odt::render_submission_odt(&prepared.model, &checked.assets);
+                (odt, start.elapsed())
+            })
+        });
+        let concept = compile_with_limit(
+            input,
+            opts.time_limit,
+            (plan.docx || plan.odt).then_some(headings_tx),
+        );
         Typeset {
             concept,
             docx: docx.map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| (Err("interner Fehler".into()), None))
+                    .unwrap_or_else(|_| (Err("interner Fehler".into()), None, None))
             }),
             submission_pdf: submission_pdf.map(|h| {
                 h.join().unwrap_or_else(|_| {
@@ -386,19 +419,23 @@ fn typeset(
                     )]))
                 })
             }),
-            submission_docx: submission_docx.map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    (
-                        Err(TemplateError {
-                            file: "Beschlussvorlage (DOCX)".into(),
-                            line: None,
-                            message: "interner Fehler".into(),
-                        }),
-                        Duration::ZERO,
-                    )
-                })
-            }),
+            submission_docx: submission_docx.map(|h| joined(h, "Beschlussvorlage (DOCX)")),
+            submission_odt: submission_odt.map(|h| joined(h, "Beschlussvorlage (ODT)")),
         }
+    })
+}
+
+/// The result of a renderer's thread; a panic there is an internal error.
+fn joined(h: std::thread::ScopedJoinHandle<'_, TimedDocx>, file: &str) -> TimedDocx {
+    h.join().unwrap_or_else(|_| {
+        (
+            Err(TemplateError {
+                file: file.into(),
+                line: None,
+                message: "interner Fehler".into(),
+            }),
+            Duration::ZERO,
+        )
     })
 }
 
@@ -458,9 +495,19 @@ fn render_and_write(
             )
         });
     }
-    let concept_docx = typeset
-        .docx
-        .and_then(|(charts, docx)| write_docx(r, &plan, charts, docx));
+    let (concept_docx, concept_odt) = match typeset.docx {
+        Some((charts, docx, odt)) => {
+            let odt = plan.odt.then(|| odt::write_odt(r, &plan, odt)).flatten();
+            let docx = if plan.docx {
+                write_docx(r, &plan, charts, docx)
+            } else {
+                odt::chart_warning(r, charts);
+                None
+            };
+            (docx, odt)
+        }
+        None => (None, None),
+    };
     if plan.submission {
         let concept_pdf = plan.pdf.then_some(compiled.pdf.as_slice());
         let submission_pdf = match (typeset.submission_pdf, submission_input.as_ref()) {
@@ -480,8 +527,10 @@ fn render_and_write(
             &plan.out_dir,
             submission_pdf.as_ref(),
             typeset.submission_docx,
+            typeset.submission_odt,
             concept_pdf,
             concept_docx.as_deref(),
+            concept_odt.as_deref(),
         );
     }
     Some(())

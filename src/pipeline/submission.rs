@@ -1,4 +1,4 @@
-//! The council submission's files: its PDF and DOCX, and the OParl `Paper`
+//! The council submission's files: its PDF, DOCX and ODT, and the OParl `Paper`
 //! that lists them with the concept's files.
 
 use super::{BuildReport, OUR_BUG};
@@ -9,7 +9,7 @@ use crate::render::typst::Compiled;
 use std::path::Path;
 use std::time::Duration;
 
-/// Writes the council submission: its PDF (already compiled), its DOCX and
+/// Writes the council submission: its PDF (already compiled), its DOCX, ODT and
 /// the OParl `Paper` (from the serialised `model`) that lists them with the
 /// concept's files.
 #[allow(clippy::too_many_arguments)]
@@ -20,8 +20,10 @@ pub(super) fn write_submission(
     out_dir: &Path,
     pdf: Option<&Compiled>,
     docx: Option<(Result<Vec<u8>, TemplateError>, Duration)>,
+    odt: Option<(Result<Vec<u8>, TemplateError>, Duration)>,
     concept_pdf: Option<&[u8]>,
     concept_docx: Option<&[u8]>,
+    concept_odt: Option<&[u8]>,
 ) {
     use crate::render::oparl::{self, Datei};
     let v = &konzept.vorlage;
@@ -40,6 +42,21 @@ pub(super) fn write_submission(
         match docx {
             Ok(bytes) => {
                 r.write(path("docx"), &bytes, "Beschlussvorlage, DOCX".into());
+                Some(bytes)
+            }
+            Err(e) => {
+                r.diagnostics.error(Location::default(), e.to_string()).hint = Some(OUR_BUG.into());
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let vorlage_odt = if let Some((odt, took)) = odt {
+        r.timings.push(("Beschlussvorlage (ODT)", took));
+        match odt {
+            Ok(bytes) => {
+                r.write(path("odt"), &bytes, "Beschlussvorlage, ODT".into());
                 Some(bytes)
             }
             Err(e) => {
@@ -75,6 +92,14 @@ pub(super) fn write_submission(
             bytes: b,
         });
     }
+    if let Some(b) = &vorlage_odt {
+        files.push(Datei {
+            name: format!("{titel} (ODT)"),
+            datei: format!("{}.odt", v.dateiname),
+            mime: oparl::ODT,
+            bytes: b,
+        });
+    }
     if let Some(b) = concept_pdf {
         files.push(Datei {
             name: format!("{anlage} (PDF)"),
@@ -88,6 +113,15 @@ pub(super) fn write_submission(
             name: format!("{anlage} (DOCX)"),
             datei: v.konzept_docx.clone(),
             mime: oparl::DOCX,
+            bytes: b,
+        });
+    }
+    let konzept_odt = format!("{}.odt", konzept.meta.dateiname);
+    if let Some(b) = concept_odt {
+        files.push(Datei {
+            name: format!("{anlage} (ODT)"),
+            datei: konzept_odt,
+            mime: oparl::ODT,
             bytes: b,
         });
     }

@@ -7,7 +7,7 @@ use crate::render::typst::{Compiled, HeadingPos, TypstInput, TypstMessage};
 use std::time::Duration;
 
 /// Why a compilation gave no PDF.
-pub(super) enum Limit {
+pub(crate) enum Limit {
     TimedOut,
     Failed(Vec<TypstMessage>),
 }
@@ -15,7 +15,7 @@ pub(super) enum Limit {
 /// Typst cannot be cancelled from inside, so it runs on its own thread; a
 /// compilation that does not finish in time (a runaway template override) is
 /// abandoned with an error, and the process ends after reporting it.
-pub(super) fn compile_with_limit(
+pub(crate) fn compile_with_limit(
     input: &TypstInput,
     limit: Duration,
     headings: Option<std::sync::mpsc::Sender<Vec<HeadingPos>>>,
@@ -66,7 +66,7 @@ fn typst_error(diags: &mut Diagnostics, what: &str, msgs: &[TypstMessage], sourc
 
 /// The result of a Typst compilation: the PDF, or errors reported (then
 /// `None`); warnings and missing glyphs reported as warnings.
-pub(super) fn typst_result(
+pub(crate) fn typst_result(
     r: &mut BuildReport,
     result: Result<Compiled, Limit>,
     main: &str,

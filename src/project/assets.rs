@@ -95,6 +95,8 @@ pub struct DesignFiles {
     /// (file name inside the rendered package, bytes).
     pub titelbild: Option<(String, Vec<u8>)>,
     pub word_vorlage: Option<WordTemplate>,
+    /// The styles of `gestaltung.odt_vorlage`, for the ODT.
+    pub odt_vorlage: Option<crate::input::odt_template::OdtTemplate>,
 }
 
 /// The file name of the cover image inside rendered packages.
@@ -157,7 +159,41 @@ pub fn load_design_files(root: &Path, cfg: &Config, diags: &mut Diagnostics) -> 
             }
         }
     }
+    out.odt_vorlage = read_odt_template(root, cfg, diags);
     out
+}
+
+/// Reads `gestaltung.odt_vorlage`, the LibreOffice template of the ODT.
+fn read_odt_template(
+    root: &Path,
+    cfg: &Config,
+    diags: &mut Diagnostics,
+) -> Option<crate::input::odt_template::OdtTemplate> {
+    let rel = cfg.gestaltung.odt_vorlage.as_ref()?;
+    let bytes = read(root, rel, "odt_vorlage", &["ott", "odt"], diags)?;
+    let mut warnings = Vec::new();
+    let read = crate::input::odt_template::read(rel, &bytes, &mut |m| warnings.push(m));
+    for msg in warnings {
+        diags.warning(
+            Location::file(config::FILE_NAME),
+            format!("LibreOffice-Vorlage „{rel}“: {msg}"),
+        );
+    }
+    match read {
+        Ok(v) => Some(v),
+        Err(msg) => {
+            diags
+                .error(
+                    Location::file(config::FILE_NAME),
+                    format!("`gestaltung.odt_vorlage` „{rel}“ kann nicht gelesen werden: {msg}"),
+                )
+                .hint = Some(
+                "die Vorlage in LibreOffice mit „Datei › Dokumentvorlagen › Als Vorlage speichern“ (.ott) speichern"
+                    .into(),
+            );
+            None
+        }
+    }
 }
 
 /// Reads a file named by `gestaltung.<key>` inside the project.

@@ -8,7 +8,7 @@ mod cache;
 mod overrides;
 mod paths;
 
-pub use assets::{cover_file_name, Assets, DesignFiles};
+pub use assets::{cover_file_name, load as load_assets, Assets, DesignFiles};
 pub use cache::WorkbookCache;
 pub use overrides::DEFAULT_FOLDER;
 pub use paths::{display_path, project_path};

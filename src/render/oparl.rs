@@ -13,6 +13,7 @@ use sha2::{Digest, Sha512};
 
 pub const PDF: &str = "application/pdf";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const ODT: &str = "application/vnd.oasis.opendocument.text";
 
 const SCHEMA: &str = "https://schema.oparl.org/1.1/";
 

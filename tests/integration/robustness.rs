@@ -182,8 +182,13 @@ fn symlinks_out_of_the_project_are_refused() {
 fn output_folder_outside_the_project_is_refused() {
     let dir = example();
     let toml = dir.path().join("konzept.toml");
-    let mut text = std::fs::read_to_string(&toml).unwrap();
-    text.push_str("\n[ausgabe]\nverzeichnis = \"../anderswo\"\n");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    // The example has an [ausgabe] section already (its formats).
+    let text = text.replacen(
+        "[ausgabe]\n",
+        "[ausgabe]\nverzeichnis = \"../anderswo\"\n",
+        1,
+    );
     std::fs::write(&toml, text).unwrap();
     let out = konzept(&["build", dir.path().to_str().unwrap()]);
     assert_no_panic(&out);
@@ -222,8 +227,9 @@ fn failed_build_keeps_the_previous_outputs() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    // The concept's PDF and DOCX, the submission's PDF, DOCX and OParl file.
-    assert_eq!(names.len(), 5, "no stray files: {names:?}");
+    // The concept's PDF, DOCX and ODT, the submission's PDF, DOCX, ODT and
+    // OParl file.
+    assert_eq!(names.len(), 7, "no stray files: {names:?}");
 }
 
 /// A build killed with SIGKILL at any moment leaves the last good PDF and
@@ -298,7 +304,7 @@ fn inputs_are_never_overwritten_even_if_the_output_folder_is_the_project() {
     let dir = example();
     let toml = dir.path().join("konzept.toml");
     let mut text = std::fs::read_to_string(&toml).unwrap();
-    text.push_str("\n[ausgabe]\nverzeichnis = \".\"\n");
+    text = text.replacen("[ausgabe]\n", "[ausgabe]\nverzeichnis = \".\"\n", 1);
     std::fs::write(&toml, &text).unwrap();
     let before: Vec<(PathBuf, Vec<u8>)> = ["konzept.toml", "steuerung.xlsx", "logo.png"]
         .iter()

@@ -310,8 +310,10 @@ fn oparl_paper_lists_the_files_with_sizes_and_checksums() {
         names,
         [
             format!("{VORLAGE}.docx"),
+            format!("{VORLAGE}.odt"),
             format!("{KONZEPT}.pdf"),
-            format!("{KONZEPT}.docx")
+            format!("{KONZEPT}.docx"),
+            format!("{KONZEPT}.odt")
         ]
     );
     for f in std::iter::once(main).chain(aux) {
@@ -357,7 +359,12 @@ fn no_submission_flag_and_formate_switch_it_off() {
         let text = std::fs::read_to_string(&toml).unwrap();
         std::fs::write(
             &toml,
-            format!("{text}\n[ausgabe]\nformate = [\"pdf\", \"vorlage\"]\n"),
+            // The example names its formats; these replace them.
+            text.replacen(
+                "formate = [\"pdf\", \"docx\", \"odt\", \"vorlage\"]",
+                "formate = [\"pdf\", \"vorlage\"]",
+                1,
+            ),
         )
         .unwrap();
     });

@@ -55,6 +55,30 @@ pub fn assert_valid_docx(file: &Path) {
     }
 }
 
+/// openxml-audit (`--odf-level schema-core -f odf1.3`, the OASIS schemas)
+/// finds no error, and the mimetype sits at byte offset 38. It exits 0 even
+/// when it finds errors: its summary counts.
+#[track_caller]
+pub fn assert_valid_odt(file: &Path) {
+    require("openxml-audit", "--help");
+    let out = Command::new("openxml-audit")
+        .args(["--odf-level", "schema-core", "-f", "odf1.3"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let errors = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Errors: "))
+        .unwrap_or_else(|| panic!("no summary from openxml-audit: {text}"));
+    assert_eq!(errors.trim(), "0", "{}: {text}", file.display());
+    let bytes = std::fs::read(file).unwrap();
+    let mime = b"application/vnd.oasis.opendocument.text";
+    assert_eq!(&bytes[30..38], b"mimetype", "{}", file.display());
+    assert_eq!(&bytes[38..38 + mime.len()], mime, "{}", file.display());
+}
+
 /// The text of a PDF as `pdftotext` reads it, as words joined by single
 /// spaces, with hyphenation at line ends undone: what a reader sees,
 /// independent of where lines and pages break.

@@ -45,7 +45,7 @@ KONZEPT_TOML = '''\
 # und die Word-Vorlage des Kreises als Grundlage des DOCX.
 #
 # Prüfen:   konzept check examples/beispielkreis
-# Erzeugen: konzept build examples/beispielkreis   (PDF und DOCX im Ordner „ausgabe“)
+# Erzeugen: konzept build examples/beispielkreis   (PDF, DOCX und ODT im Ordner „ausgabe“)
 #
 # Hinweis: Dieses Beispiel wird mit tools/beispielkreis/generate.py erzeugt.
 # Änderungen bitte dort vornehmen, sonst gehen sie beim nächsten Erzeugen verloren.
@@ -106,6 +106,9 @@ gremium = "Kreistag des Kreises Beispielkreis"
 sitzung = 2027-02-04
 oeffentlich = true
 rolle = "Entscheidung"
+
+[ausgabe]
+formate = ["pdf", "docx", "odt", "vorlage"]   # ODT: OpenDocument für LibreOffice
 
 [gestaltung]
 farbe = "#1E5C3A"                    # Akzentfarbe: Dunkelgrün des Kreises

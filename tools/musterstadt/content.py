@@ -28,7 +28,7 @@ KONZEPT_TOML = """\
 #   arbeitsgruppen/*      – je eine Arbeitsmappe pro Handlungsfeld (.xlsx, .ods oder .xls)
 #
 # Prüfen:   konzept check examples/musterstadt
-# Erzeugen: konzept build examples/musterstadt   (PDF und DOCX im Ordner „ausgabe“)
+# Erzeugen: konzept build examples/musterstadt   (PDF, DOCX und ODT im Ordner „ausgabe“)
 #
 # Hinweis: Dieses Beispiel wird mit tools/musterstadt/generate.py erzeugt.
 # Änderungen bitte dort vornehmen, sonst gehen sie beim nächsten Erzeugen verloren.
@@ -67,6 +67,9 @@ oeffentlich = true
 gremium = "Rat der Stadt Musterstadt"
 sitzung = 2027-01-28
 oeffentlich = true
+
+[ausgabe]
+formate = ["pdf", "docx", "odt", "vorlage"]   # ODT: OpenDocument für LibreOffice
 
 [gestaltung]
 farbe = "#005CA9"                    # Akzentfarbe für Überschriften, Tabellenköpfe und Diagramme

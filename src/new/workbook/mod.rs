@@ -299,14 +299,14 @@ fn properties(p: &Projekt, title: &str) -> DocProperties {
 }
 
 /// The height (points) of a row with `lines` lines of 11-point text.
-fn row_height(lines: usize) -> f64 {
+pub(crate) fn row_height(lines: usize) -> f64 {
     lines as f64 * 15.0 + 3.0
 }
 
 /// How many lines `text` needs in a cell `width` characters wide, wrapped at
 /// spaces as a spreadsheet does (generous: a clipped line is worse than a
 /// little space).
-fn lines(text: &str, width: f64) -> usize {
+pub(crate) fn lines(text: &str, width: f64) -> usize {
     let capacity = (width * 1.1).max(6.0) as usize;
     text.split('\n')
         .map(|paragraph| {

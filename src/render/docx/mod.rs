@@ -28,7 +28,7 @@ mod params;
 mod pictures;
 mod rich_text;
 mod state;
-mod svg;
+pub(crate) mod svg;
 mod tables;
 mod toc;
 mod values;
@@ -179,6 +179,35 @@ pub fn render_submission_docx(model: &Value, assets: &Assets) -> Result<Vec<u8>,
     let body = render_body(&mut hb, model, assets, &[], VORLAGE.document)?;
     let document = body.xml.clone();
     package::package(&hb, model, document, &body, &VORLAGE)
+}
+
+/// Renders another document in the concept's design (the progress report
+/// and its Mitteilungsvorlage of `report/`): `document` and `core` are its
+/// templates; `vorlage` gives it the submission's page header and styles
+/// (the header reads `vorlage`), otherwise the concept's. No table of
+/// contents is filled in.
+pub fn render_document_docx(
+    model: &Value,
+    assets: &Assets,
+    document: &'static str,
+    core: &'static str,
+    vorlage: bool,
+    charts: &[ChartImage],
+) -> Result<Vec<u8>, TemplateError> {
+    let teile = Teile {
+        document,
+        header: if vorlage {
+            VORLAGE.header
+        } else {
+            KONZEPT.header
+        },
+        core,
+        vorlage,
+    };
+    let mut hb = shared::registry_with(DOCX, escape_xml, &assets.overrides)?;
+    let body = render_body(&mut hb, model, assets, charts, teile.document)?;
+    let document = body.xml.clone();
+    package::package(&hb, model, document, &body, &teile)
 }
 
 #[cfg(test)]

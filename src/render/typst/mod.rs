@@ -35,7 +35,7 @@ pub use compile::{
 pub use escape::{clean_text, escape_markup, escape_str};
 pub use model::{for_typst, Uncovered};
 pub use registry::{markdown_to_typst, registry, registry_for};
-pub use source::{compile, input, source, submission_source, Source};
+pub use source::{compile, input, source, source_of, submission_source, Source};
 pub use world::{embedded_fonts, KonzeptWorld, Update, DEFAULT_FONTS, MAIN_PATH};
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub fn submission_source(
     source_of("vorlage", hb, model, assets)
 }
 
-pub(super) fn source_of(
+pub fn source_of(
     main: &str,
     hb: &Handlebars,
     model: &Value,
