@@ -97,3 +97,26 @@ fn an_extract_without_any_place_explains_the_column() {
         out.stderr
     );
 }
+
+/// The extract in the ODT too (`--format odt`): valid ODF, the extract's
+/// chapter and none of the concept's.
+#[test]
+fn the_extract_as_odt() {
+    let project = places();
+    let out = project.build(&["--auszug", "Nordstadt", "--format", "odt"]);
+    out.assert_code(0);
+    let odt = project
+        .path()
+        .join("ausgabe/Integrationskonzept-Teststadt-1.0-Auszug-Nordstadt.odt");
+    crate::support::werkzeuge::assert_valid_odt(&odt);
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&odt).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("content.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("Maßnahmen für Nordstadt</text:h>"), "{xml}");
+    assert!(xml.contains("Sprachcafé"));
+    assert!(!xml.contains("Elternlotsen"), "a measure of another place");
+    assert!(
+        !xml.contains("Durchführung</text:h>"),
+        "no chapter of the concept"
+    );
+}

@@ -147,8 +147,80 @@ fn libreoffice_shows_measures_toc_header_rows_and_watermark() {
             i + 1
         );
     }
+    // The concept parts of issue 18 on pages of their own (not only in the
+    // table of contents, whose pages have dot leaders).
+    let body = pages
+        .iter()
+        .filter(|p| !p.contains("....."))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for part in [
+        "Das Wichtigste auf einen Blick",
+        "Beteiligungsprozess",
+        "Übersicht der Oberziele",
+        "Querschnittsthemen",
+        "Stellen (VZÄ) je Handlungsfeld und Jahr",
+        "Begriffe und Erläuterungen",
+        "Quellen",
+    ] {
+        assert!(body.contains(part), "„{part}“ fehlt im ODT");
+    }
     let vorlage = libreoffice_pages(&b.vorlage).join(" ");
     assert!(vorlage.contains("Beschlussvorschlag"), "{vorlage}");
+}
+
+/// The text of `content.xml` without its markup.
+fn content_text(odt: &Path) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(odt).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("content.xml").unwrap(), &mut xml).unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What issue 18 added to the concept is in the ODT as in the PDF and the
+/// DOCX: the guidelines lead to goals, the measure details name place,
+/// themes, kind and staff, the priority scheme's words.
+#[test]
+fn odt_has_the_concept_parts() {
+    let b = example();
+    let text = content_text(&b.konzept);
+    for part in [
+        "Das Wichtigste auf einen Blick",
+        "Veranstaltungen des Beteiligungsprozesses",
+        "Übersicht der Oberziele",
+        "Oberziele, Ziele und Maßnahmen",
+        "Führt zu: ",
+        "Querschnittsthemen",
+        "Ort Nordstadt",
+        "Themen ",
+        "Personal ",
+        "VZÄ je Jahr",
+        "Stellen (VZÄ) je Handlungsfeld und Jahr",
+        "Begriffe und Erläuterungen",
+        "Datenquellen",
+    ] {
+        assert!(text.contains(part), "„{part}“ fehlt in content.xml");
+    }
+    let k = konzept::pipeline::check(b.dir.path())
+        .konzept
+        .expect("model");
+    let json = serde_json::to_value(&k).unwrap();
+    let titel = json["prioritaeten"]["titel"].as_str().unwrap();
+    assert!(text.contains(titel), "„{titel}“ fehlt in content.xml");
 }
 
 /// `gestaltung.odt_vorlage`: the styles of a LibreOffice template (with
