@@ -284,6 +284,35 @@ pub fn compile_pdf_notify(
     })
 }
 
+/// A PNG of premultiplied RGBA pixels, compressed with the png crate's fast
+/// mode (a chart page at 300 dpi is mostly flat colour: about a third of
+/// the time of the default mode for a few per cent more bytes).
+fn encode_png(
+    width: u32,
+    height: u32,
+    premultiplied: &[u8],
+) -> Result<Vec<u8>, png::EncodingError> {
+    let mut rgba = premultiplied.to_vec();
+    for px in rgba.chunks_exact_mut(4) {
+        let a = u16::from(px[3]);
+        if a != 0 && a != 255 {
+            for c in &mut px[..3] {
+                *c = ((u16::from(*c) * 255 + a / 2) / a).min(255) as u8;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Fast);
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(&rgba)?;
+    }
+    Ok(out)
+}
+
 /// Compiles `input` and renders each page to a PNG at `pixels_per_pt`
 /// (e.g. `300.0 / 72.0` for 300 dpi).
 pub fn render_png(
@@ -318,12 +347,13 @@ pub fn render_png(
             }
             let pixmap = catch_unwind(AssertUnwindSafe(|| typst_render::render(page, &options)))
                 .map_err(|_| vec![internal_error("Rastern")])?;
-            let png = pixmap.encode_png().map_err(|err| {
-                vec![TypstMessage::error(format!(
-                    "PNG-Kodierung von Seite {}: {err}",
-                    i + 1
-                ))]
-            })?;
+            let png =
+                encode_png(pixmap.width(), pixmap.height(), pixmap.data()).map_err(|err| {
+                    vec![TypstMessage::error(format!(
+                        "PNG-Kodierung von Seite {}: {err}",
+                        i + 1
+                    ))]
+                })?;
             if let Some(k) = key {
                 used.insert(k, png.clone());
             }
