@@ -159,13 +159,19 @@ impl Run {
         let source_at = |i: usize| self.at.get(i).copied().unwrap_or(self.end);
         for m in names.find_iter(&self.text) {
             let before = self.text[..m.start()].chars().next_back();
-            let after = self.text[m.end()..].chars().next();
+            // The genitive „Musterstadts“ is the name too.
+            let rest = &self.text[m.end()..];
+            let end = match rest.strip_prefix('s') {
+                Some(r) if !r.starts_with(char::is_alphanumeric) => m.end() + 1,
+                _ => m.end(),
+            };
+            let after = self.text[end..].chars().next();
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
             inserts.push((source_at(m.start()), "#text(hyphenate: false)[".to_string()));
-            inserts.push((source_at(m.end()), "];".to_string()));
+            inserts.push((source_at(end), "];".to_string()));
         }
     }
 }
@@ -211,6 +217,14 @@ mod tests {
         assert_eq!(
             protect("#tabelle(spalten: 1, [Dr. Anna Schulte])", pattern),
             "#tabelle(spalten: 1, [#text(hyphenate: false)[Dr. Anna Schulte];])"
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_genitive_is_kept_whole() {
+        assert_eq!(
+            protect("Geschichte Musterstadts.", r"Musterstadt"),
+            "Geschichte #text(hyphenate: false)[Musterstadts];."
         );
     }
 
