@@ -159,13 +159,12 @@ impl Run {
         let source_at = |i: usize| self.at.get(i).copied().unwrap_or(self.end);
         for m in names.find_iter(&self.text) {
             let before = self.text[..m.start()].chars().next_back();
-            // The genitive „Musterstadts“ is the name as well.
-            let genitive = self.text[m.end()..].starts_with('s')
-                && !self.text[m.end() + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            let end = m.end() + usize::from(genitive);
+            // The genitive „Musterstadts“ is the name too.
+            let rest = &self.text[m.end()..];
+            let end = match rest.strip_prefix('s') {
+                Some(r) if !r.starts_with(char::is_alphanumeric) => m.end() + 1,
+                _ => m.end(),
+            };
             let after = self.text[end..].chars().next();
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
             {
@@ -224,8 +223,8 @@ mod tests {
     #[test]
     fn a_name_in_the_genitive_is_kept_whole() {
         assert_eq!(
-            protect("Geschichte Musterstadts, Musterstadtsee", "Musterstadt"),
-            "Geschichte #text(hyphenate: false)[Musterstadts];, Musterstadtsee"
+            protect("Geschichte Musterstadts. Musterstadts, Musterstadtsee", r"Musterstadt"),
+            "Geschichte #text(hyphenate: false)[Musterstadts];. #text(hyphenate: false)[Musterstadts];, Musterstadtsee"
         );
     }
 
