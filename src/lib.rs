@@ -14,7 +14,7 @@
 //! render    render/                     shared registry and helpers; typst/ (PDF), docx/, oparl
 //! write     output, pipeline, watch,    check → render → write (reads nothing itself); --watch;
 //!           annotate/, status, new/,    annotated copies, the return overview, new projects and
-//!           progress, cli               forms; the commands
+//!           progress, serve/, cli       forms; the server for the browser; the commands
 //! ```
 //!
 //! Problems are [`diag::Diagnostic`]s with their place (file › sheet › cell);
@@ -55,6 +55,7 @@ pub mod progress;
 pub mod project;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod status;
 pub mod text;
 pub mod watch;

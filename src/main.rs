@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
         Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
         Command::Status(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
+        Command::Serve(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
         Command::New(_) => {}
     }
     match command {
@@ -121,6 +122,7 @@ fn main() -> ExitCode {
         Command::Workbooks(args) if args.refresh => refresh(&args.projekt.dir, args.out.as_deref()),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Status(args) => status(&args.projekt.dir, &args.format),
+        Command::Serve(args) => serve(args),
         Command::Build(args) => {
             let opts = konzept::pipeline::BuildOptions {
                 standard: args.pdf_standard,
@@ -330,6 +332,30 @@ fn status(dir: &std::path::Path, format: &[String]) -> ExitCode {
         _ => out(&status::render_text(&r)),
     }
     ExitCode::SUCCESS
+}
+
+/// `konzept serve`: runs until Ctrl-C; 1 if it cannot start.
+fn serve(args: cli::ServeArgs) -> ExitCode {
+    let serve = konzept::serve::Serve {
+        root: args.projekt.dir,
+        listen: args.listen,
+        url: args.url,
+        links_only: args.links,
+        renew: args.renew,
+        tls: args.tls_cert.zip(args.tls_key),
+        options: konzept::serve::state::Options {
+            upload_limit: args.max_upload.max(1) * 1024 * 1024,
+            time_limit: time_limit(),
+            ..Default::default()
+        },
+    };
+    match konzept::serve::run(serve) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("fehler: {msg}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `konzept workbooks --refresh`: new forms, never over an existing file.

@@ -81,3 +81,9 @@ mod vorlage_angaben;
 
 #[path = "integration/print_quality.rs"]
 mod print_quality;
+
+#[path = "integration/serve.rs"]
+mod serve;
+
+#[path = "integration/browser.rs"]
+mod browser;
