@@ -30,8 +30,7 @@ fn main() -> ExitCode {
         Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
         Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
         Command::Status(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::Serve(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::New(_) => {}
+        Command::New(_) | Command::Serve(_) => {}
     }
     match command {
         Command::Check(args) => {
@@ -70,54 +69,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::New(args) => {
-            let neu = match konzept::new::parse_fields(&args.felder) {
-                Ok(felder) => konzept::new::Neu {
-                    kommune: args.kommune.clone(),
-                    example: args.example,
-                    felder,
-                },
-                Err(d) => {
-                    eprintln!("{d}");
-                    return ExitCode::from(1);
-                }
-            };
-            match konzept::new::new_project(&args.dir, &neu) {
-                Ok(written) => {
-                    for path in &written {
-                        eprintln!("angelegt: {}", path.display());
-                    }
-                    let dir = cli::shell_path(&args.dir);
-                    let folder = args.dir.display();
-                    if args.example {
-                        eprintln!(
-                            "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
-                             konzept check {dir}\n  konzept build {dir}"
-                        );
-                    } else {
-                        if args.kommune.is_none() {
-                            eprintln!(
-                                "\nKommune: „{}“ (aus dem Ordnernamen; in konzept.toml oder mit --kommune NAME ändern)",
-                                konzept::new::municipality_from_dir(&args.dir)
-                            );
-                        }
-                        eprintln!(
-                            "\nNächste Schritte:\n  \
-                             1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
-                             2. je Arbeitsgruppe die Mappe aus „{folder}/{ag}“ verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
-                             3. zurückgekommene Mappen in „{folder}/{ag}“ ersetzen, dann: konzept check {dir}\n  \
-                             4. das Dokument erzeugen: konzept build {dir}",
-                            ag = konzept::new::AG_DIR
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    eprintln!("{d}");
-                    ExitCode::from(1)
-                }
-            }
-        }
+        Command::New(args) => new(args),
         Command::Templates(args) => templates(&args.dir),
         Command::Workbooks(args) if args.refresh => refresh(&args.projekt.dir, args.out.as_deref()),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
@@ -154,6 +106,56 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+    }
+}
+
+/// `konzept new`: a new project or the example.
+fn new(args: cli::NewArgs) -> ExitCode {
+    let neu = match konzept::new::parse_fields(&args.felder) {
+        Ok(felder) => konzept::new::Neu {
+            kommune: args.kommune.clone(),
+            example: args.example,
+            felder,
+        },
+        Err(d) => {
+            eprintln!("{d}");
+            return ExitCode::from(1);
+        }
+    };
+    match konzept::new::new_project(&args.dir, &neu) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("angelegt: {}", path.display());
+            }
+            let dir = cli::shell_path(&args.dir);
+            let folder = args.dir.display();
+            if args.example {
+                eprintln!(
+                    "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
+                     konzept check {dir}\n  konzept build {dir}"
+                );
+            } else {
+                if args.kommune.is_none() {
+                    eprintln!(
+                        "\nKommune: „{}“ (aus dem Ordnernamen; in konzept.toml oder mit --kommune NAME ändern)",
+                        konzept::new::municipality_from_dir(&args.dir)
+                    );
+                }
+                eprintln!(
+                    "\nNächste Schritte:\n  \
+                     1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
+                     2. je Arbeitsgruppe die Mappe aus „{folder}/{ag}“ verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
+                     3. zurückgekommene Mappen in „{folder}/{ag}“ ersetzen, dann: konzept check {dir}\n  \
+                     4. das Dokument erzeugen: konzept build {dir}",
+                    ag = konzept::new::AG_DIR
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprintln!("{d}");
+            ExitCode::from(1)
         }
     }
 }
@@ -337,7 +339,7 @@ fn status(dir: &std::path::Path, format: &[String]) -> ExitCode {
 /// `konzept serve`: runs until Ctrl-C; 1 if it cannot start.
 fn serve(args: cli::ServeArgs) -> ExitCode {
     let serve = konzept::serve::Serve {
-        root: args.projekt.dir,
+        root: cli::project_dir(&args.projekt.dir),
         listen: args.listen,
         url: args.url,
         links_only: args.links,

@@ -431,7 +431,8 @@ pub async fn build(
             drop(one);
         });
     }
-    Redirect::to(&format!("/{token}/#konzept")).into_response()
+    // No fragment: the page's refresh must load it anew.
+    Redirect::to(&format!("/{token}/")).into_response()
 }
 
 fn build_summary(state: &BuildState) -> String {

@@ -29,13 +29,14 @@ pub async fn headers(request: Request, next: Next) -> Response {
 }
 
 /// Whether a POST may change something: a browser tells with
-/// `Sec-Fetch-Site` and `Origin` where the request comes from; both, when
-/// sent, must name this server. Scripts (curl) send neither and may post.
+/// `Sec-Fetch-Site` (every current browser) or else `Origin` where the
+/// request comes from; it must be this server. `Sec-Fetch-Site` decides
+/// when sent: with `Referrer-Policy: no-referrer` a browser sends
+/// `Origin: null` even for its own forms. Scripts (curl) send neither and
+/// may post.
 pub fn same_site(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
-        if !matches!(site.to_str(), Ok("same-origin") | Ok("none")) {
-            return false;
-        }
+        return matches!(site.to_str(), Ok("same-origin") | Ok("none"));
     }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;
@@ -95,5 +96,15 @@ mod tests {
         assert!(!same_site(&h(&[("sec-fetch-site", "same-site")])));
         assert!(same_site(&h(&[("sec-fetch-site", "same-origin")])));
         assert!(!same_site(&h(&[("origin", "null")])));
+        // A form of this server under `Referrer-Policy: no-referrer`.
+        assert!(same_site(&h(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "same-origin")
+        ])));
+        assert!(!same_site(&h(&[
+            ("origin", "http://intranet:8080"),
+            ("host", "intranet:8080"),
+            ("sec-fetch-site", "cross-site")
+        ])));
     }
 }

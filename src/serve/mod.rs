@@ -41,7 +41,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{token}/upload", post(actions::upload))
         .route("/{token}/upload/{kurz}", post(actions::upload_for))
         .layer(DefaultBodyLimit::max(limit))
-        .layer(timeout.clone());
+        .layer(timeout);
     let rest = Router::new()
         .route("/", get(pages::root))
         .route("/stil.css", get(pages::style))

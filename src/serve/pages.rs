@@ -7,7 +7,7 @@
 use crate::serve::access::Role;
 use crate::serve::state::{App, Field};
 use crate::serve::{guard, views};
-use axum::extract::{Path as UrlPath, State};
+use axum::extract::{Path as UrlPath, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use std::path::PathBuf;
@@ -85,15 +85,25 @@ pub async fn blocking<T: Send + 'static>(
 pub async fn page(
     State(app): Shared,
     UrlPath(token): UrlPath<String>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let still = query.is_some_and(|q| q.split('&').any(|p| p == "still"));
     let role = match who(&app, &token) {
         Ok(r) => r,
         Err(r) => return r,
     };
     let origin = guard::base_url(&headers, app.options.tls);
     let base = format!("/{token}/");
-    match blocking(move || render_page(&app, &role, &base, &origin, None)).await {
+    let render = move || {
+        if still && role == Role::Koordination {
+            let checked = crate::pipeline::check(&app.root);
+            views::coordination_page_with(&app, &checked, &base, &origin, None, false)
+        } else {
+            render_page(&app, &role, &base, &origin, None)
+        }
+    };
+    match blocking(render).await {
         Ok(html) => Html(html).into_response(),
         Err(r) => r,
     }

@@ -287,6 +287,19 @@ pub fn coordination_page(
     origin: &str,
     ergebnis: Option<Value>,
 ) -> String {
+    coordination_page_with(app, checked, base, origin, ergebnis, true)
+}
+
+/// The Koordination page; `refresh`: reload itself while a build runs
+/// (off with `?still`, for those who do not want the page to move).
+pub fn coordination_page_with(
+    app: &App,
+    checked: &Checked,
+    base: &str,
+    origin: &str,
+    ergebnis: Option<Value>,
+    refresh: bool,
+) -> String {
     let overview: Option<Ruecklauf> = status::overview(checked);
     let zeilen: Vec<Value> = overview
         .iter()
@@ -333,8 +346,10 @@ pub fn coordination_page(
         &json!({
             "kommune": kommune(checked),
             "basis": base,
-            "neu_laden": laeuft.map(|_| 3),
-            "laeuft": laeuft,
+            "neu_laden": laeuft.filter(|_| refresh).map(|_| 3),
+            "still": !refresh,
+            "laeuft": laeuft.is_some(),
+            "sekunden": laeuft.unwrap_or(0),
             "fertig": fertig,
             "vorschau": (1..=pages).collect::<Vec<_>>(),
             "ergebnis": ergebnis,

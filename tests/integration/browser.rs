@@ -4,7 +4,7 @@
 //! command runs everything. `tools/test.sh` installs chromium and the npm
 //! packages when they are missing.
 
-use crate::support::*;
+use crate::support::common::*;
 use std::process::Command;
 
 #[test]

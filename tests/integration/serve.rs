@@ -4,7 +4,7 @@
 //! (cross-site POST, wrong and renewed token, zip bomb, 25 MB upload,
 //! path-like file names, two uploads at once, too many uploads).
 
-use crate::support::*;
+use crate::support::common::*;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use konzept::serve::access::Role;
