@@ -28,4 +28,4 @@ getent passwd konzept >/dev/null || { echo "deb-test: Benutzer konzept fehlt" >&
 if command -v systemd-analyze >/dev/null 2>&1; then
   systemd-analyze verify /lib/systemd/system/konzept-serve@.service 2>&1 | grep -v -e 'ConditionPathExists' -e '^$' >&2 || true
 fi
-echo "deb-test: Paket gebaut, installiert, `konzept --version` geprüft, wieder entfernt" >&2
+echo 'deb-test: Paket gebaut, installiert, konzept --version geprüft, wieder entfernt' >&2

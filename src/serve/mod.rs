@@ -50,6 +50,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{token}/status.json", get(pages::status_json))
         .route("/{token}/formular", get(pages::form))
         .route("/{token}/formular/{kurz}", get(pages::form_for))
+        .route("/{token}/mappe", get(pages::workbook))
+        .route("/{token}/mappe/{kurz}", get(pages::workbook_for))
         .route("/{token}/kommentiert", get(pages::annotated))
         .route("/{token}/kommentiert/{kurz}", get(pages::annotated_for))
         .route("/{token}/ausgabe/{datei}", get(pages::output))
@@ -164,6 +166,13 @@ pub fn run(s: Serve) -> Result<(), String> {
     })?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    // The certificate is loaded before the links are shown: a wrong one
+    // stops here.
+    let tls = match &s.tls {
+        Some((cert, key)) => Some(runtime.block_on(load_tls(cert, key))?),
+        None => None,
+    };
     let start = s
         .url
         .clone()
@@ -172,15 +181,26 @@ pub fn run(s: Serve) -> Result<(), String> {
     print!("{}", link_lines(&app, &start));
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    let app = Arc::new(app);
-    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
-    runtime.block_on(serve(app, listener, s.tls))
+    runtime.block_on(serve(Arc::new(app), listener, tls))
+}
+
+async fn load_tls(
+    cert: &Path,
+    key: &Path,
+) -> Result<axum_server::tls_rustls::RustlsConfig, String> {
+    // ring: no C toolchain needed beyond what Typst's build uses
+    // (aws-lc-rs would need cmake); TLS 1.3 with classic key exchange.
+    #[allow(deprecated)]
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+        .await
+        .map_err(|e| tls_error(cert, key, &e))
 }
 
 async fn serve(
     app: Arc<App>,
     listener: std::net::TcpListener,
-    tls: Option<(PathBuf, PathBuf)>,
+    tls: Option<axum_server::tls_rustls::RustlsConfig>,
 ) -> Result<(), String> {
     let service = router(app).into_make_service();
     let handle = axum_server::Handle::<std::net::SocketAddr>::new();
@@ -190,14 +210,7 @@ async fn serve(
         stop.graceful_shutdown(Some(Duration::from_secs(10)));
     });
     let result = match tls {
-        Some((cert, key)) => {
-            // ring: no C toolchain needed beyond what Typst's build uses
-            // (aws-lc-rs would need cmake); TLS 1.3 with classic key exchange.
-            #[allow(deprecated)]
-            let _ = rustls::crypto::ring::default_provider().install_default();
-            let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
-                .await
-                .map_err(|e| tls_error(&cert, &key, &e))?;
+        Some(config) => {
             let mut server = axum_server::tls_rustls::from_tcp_rustls(listener, config)
                 .map_err(|e| e.to_string())?
                 .handle(handle);

@@ -251,6 +251,54 @@ async fn form_impl(State(app): Shared, token: String, kurz: Option<String>) -> R
     }
 }
 
+pub async fn workbook(state: Shared, UrlPath(token): UrlPath<String>) -> Response {
+    workbook_impl(state, token, None).await
+}
+
+pub async fn workbook_for(
+    state: Shared,
+    UrlPath((token, kurz)): UrlPath<(String, String)>,
+) -> Response {
+    workbook_impl(state, token, Some(kurz)).await
+}
+
+/// The field's current workbook as it was uploaded last.
+async fn workbook_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
+    let role = match who(&app, &token) {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    let field = match field_of(&app, &role, kurz.as_deref()) {
+        Ok(f) => f.clone(),
+        Err(r) => return r,
+    };
+    let file = blocking(move || {
+        let path = views::current_files(&app, &field, None)
+            .into_iter()
+            .next()?;
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        Some((name, std::fs::read(&path).ok()?))
+    })
+    .await;
+    match file {
+        Ok(Some((name, bytes))) => {
+            let mime = match name
+                .rsplit_once('.')
+                .map(|(_, e)| e.to_lowercase())
+                .as_deref()
+            {
+                Some("ods") => "application/vnd.oasis.opendocument.spreadsheet",
+                Some("xls") => "application/vnd.ms-excel",
+                Some("xlsx") => XLSX,
+                _ => "application/octet-stream",
+            };
+            download(bytes, &name, mime)
+        }
+        Ok(None) => not_found_page(),
+        Err(r) => r,
+    }
+}
+
 pub async fn annotated(state: Shared, UrlPath(token): UrlPath<String>) -> Response {
     annotated_impl(state, token, None).await
 }

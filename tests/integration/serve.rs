@@ -323,6 +323,10 @@ async fn upload_broken_then_good_workbook() {
         .unwrap()
         .starts_with("gespeichert"));
     assert!(!log.contains(&b));
+    // The current workbook, as uploaded.
+    let current = get(&app, &format!("/{b}/mappe")).await;
+    assert_eq!(current.status, StatusCode::OK);
+    assert_eq!(current.body, original);
     // The blank form.
     let form = get(&app, &format!("/{b}/formular")).await;
     assert_eq!(form.status, StatusCode::OK);
@@ -678,5 +682,31 @@ fn links_are_printed_koordination_first() {
         wrong.stderr.contains("kein solcher Zugang"),
         "{}",
         wrong.stderr
+    );
+}
+
+#[test]
+fn tls_needs_a_readable_certificate() {
+    let dir = copy_to_temp(&repo().join("examples/musterstadt"));
+    let out = konzept(&[
+        "serve",
+        dir.path().to_str().unwrap(),
+        "--listen",
+        "127.0.0.1:0",
+        "--tls-cert",
+        "fehlt.pem",
+        "--tls-key",
+        "fehlt-auch.pem",
+    ]);
+    out.assert_code(1);
+    assert!(
+        out.stderr.contains("„fehlt.pem“") && out.stderr.contains("hinweis:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "no links before the server can start: {}",
+        out.stdout
     );
 }
