@@ -257,10 +257,39 @@ fn row(z: &Zeile) -> Value {
     })
 }
 
+/// Documents already in the output folder (from `konzept build` or before
+/// a restart of the server), newest first.
+fn earlier_outputs(app: &App) -> Value {
+    let mut files: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&app.output)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let ext = name.rsplit_once('.')?.1.to_lowercase();
+            let keep = !name.starts_with('.') && ["pdf", "docx", "json"].contains(&ext.as_str());
+            if !keep {
+                return None;
+            }
+            Some((e.metadata().and_then(|m| m.modified()).ok()?, name))
+        })
+        .collect();
+    if files.is_empty() {
+        return Value::Null;
+    }
+    files.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    json!({
+        "frueher": true,
+        "erfolg": true,
+        "dateien": files.iter().map(|(_, n)| json!({"name": n, "was": "schon im Ausgabeordner"})).collect::<Vec<_>>(),
+        "meldungen": [],
+    })
+}
+
 fn build_values(app: &App) -> (Option<u64>, Value) {
     let state = app.build.lock().map(|s| s.clone()).unwrap_or_default();
     match state {
-        BuildState::Nie => (None, Value::Null),
+        BuildState::Nie => (None, earlier_outputs(app)),
         BuildState::Laeuft { seit } => (Some(seit.elapsed().as_secs()), Value::Null),
         BuildState::Fertig {
             zeit,

@@ -556,6 +556,42 @@ async fn uploads_per_minute_are_bounded() {
     )
     .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // The Koordination may upload for a field; a group only for its own.
+    let k = token(&app, &Role::Koordination);
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{k}/upload/J"),
+            "jugend.xlsx",
+            &example_workbook("ag-jugend.xlsx"),
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{k}/upload"),
+            "jugend.xlsx",
+            &example_workbook("ag-jugend.xlsx"),
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let j = token(&app, &Role::Feld("J".into()));
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{j}/upload/W"),
+            "wohnen.xlsx",
+            &example_workbook("ag-wohnen.xlsx"),
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     // Another link has its own count.
     let w = token(&app, &Role::Feld("W".into()));
     let r = send(
