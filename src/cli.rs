@@ -139,6 +139,14 @@ pub enum Command {
         override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model]\n       konzept report build [ORDNER] [--jahr JAHR]"
     )]
     Report(ReportArgs),
+    /// Startet den Server für Koordination und Arbeitsgruppen im Browser: je ein geheimer Link für die Koordination und jede Arbeitsgruppe
+    #[command(
+        help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}",
+        next_help_heading = "Optionen",
+        override_usage = "konzept serve [ORDNER] [--listen ADRESSE:PORT] [--url URL] [--links] [--renew ZUGANG]",
+        after_help = "\nBeim Start steht je Zugang eine Zeile mit Name und Link auf der Standardausgabe (zuerst die Koordination). Die Links gelten, bis sie erneuert werden; ihre Prüfsummen und der Schlüssel liegen im Projektordner unter .konzept-serve/. Betrieb im Intranet (systemd, Reverse Proxy, Sicherung): docs/betrieb.md\n"
+    )]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -206,6 +214,45 @@ pub struct ReportBuildArgs {
     /// Schreibt zusätzlich den erzeugten Typst-Quelltext (.typ) neben die PDF-Dateien
     #[arg(long)]
     pub typst: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub projekt: ProjektOrdner,
+
+    /// Adresse und Port, z. B. 0.0.0.0:8080 für das ganze Intranet; Standard: 127.0.0.1 und ein freier Port
+    #[arg(long, value_name = "ADRESSE:PORT")]
+    pub listen: Option<String>,
+
+    /// Anfang der Links, wenn der Server hinter einem Reverse Proxy steht, z. B. https://konzept.stadt.de
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Zeigt nur die Links (Name und URL je Zugang) und startet den Server nicht
+    #[arg(long)]
+    pub links: bool,
+
+    /// Gibt einem Zugang einen neuen Link (der alte gilt nicht mehr): „koordination“ oder ein Handlungsfeld (Name oder Kürzel)
+    #[arg(long, value_name = "ZUGANG")]
+    pub renew: Option<String>,
+
+    /// Größte Datei beim Hochladen in MB (Standard: 20)
+    #[arg(
+        long,
+        value_name = "MB",
+        default_value_t = 20,
+        hide_default_value = true
+    )]
+    pub max_upload: usize,
+
+    /// TLS-Zertifikat (PEM) für https ohne Reverse Proxy; zusammen mit --tls-key
+    #[arg(long, value_name = "DATEI", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Privater Schlüssel (PEM) zum TLS-Zertifikat
+    #[arg(long, value_name = "DATEI", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -368,7 +415,7 @@ pub fn german_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("es fehlt eine Angabe: {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "es fehlt ein Befehl (new, check, build, status, templates, workbooks oder report)".to_string()
+            "es fehlt ein Befehl (new, check, build, status, serve, templates, workbooks oder report)".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "„{arg}“ und „{}“ passen nicht zusammen",

@@ -14,7 +14,8 @@
 //! render    render/                     shared registry and helpers; typst/ (PDF), docx/, oparl
 //! write     output, pipeline, watch,    check → render → write (reads nothing itself); --watch;
 //!           annotate/, status, new/,    annotated copies, the return overview, new projects and
-//!           progress, report/, cli      forms; the yearly progress report; the commands
+//!           progress, report/, serve/,  forms; the yearly progress report; the server for the browser;
+//!           cli                         the commands
 //! ```
 //!
 //! Problems are [`diag::Diagnostic`]s with their place (file › sheet › cell);
@@ -57,6 +58,7 @@ pub mod project;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod serve;
 pub mod status;
 pub mod text;
 pub mod watch;

@@ -62,59 +62,13 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::New(args) => {
-            let neu = match konzept::new::parse_fields(&args.felder) {
-                Ok(felder) => konzept::new::Neu {
-                    kommune: args.kommune.clone(),
-                    example: args.example,
-                    felder,
-                },
-                Err(d) => {
-                    eprintln!("{d}");
-                    return ExitCode::from(1);
-                }
-            };
-            match konzept::new::new_project(&args.dir, &neu) {
-                Ok(written) => {
-                    for path in &written {
-                        eprintln!("angelegt: {}", path.display());
-                    }
-                    let dir = cli::shell_path(&args.dir);
-                    let folder = args.dir.display();
-                    if args.example {
-                        eprintln!(
-                            "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
-                             konzept check {dir}\n  konzept build {dir}"
-                        );
-                    } else {
-                        if args.kommune.is_none() {
-                            eprintln!(
-                                "\nKommune: „{}“ (aus dem Ordnernamen; in konzept.toml oder mit --kommune NAME ändern)",
-                                konzept::new::municipality_from_dir(&args.dir)
-                            );
-                        }
-                        eprintln!(
-                            "\nNächste Schritte:\n  \
-                             1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
-                             2. je Arbeitsgruppe die Mappe aus „{folder}/{ag}“ verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
-                             3. zurückgekommene Mappen in „{folder}/{ag}“ ersetzen, dann: konzept check {dir}\n  \
-                             4. das Dokument erzeugen: konzept build {dir}",
-                            ag = konzept::new::AG_DIR
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    eprintln!("{d}");
-                    ExitCode::from(1)
-                }
-            }
-        }
+        Command::New(args) => new(args),
         Command::Templates(args) => templates(&args.dir),
         Command::Workbooks(args) if args.refresh => refresh(&args.projekt.dir, args.out.as_deref()),
         Command::Workbooks(args) => workbooks(&args.projekt.dir),
         Command::Status(args) => status(&args.projekt.dir, &args.format),
         Command::Report(args) => report(args.command),
+        Command::Serve(args) => serve(args),
         Command::Build(args) => {
             let opts = build_options(&args);
             if args.watch {
@@ -154,7 +108,57 @@ fn project_dirs(command: &mut Command) {
         Command::Workbooks(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
         Command::Templates(a) => a.dir = cli::project_dir(&a.dir),
         Command::Status(a) => a.projekt.dir = cli::project_dir(&a.projekt.dir),
-        Command::New(_) | Command::Report(_) => {}
+        Command::New(_) | Command::Report(_) | Command::Serve(_) => {}
+    }
+}
+
+/// `konzept new`: a new project or the example.
+fn new(args: cli::NewArgs) -> ExitCode {
+    let neu = match konzept::new::parse_fields(&args.felder) {
+        Ok(felder) => konzept::new::Neu {
+            kommune: args.kommune.clone(),
+            example: args.example,
+            felder,
+        },
+        Err(d) => {
+            eprintln!("{d}");
+            return ExitCode::from(1);
+        }
+    };
+    match konzept::new::new_project(&args.dir, &neu) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("angelegt: {}", path.display());
+            }
+            let dir = cli::shell_path(&args.dir);
+            let folder = args.dir.display();
+            if args.example {
+                eprintln!(
+                    "\nDas Beispielprojekt „Musterstadt“ ist angelegt. Ausprobieren:\n  \
+                     konzept check {dir}\n  konzept build {dir}"
+                );
+            } else {
+                if args.kommune.is_none() {
+                    eprintln!(
+                        "\nKommune: „{}“ (aus dem Ordnernamen; in konzept.toml oder mit --kommune NAME ändern)",
+                        konzept::new::municipality_from_dir(&args.dir)
+                    );
+                }
+                eprintln!(
+                    "\nNächste Schritte:\n  \
+                     1. konzept.toml prüfen: Kommune, Titel, Laufzeit, zuständige Stelle\n  \
+                     2. je Arbeitsgruppe die Mappe aus „{folder}/{ag}“ verschicken; steuerung.xlsx füllt die Geschäftsstelle\n  \
+                     3. zurückgekommene Mappen in „{folder}/{ag}“ ersetzen, dann: konzept check {dir}\n  \
+                     4. das Dokument erzeugen: konzept build {dir}",
+                    ag = konzept::new::AG_DIR
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprintln!("{d}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -332,6 +336,30 @@ fn status(dir: &std::path::Path, format: &[String]) -> ExitCode {
         _ => out(&status::render_text(&r)),
     }
     ExitCode::SUCCESS
+}
+
+/// `konzept serve`: runs until Ctrl-C; 1 if it cannot start.
+fn serve(args: cli::ServeArgs) -> ExitCode {
+    let serve = konzept::serve::Serve {
+        root: cli::project_dir(&args.projekt.dir),
+        listen: args.listen,
+        url: args.url,
+        links_only: args.links,
+        renew: args.renew,
+        tls: args.tls_cert.zip(args.tls_key),
+        options: konzept::serve::state::Options {
+            upload_limit: args.max_upload.max(1) * 1024 * 1024,
+            time_limit: time_limit(),
+            ..Default::default()
+        },
+    };
+    match konzept::serve::run(serve) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("fehler: {msg}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `konzept workbooks --refresh`: new forms, never over an existing file.

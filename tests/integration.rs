@@ -98,3 +98,9 @@ mod prioritaeten;
 
 #[path = "integration/report.rs"]
 mod report;
+
+#[path = "integration/serve.rs"]
+mod serve;
+
+#[path = "integration/browser.rs"]
+mod browser;

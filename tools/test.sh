@@ -3,7 +3,10 @@
 # documents like a person would (poppler-utils, qpdf, LibreOffice with the
 # Liberation fonts, python-docx, openxml-audit) when they are missing, then
 # runs `cargo test`: the unit tests and the one integration binary, which also
-# checks the module graph of src/ (tests/integration/architecture.rs).
+# checks the module graph of src/ (tests/integration/architecture.rs) and runs
+# the browser tests of `konzept serve` (tests/browser/: chromium, node with
+# playwright-core and axe-core, installed here when missing). Before that,
+# tools/deb-test.sh packages the debug binary and installs it (as root).
 # Extra arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,10 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreof
 # only if that is installed (a recommendation of LibreOffice, which
 # --no-install-recommends leaves out). Without it, text wraps differently.
 fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)
+# The browser tests of `konzept serve`.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   echo "Installiere: ${missing[*]}" >&2
   sudo=""
@@ -28,4 +35,13 @@ if ! python3 -c "import docx, openpyxl" >/dev/null 2>&1 || ! command -v openxml-
   python3 -m pip install -q --disable-pip-version-check python-docx openpyxl openxml-audit
 fi
 
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+  echo "Installiere: playwright-core axe-core (npm, tests/browser)" >&2
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
+
+if (($# == 0)); then
+  cargo build --bin konzept
+  bash tools/deb-test.sh
+fi
 cargo test "$@"

@@ -485,7 +485,7 @@ pub fn add_workbooks_on(root: &Path, today: NaiveDate) -> Ergaenzt {
 
 /// The folder a pattern of `eingaben.arbeitsgruppen` reads from:
 /// `arbeitsgruppen/*` → `arbeitsgruppen`, `mappen/ag-*.xlsx` → `mappen`, `*` → ``.
-fn pattern_folder(pattern: &str) -> String {
+pub fn pattern_folder(pattern: &str) -> String {
     let parts: Vec<&str> = pattern
         .split('/')
         .filter(|p| !p.is_empty() && *p != ".")

@@ -584,3 +584,31 @@ pub(super) fn short(s: &str) -> String {
         s.to_string()
     }
 }
+
+/// The first `pages` pages of the concept as PNG images (the preview of
+/// `konzept serve`), laid out as a build lays them out (Typst's cache makes
+/// this quick after a build); `None` when the project has errors.
+pub fn preview_pages(root: &Path, opts: &BuildOptions, pages: usize) -> Option<Vec<Vec<u8>>> {
+    let mut r = BuildReport {
+        diagnostics: Diagnostics::new(),
+        written: Vec::new(),
+        timings: Vec::new(),
+    };
+    let checked = check(root);
+    if checked.diagnostics.has_errors() {
+        return None;
+    }
+    let (konzept, config) = (checked.konzept.as_ref()?, checked.config.as_ref()?);
+    let plan = plan(root, opts, config, konzept, &mut r)?;
+    let model = serde_json::to_value(konzept).ok()?;
+    let (prepared, concept, _) = prepare(&mut r, &checked, model, &plan)?;
+    let input = pdf::input(
+        &prepared.model,
+        concept,
+        opts.standard,
+        checked.assets.fonts.clone(),
+    );
+    let mut png = pdf::render_png(&input, 1.2).ok()?;
+    png.truncate(pages);
+    Some(png)
+}

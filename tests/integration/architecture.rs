@@ -20,7 +20,7 @@ const STAGES: &[(&str, &[&str])] = &[
     (
         "Schreiben",
         &[
-            "output", "pipeline", "annotate", "status", "watch", "new", "progress", "report", "cli",
+            "output", "pipeline", "annotate", "status", "watch", "new", "progress", "report", "serve", "cli",
         ],
     ),
 ];
