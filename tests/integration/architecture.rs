@@ -20,7 +20,8 @@ const STAGES: &[(&str, &[&str])] = &[
     (
         "Schreiben",
         &[
-            "output", "pipeline", "annotate", "status", "watch", "new", "progress", "report", "serve", "cli",
+            "output", "pipeline", "annotate", "status", "watch", "new", "progress", "report",
+            "serve", "cli",
         ],
     ),
 ];

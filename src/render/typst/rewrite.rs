@@ -2,12 +2,12 @@
 //! tables ([`super::tables`]) and the names that are never hyphenated
 //! ([`super::names`]).
 
+use super::names::Names;
 use super::tables::Metrics;
-use regex::Regex;
 use typst::syntax::LinkedNode;
 
 /// `source` with the table measures and name protections added.
-pub fn rewrite(source: &str, metrics: &Metrics, names: Option<&Regex>) -> String {
+pub fn rewrite(source: &str, metrics: &Metrics, names: Option<&Names>) -> String {
     let root = typst::syntax::parse(source);
     let linked = LinkedNode::new(&root);
     let mut inserts = Vec::new();

@@ -46,9 +46,7 @@ pub fn source_of(
         hb.render_with_context(name, &ctx)
             .map_err(|e| TemplateError::from_render_in(&e, TYPST, &assets.overrides))
     };
-    let names = model["namen_muster"]
-        .as_str()
-        .and_then(super::names::name_regex);
+    let names = super::names::Names::new(&super::names::name_list(model));
     let main = super::rewrite::rewrite(
         &render(main)?,
         &table_metrics(model, assets),
