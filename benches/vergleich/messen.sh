@@ -32,7 +32,8 @@ for f in 1 10; do
   python3 benches/vergleich/vervielfachen.py "$W/beispiel" "$W/formulare" "$f" "$W/p$f"
 done
 
-# Typst-Satz in ms beim ersten Build im Beobachten.
+# Typst-Satz in ms beim ersten Build im Beobachten (die übrigen Stufen in
+# $W/stufen).
 satz() {
   local out="$W/satz.log"
   KONZEPT_ZEITEN=1 "$1" build --watch "$2" >"$out" 2>&1 &
@@ -43,7 +44,12 @@ satz() {
   done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  cp "$out" "$W/stufen"
   grep -m1 'Typst-Satz' "$out" | grep -o '[0-9]*' | head -1
+}
+# Die Dauer einer Stufe (ms) aus dem letzten `satz`.
+stufe() {
+  grep -m1 "^  $1: " "$W/stufen" | grep -o '[0-9]*' | head -1
 }
 # Wandzeit (ms) und maximale RSS (MB) von `konzept build`.
 programm() {
@@ -75,6 +81,10 @@ for r in $(seq 1 "$RUNDEN"); do
   for seite in alt neu; do
     bin=$ALT; [ $seite = neu ] && bin=$NEU
     messen "satz-1-$seite" "$(satz "$bin" "$W/p1")"
+    if [ $seite = neu ]; then
+      messen "docx-1-neu" "$(stufe DOCX)"
+      messen "odt-1-neu" "$(stufe ODT)"
+    fi
     read -r ms mb < <(programm "$bin" "$W/p1")
     messen "build-1-$seite" "$ms"
     messen "rss-1-$seite" "$mb"

@@ -379,6 +379,7 @@ pub async fn output(
     let mime = match ext.as_str() {
         "pdf" => "application/pdf",
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "odt" => "application/vnd.oasis.opendocument.text",
         "json" => "application/json",
         _ => return not_found_page(),
     };

@@ -626,13 +626,22 @@ async fn build_and_download_the_documents() {
         .iter()
         .find(|f| f.starts_with("Integrationskonzept") && f.ends_with(".pdf"))
         .expect("the PDF");
-    for ext in [".docx", ".json"] {
+    for ext in [".docx", ".odt", ".json"] {
         assert!(files.iter().any(|f| f.ends_with(ext)), "{files:?}");
     }
     let got = get(&app, &format!("/{k}/ausgabe/{pdf}")).await;
     assert_eq!(got.status, StatusCode::OK);
     assert_eq!(got.headers[header::CONTENT_TYPE], "application/pdf");
     assert!(got.body.starts_with(b"%PDF"));
+    // The OpenDocument text beside PDF and DOCX.
+    let odt = files.iter().find(|f| f.ends_with(".odt")).expect("the ODT");
+    let got = get(&app, &format!("/{k}/ausgabe/{odt}")).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert_eq!(
+        got.headers[header::CONTENT_TYPE],
+        "application/vnd.oasis.opendocument.text"
+    );
+    assert!(got.body.starts_with(b"PK"));
     for bad in [
         "..%2Fkonzept.toml",
         ".konzept-serve",
