@@ -55,7 +55,7 @@ stufe() {
 programm() {
   rm -rf "$2/ausgabe"
   /usr/bin/time -f '%e %M' -o "$W/time" "$1" build "$2" >/dev/null 2>&1
-  awk '{printf "%d %d", $1 * 1000, $2 / 1024}' "$W/time"
+  awk '{printf "%d %d\n", $1 * 1000, $2 / 1024}' "$W/time"
 }
 libreoffice() {
   local docx
