@@ -18,7 +18,11 @@ fi
 test -x "$target/debug/konzept" || cargo build -q --bin konzept
 deb=$(cargo deb --no-build --profile dev --fast --no-strip 2>/dev/null | tail -n 1)
 test -f "$deb" || { echo "deb-test: kein Paket gebaut" >&2; exit 1; }
-dpkg-deb --contents "$deb" | grep -q 'lib/systemd/system/konzept-serve@.service'
+# Read the listing whole: `grep -q` would close the pipe early, and under
+# pipefail dpkg-deb's SIGPIPE would fail the test now and then.
+contents=$(dpkg-deb --contents "$deb")
+grep -q 'lib/systemd/system/konzept-serve@.service' <<<"$contents" \
+  || { echo "deb-test: systemd-Unit fehlt im Paket" >&2; exit 1; }
 dpkg -i "$deb" >/dev/null
 trap 'dpkg -r konzept >/dev/null 2>&1 || true' EXIT
 version=$(/usr/bin/konzept --version)
