@@ -33,6 +33,41 @@ pub struct Sachstand {
     pub ohne_messung: bool,
     pub aenderungen: Aenderungen,
     pub diagramme: Diagramme,
+    /// „Fortschritt je Oberziel“: empty when the concept has no Oberziele.
+    pub oberziele: Vec<Fortschritt>,
+    /// „Fortschritt je Querschnittsthema“: empty without themes.
+    pub querschnittsthemen: Vec<Fortschritt>,
+    /// The planned staff (VZÄ) per field for the report year.
+    pub stellen: Stellen,
+}
+
+/// The measures of an Oberziel or a cross-cutting theme by status.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fortschritt {
+    /// „OZ1 – Titel“ or the theme's name.
+    pub name: String,
+    /// Counts in the order of [`Sachstand::status`].
+    pub zaehlung: Vec<usize>,
+    pub anzahl: usize,
+    pub anteil_umgesetzt: String,
+}
+
+/// Staff planned for the report year, from the measures' Stellen.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stellen {
+    /// Whether some measure names staff for the report year.
+    pub vorhanden: bool,
+    pub felder: Vec<StellenFeld>,
+    /// The sum as text: „3,5“.
+    pub summe: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StellenFeld {
+    pub name: String,
+    pub kurz: String,
+    /// Planned VZÄ as text.
+    pub geplant: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -304,6 +339,8 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
     let diagramme = charts(&felder, &status, &summe, jahr);
     let kommune = text(&concept["meta"]["kommune"]["name"]);
     let indikatoren = indicators(round, concept);
+    let oberziele = goal_progress(concept, &felder, &status);
+    let querschnittsthemen = theme_progress(concept, &felder, &status);
     Sachstand {
         jahr,
         vorjahr: round.previous.as_ref().map(|_| jahr - 1),
@@ -318,12 +355,112 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         status,
         anzahl,
         anzahl_felder: felder.len(),
-        felder,
         summe,
         ohne_messung: indikatoren.iter().any(|i| !i.gemessen),
         indikatoren,
         aenderungen: changes,
         diagramme,
+        oberziele,
+        querschnittsthemen,
+        stellen: staff(concept, jahr),
+        felder,
+    }
+}
+
+/// A group's counts by status from the numbers of its measures (each
+/// counted once).
+fn progress(
+    name: String,
+    nrs: &[String],
+    felder: &[FeldStand],
+    status: &[StatusZahl],
+) -> Fortschritt {
+    let mut zaehlung = vec![0usize; status.len()];
+    let mut seen = std::collections::BTreeSet::new();
+    for e in felder.iter().flat_map(|f| &f.massnahmen) {
+        if nrs.contains(&e.nr) && seen.insert(e.nr.clone()) {
+            if let Some(i) = status.iter().position(|z| z.name == e.status) {
+                zaehlung[i] += 1;
+            }
+        }
+    }
+    let anzahl = zaehlung.iter().sum();
+    Fortschritt {
+        name,
+        anteil_umgesetzt: percent(zaehlung[0], anzahl),
+        zaehlung,
+        anzahl,
+    }
+}
+
+/// „Fortschritt je Oberziel“: the measures of the goals that name it.
+fn goal_progress(concept: &Value, felder: &[FeldStand], status: &[StatusZahl]) -> Vec<Fortschritt> {
+    let mut out = Vec::new();
+    for o in concept["oberziele"].as_array().into_iter().flatten() {
+        let nrs: Vec<String> = o["ziele"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|z| z["massnahmen"].as_array().into_iter().flatten())
+            .map(text)
+            .collect();
+        let name = format!("{} – {}", text(&o["nr"]), text(&o["titel"]));
+        out.push(progress(name, &nrs, felder, status));
+    }
+    out
+}
+
+/// „Fortschritt je Querschnittsthema“: the measures tagged with it.
+fn theme_progress(
+    concept: &Value,
+    felder: &[FeldStand],
+    status: &[StatusZahl],
+) -> Vec<Fortschritt> {
+    let mut out = Vec::new();
+    for t in concept["querschnittsthemen"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let nrs: Vec<String> = t["massnahmen"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|m| text(&m["nr"]))
+            .collect();
+        out.push(progress(text(&t["name"]), &nrs, felder, status));
+    }
+    out
+}
+
+/// The planned staff per field for the report year, from the concept's
+/// staff plan (`stellen`).
+fn staff(concept: &Value, jahr: i32) -> Stellen {
+    let plan = &concept["stellen"];
+    let Some(idx) = plan["jahre"]
+        .as_array()
+        .and_then(|j| j.iter().position(|y| y.as_i64() == Some(i64::from(jahr))))
+    else {
+        return Stellen::default();
+    };
+    if plan["vorhanden"] != Value::Bool(true) {
+        return Stellen::default();
+    }
+    let felder: Vec<StellenFeld> = plan["felder"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["je_jahr"][idx]["wert"].as_f64().unwrap_or(0.0) > 0.0)
+        .map(|f| StellenFeld {
+            name: text(&f["name"]),
+            kurz: text(&f["kurz"]),
+            geplant: text(&f["je_jahr"][idx]["text"]),
+        })
+        .collect();
+    Stellen {
+        vorhanden: !felder.is_empty(),
+        felder,
+        summe: text(&plan["summe_je_jahr"][idx]["text"]),
     }
 }
 

@@ -804,3 +804,140 @@ fn bericht_toml_sets_the_dates_and_a_draft_watermark() {
         "no watermark without entwurf"
     );
 }
+
+/// Each measure's status as the example's 2028 workbooks give it.
+fn statuses(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for e in std::fs::read_dir(dir.join("sachstand/2028")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "xlsx") {
+            continue;
+        }
+        let mut wb = calamine::open_workbook_auto(&p).unwrap();
+        let range = wb.worksheet_range("Maßnahmen").unwrap();
+        for row in range.rows().skip(1) {
+            out.insert(row[0].to_string(), row[5].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them() {
+    // The example's snapshot predates the goal hierarchy: without it, no such table.
+    let plain = model(built());
+    assert_eq!(plain["sachstand"]["oberziele"], serde_json::json!([]));
+    assert_eq!(
+        plain["sachstand"]["querschnittsthemen"],
+        serde_json::json!([])
+    );
+    assert_eq!(plain["sachstand"]["stellen"]["vorhanden"], false);
+    let words = pdf_words(&out_file(built(), BERICHT, "pdf"));
+    for t in [
+        "Fortschritt je Oberziel",
+        "Fortschritt je Querschnittsthema",
+        "Geplante Stellen",
+    ] {
+        assert!(!words.contains(t), "{t}");
+        assert!(!part(&out_file(built(), BERICHT, "docx"), "word/document.xml").contains(t));
+        assert!(!part(&out_file(built(), BERICHT, "odt"), "content.xml").contains(t));
+    }
+    // The same snapshot (its model under „konzept“) with the concept's
+    // hierarchy, themes and staff plan.
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    let concept = konzept(&["check", s(dir), "--model"]);
+    concept.assert_code(0);
+    let concept = concept.json();
+    let snap = dir.join("sachstand/beschluss.json");
+    let mut frozen: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&snap).unwrap()).unwrap();
+    for key in ["oberziele", "querschnittsthemen", "stellen"] {
+        frozen["konzept"][key] = concept[key].clone();
+    }
+    std::fs::write(&snap, serde_json::to_vec(&frozen).unwrap()).unwrap();
+    let st = model(dir)["sachstand"].clone();
+    let status = statuses(dir);
+    let names: Vec<String> = st["status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|z| z["name"].as_str().unwrap().to_string())
+        .collect();
+    let expect = |nrs: Vec<String>| -> Vec<u64> {
+        let nrs: std::collections::BTreeSet<String> = nrs.into_iter().collect();
+        names
+            .iter()
+            .map(|n| nrs.iter().filter(|nr| &status[*nr] == n).count() as u64)
+            .collect()
+    };
+    let oberziele = concept["oberziele"].as_array().unwrap();
+    assert!(!oberziele.is_empty());
+    assert_eq!(st["oberziele"].as_array().unwrap().len(), oberziele.len());
+    for (o, got) in oberziele.iter().zip(st["oberziele"].as_array().unwrap()) {
+        let nrs = o["ziele"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|z| z["massnahmen"].as_array().unwrap())
+            .map(|m| m.as_str().unwrap().to_string())
+            .collect();
+        let want = expect(nrs);
+        let got_counts: Vec<u64> = got["zaehlung"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect();
+        assert_eq!(got_counts, want, "{}", o["nr"]);
+        assert_eq!(got["anzahl"].as_u64().unwrap(), want.iter().sum::<u64>());
+    }
+    let themen = concept["querschnittsthemen"].as_array().unwrap();
+    assert!(!themen.is_empty());
+    for (t, got) in themen
+        .iter()
+        .zip(st["querschnittsthemen"].as_array().unwrap())
+    {
+        assert_eq!(got["name"], t["name"]);
+        let nrs = t["massnahmen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["nr"].as_str().unwrap().to_string())
+            .collect();
+        let want = expect(nrs);
+        let got_counts: Vec<u64> = got["zaehlung"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect();
+        assert_eq!(got_counts, want, "{}", t["name"]);
+    }
+    // Staff: the concept's plan for 2028, field by field.
+    let jahr = concept["stellen"]["jahre"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|y| y == 2028)
+        .unwrap();
+    assert_eq!(st["stellen"]["vorhanden"], true);
+    assert_eq!(
+        st["stellen"]["summe"],
+        concept["stellen"]["summe_je_jahr"][jahr]["text"]
+    );
+    report(&["build", s(dir), "--jahr", "2028"]).assert_code(0);
+    let words = pdf_words(&out_file(dir, BERICHT, "pdf"));
+    let docx = part(&out_file(dir, BERICHT, "docx"), "word/document.xml");
+    let odt = part(&out_file(dir, BERICHT, "odt"), "content.xml");
+    for t in [
+        "Fortschritt je Oberziel",
+        "Fortschritt je Querschnittsthema",
+        "Geplante Stellen 2028",
+        "Besetzte Stellen erfassen",
+    ] {
+        assert!(words.contains(t), "PDF: {t}");
+        assert!(docx.contains(t), "DOCX: {t}");
+        assert!(odt.contains(t), "ODT: {t}");
+    }
+}
