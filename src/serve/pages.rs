@@ -377,9 +377,9 @@ pub async fn output(
         .map(|(_, e)| e.to_lowercase())
         .unwrap_or_default();
     let mime = match ext.as_str() {
-        "pdf" => "application/pdf",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "odt" => "application/vnd.oasis.opendocument.text",
+        "pdf" => crate::render::oparl::PDF,
+        "docx" => crate::render::oparl::DOCX,
+        "odt" => crate::render::oparl::ODT,
         "json" => "application/json",
         _ => return not_found_page(),
     };
