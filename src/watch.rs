@@ -80,9 +80,13 @@ fn build_once(root: &Path, opts: &BuildOptions, cache: &WorkbookCache, first: bo
         );
     } else {
         let verb = if first { "geschrieben" } else { "aktualisiert" };
-        for (path, what) in &report.written {
+        // Each file with the time it was on disk: the PDF comes first,
+        // while the DOCX and ODT are still being made.
+        for ((path, what), after) in report.written.iter().zip(&report.written_after) {
+            let ms = after.as_millis();
             eprintln!("{verb}: {} ({what}, {ms} ms)", path.display());
         }
+        eprintln!("fertig nach {ms} ms");
     }
     report
 }

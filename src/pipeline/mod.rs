@@ -110,11 +110,26 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     /// Files written, with a short German description.
     pub written: Vec<(PathBuf, String)>,
+    /// For each file of `written`, how long after the start of the build
+    /// it was on disk (`--watch` reports it: the PDF is written as soon as
+    /// it is exported, while the DOCX and ODT are still being made).
+    pub written_after: Vec<Duration>,
+    started: Instant,
     /// How long each stage took, in order (for `benches/`).
     pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl BuildReport {
+    pub(crate) fn new() -> BuildReport {
+        BuildReport {
+            diagnostics: Diagnostics::new(),
+            written: Vec::new(),
+            written_after: Vec::new(),
+            started: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
     fn stage<T>(&mut self, name: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
         let start = Instant::now();
         let out = f(self);
@@ -124,7 +139,10 @@ impl BuildReport {
 
     pub(crate) fn write(&mut self, path: PathBuf, bytes: &[u8], what: String) {
         match write_atomic(&path, bytes) {
-            Ok(()) => self.written.push((path, what)),
+            Ok(()) => {
+                self.written.push((path, what));
+                self.written_after.push(self.started.elapsed());
+            }
             Err(e) => {
                 self.diagnostics.error(
                     Location::default(),
@@ -149,11 +167,7 @@ pub fn build_cached(
     opts: &BuildOptions,
     cache: Option<&WorkbookCache>,
 ) -> BuildReport {
-    let mut report = BuildReport {
-        diagnostics: Diagnostics::new(),
-        written: Vec::new(),
-        timings: Vec::new(),
-    };
+    let mut report = BuildReport::new();
     let mut checked = report.stage("Lesen und Prüfen", |_| check_cached(root, cache));
     report.diagnostics = checked.diagnostics.clone();
     if let (Some(place), Some(k)) = (&opts.auszug, &checked.konzept) {
@@ -319,7 +333,8 @@ type DocxResult = (
 
 /// What the parallel typesetting stage made.
 struct Typeset {
-    concept: Result<Compiled, Limit>,
+    /// The concept's PDF (already written), `None` after an error reported.
+    concept: Option<Compiled>,
     docx: Option<DocxResult>,
     submission_pdf: Option<Result<Compiled, Limit>>,
     submission_docx: Option<TimedDocx>,
@@ -330,6 +345,7 @@ struct Typeset {
 /// (as soon as the layout has its page numbers), and the submission's PDF
 /// and DOCX.
 fn typeset(
+    r: &mut BuildReport,
     opts: &BuildOptions,
     checked: &Checked,
     plan: &Plan,
@@ -342,6 +358,7 @@ fn typeset(
     std::thread::scope(|s| {
         let charts = (plan.docx || plan.odt).then(|| {
             s.spawn(|| {
+                in_background();
                 pdf::charts::charts(
                     &prepared.hb,
                     &prepared.model,
@@ -355,6 +372,7 @@ fn typeset(
         // of contents) and the charts are drawn, while the PDF is exported.
         let docx = charts.map(|charts| {
             s.spawn(move || {
+                in_background();
                 let charts = charts
                     .join()
                     .unwrap_or_else(|_| Err("interner Fehler".into()));
@@ -382,11 +400,16 @@ fn typeset(
                 (charts, docx, odt)
             })
         });
-        let submission_pdf =
-            submission_input.map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit, None)));
+        let submission_pdf = submission_input.map(|v| {
+            s.spawn(|| {
+                in_background();
+                compile_with_limit(v, opts.time_limit, None)
+            })
+        });
         // The submission's DOCX needs nothing of the concept's layout.
         let submission_docx = plan.submission_docx.then(|| {
             s.spawn(|| {
+                in_background();
                 let start = Instant::now();
                 let docx =
                     crate::render::docx::render_submission_docx(&prepared.model, &checked.assets);
@@ -395,6 +418,7 @@ fn typeset(
         });
         let submission_odt = plan.submission_odt.then(|| {
             s.spawn(|| {
+                in_background();
                 let start = Instant::now();
                 let odt =
                     crate::render::odt::render_submission_odt(&prepared.model, &checked.assets);
@@ -406,6 +430,23 @@ fn typeset(
             opts.time_limit,
             (plan.docx || plan.odt).then_some(headings_tx),
         );
+        // The PDF is on disk as soon as it is exported, while the DOCX and
+        // ODT are still being made (what `--watch` users look at first).
+        let concept = typst_result(r, concept, &input.main, "des PDF", opts.time_limit);
+        if let Some(compiled) = &concept {
+            // Parts of the stage (for `benches/`): layout and export of the PDF.
+            r.timings.push(("Typst-Satz", compiled.layout_time));
+            r.timings.push(("PDF-Export", compiled.export_time));
+            if plan.pdf {
+                r.stage("PDF schreiben", |r| {
+                    r.write(
+                        plan.file("pdf"),
+                        &compiled.pdf,
+                        format!("PDF, {} Seiten", compiled.pages),
+                    )
+                });
+            }
+        }
         Typeset {
             concept,
             docx: docx.map(|h| {
@@ -423,6 +464,20 @@ fn typeset(
             submission_odt: submission_odt.map(|h| joined(h, "Beschlussvorlage (ODT)")),
         }
     })
+}
+
+/// Lets the calling thread (and the threads it starts) yield to the
+/// concept's layout, which every user waits for, most of all in `--watch`:
+/// on two cores the Beschlussvorlage, the charts and the DOCX would
+/// otherwise take half of the layout's core. Linux only (a per-thread nice
+/// value of 10); elsewhere nothing changes.
+fn in_background() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only changes the scheduling weight of the calling
+    // thread (Linux keeps the nice value per thread); no memory is touched.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
 }
 
 /// The result of a renderer's thread; a panic there is an internal error.
@@ -472,6 +527,7 @@ fn render_and_write(
     let submission_input = submission.map(|v| pdf::input(model, v, opts.standard, fonts.clone()));
     let start = Instant::now();
     let typeset = typeset(
+        r,
         opts,
         checked,
         &plan,
@@ -481,20 +537,7 @@ fn render_and_write(
     );
     r.timings
         .push(("Typst (PDF und Diagramme)", start.elapsed()));
-    let compiled = typst_result(r, typeset.concept, &input.main, "des PDF", opts.time_limit)?;
-    // Parts of the stage above (for `benches/`): layout and export of the PDF.
-    r.timings.push(("Typst-Satz", compiled.layout_time));
-    r.timings.push(("PDF-Export", compiled.export_time));
-
-    if plan.pdf {
-        r.stage("PDF schreiben", |r| {
-            r.write(
-                plan.file("pdf"),
-                &compiled.pdf,
-                format!("PDF, {} Seiten", compiled.pages),
-            )
-        });
-    }
+    let compiled = typeset.concept?;
     let (concept_docx, concept_odt) = match typeset.docx {
         Some((charts, docx, odt)) => {
             let odt = plan.odt.then(|| odt::write_odt(r, &plan, odt)).flatten();
@@ -589,11 +632,7 @@ pub(super) fn short(s: &str) -> String {
 /// `konzept serve`), laid out as a build lays them out (Typst's cache makes
 /// this quick after a build); `None` when the project has errors.
 pub fn preview_pages(root: &Path, opts: &BuildOptions, pages: usize) -> Option<Vec<Vec<u8>>> {
-    let mut r = BuildReport {
-        diagnostics: Diagnostics::new(),
-        written: Vec::new(),
-        timings: Vec::new(),
-    };
+    let mut r = BuildReport::new();
     let checked = check(root);
     if checked.diagnostics.has_errors() {
         return None;

@@ -27,11 +27,7 @@ use std::path::{Path, PathBuf};
 
 /// Builds the documents of the report round `jahr`.
 pub fn build(root: &Path, jahr: i32, opts: &BuildOptions) -> BuildReport {
-    let mut r = BuildReport {
-        diagnostics: Diagnostics::new(),
-        written: Vec::new(),
-        timings: Vec::new(),
-    };
+    let mut r = BuildReport::new();
     let round = check(root, jahr);
     r.diagnostics = round.diagnostics.clone();
     if r.diagnostics.has_errors() {

@@ -9,7 +9,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde_json::Value;
-use typst::syntax::{LinkedNode, SyntaxKind};
+use typst::syntax::{SyntaxKind, SyntaxNode};
 
 /// An organisation whose name holds a word longer than this may still be
 /// hyphenated: unbroken it would not fit a narrow table column.
@@ -118,35 +118,48 @@ impl Names {
 }
 
 /// Insertions into the source that keep every name of `names` in the
-/// markup text below `node` from being hyphenated. A name is matched within
-/// one run of text, spaces, escapes and shorthands, as a whole word.
-pub fn collect(node: &LinkedNode, names: &Names, source: &str, inserts: &mut Vec<(usize, String)>) {
+/// markup text below `node` (which starts at byte `offset` of the source)
+/// from being hyphenated. A name is matched within one run of text, spaces,
+/// escapes and shorthands, as a whole word. The walk is over the plain
+/// syntax tree with the offsets added up (no linked nodes: this runs on
+/// every rebuild in `--watch`).
+pub fn collect(
+    node: &SyntaxNode,
+    offset: usize,
+    names: &Names,
+    inserts: &mut Vec<(usize, String)>,
+) {
+    let children = node.children().as_slice();
     if node.kind() == SyntaxKind::Markup {
-        let children: Vec<LinkedNode> = node.children().collect();
+        let mut at = offset;
         let mut i = 0;
         while i < children.len() {
-            if text_of(&children[i], source).is_none() {
-                collect(&children[i], names, source, inserts);
+            if text_of(&children[i]).is_none() {
+                collect(&children[i], at, names, inserts);
+                at += children[i].len();
                 i += 1;
                 continue;
             }
             let mut run = Run::default();
-            while let Some(text) = children.get(i).and_then(|c| text_of(c, source)) {
-                run.push(&children[i], text, source);
+            while let Some(text) = children.get(i).and_then(text_of) {
+                run.push(&children[i], at, text);
+                at += children[i].len();
                 i += 1;
             }
             run.protect(names, inserts);
         }
         return;
     }
-    for child in node.children() {
-        collect(&child, names, source, inserts);
+    let mut at = offset;
+    for child in children {
+        collect(child, at, names, inserts);
+        at += child.len();
     }
 }
 
 /// The text a reader sees of a text-like node (`None` for other nodes).
-fn text_of<'a>(node: &LinkedNode, source: &'a str) -> Option<&'a str> {
-    let raw = &source[node.range()];
+fn text_of(node: &SyntaxNode) -> Option<&str> {
+    let raw = node.leaf_text().as_str();
     match node.kind() {
         SyntaxKind::Text | SyntaxKind::Space => Some(raw),
         SyntaxKind::Escape => raw.get(1..).filter(|s| s.chars().count() == 1),
@@ -155,50 +168,51 @@ fn text_of<'a>(node: &LinkedNode, source: &'a str) -> Option<&'a str> {
     }
 }
 
-/// A run of text-like nodes: their visible text, and for each of its byte
-/// offsets (and its end) the offset in the source.
+/// A run of text-like nodes: their visible text, and where each node's
+/// text starts in it and in the source.
 #[derive(Default)]
 struct Run {
     text: String,
-    at: Vec<usize>,
+    /// Per node: its first byte in `text`, its first byte in the source, and
+    /// whether its text is the source as it is (else an escape or shorthand,
+    /// whose text lies between its ends).
+    parts: Vec<(usize, usize, bool)>,
     end: usize,
 }
 
 impl Run {
-    fn push(&mut self, node: &LinkedNode, text: &str, source: &str) {
-        let range = node.range();
-        if source[range.clone()] == *text {
-            self.at.extend(range.start..range.end);
-        } else {
-            // An escape or shorthand: its text lies between its ends.
-            self.at.extend(std::iter::repeat_n(range.start, text.len()));
-        }
+    fn push(&mut self, node: &SyntaxNode, at: usize, text: &str) {
+        let verbatim = node.leaf_text().as_str() == text;
+        self.parts.push((self.text.len(), at, verbatim));
         self.text.push_str(text);
-        self.at.truncate(self.text.len());
-        self.end = range.end;
+        self.end = at + node.len();
     }
 
-    fn protect(&self, names: &Names, inserts: &mut Vec<(usize, String)>) {
-        let source_at = |i: usize| self.at.get(i).copied().unwrap_or(self.end);
-        // The text with every run of white space as one space, and for each
-        // of its bytes (and its end) the byte in `self.text`.
-        let mut flat = String::with_capacity(self.text.len());
-        let mut from: Vec<usize> = Vec::with_capacity(self.text.len() + 1);
-        let mut space = false;
-        for (i, c) in self.text.char_indices() {
-            if c.is_whitespace() {
-                if !space {
-                    flat.push(' ');
-                    from.push(i);
-                }
-                space = true;
-                continue;
-            }
-            space = false;
-            flat.push(c);
-            from.extend(std::iter::repeat_n(i, c.len_utf8()));
+    /// The source offset of byte `i` of the text (its end for the end).
+    fn source_at(&self, i: usize) -> usize {
+        if i >= self.text.len() {
+            return self.end;
         }
-        from.push(self.text.len());
+        let k = self.parts.partition_point(|(start, _, _)| *start <= i) - 1;
+        let (start, source, verbatim) = self.parts[k];
+        if verbatim {
+            source + (i - start)
+        } else {
+            source
+        }
+    }
+
+    /// Protects every name of `names` in the run.
+    fn protect(&self, names: &Names, inserts: &mut Vec<(usize, String)>) {
+        // The text with every run of white space as one space; most runs
+        // hold no name, so the byte map below is made only for those that do.
+        let flat = flatten(&self.text, None);
+        if !names.0.is_match(&flat) {
+            return;
+        }
+        // For each byte of `flat` (and its end) the byte in `self.text`.
+        let mut from: Vec<usize> = Vec::with_capacity(flat.len() + 1);
+        flatten(&self.text, Some(&mut from));
         for found in names.0.find_iter(&flat) {
             let (start, name_end) = (from[found.start()], from[found.end()]);
             let before = self.text[..start].chars().next_back();
@@ -213,10 +227,41 @@ impl Run {
             {
                 continue;
             }
-            inserts.push((source_at(start), "#text(hyphenate: false)[".to_string()));
-            inserts.push((source_at(end), "];".to_string()));
+            inserts.push((
+                self.source_at(start),
+                "#text(hyphenate: false)[".to_string(),
+            ));
+            inserts.push((self.source_at(end), "];".to_string()));
         }
     }
+}
+
+/// `text` with every run of white space as one space; with `from`, also
+/// the byte of `text` for each byte of the result (and its end).
+fn flatten(text: &str, mut from: Option<&mut Vec<usize>>) -> String {
+    let mut flat = String::with_capacity(text.len());
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !space {
+                flat.push(' ');
+                if let Some(from) = from.as_deref_mut() {
+                    from.push(i);
+                }
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        flat.push(c);
+        if let Some(from) = from.as_deref_mut() {
+            from.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+    }
+    if let Some(from) = from {
+        from.push(text.len());
+    }
+    flat
 }
 
 #[cfg(test)]
@@ -247,7 +292,7 @@ mod tests {
         let names = Names::new(&names).unwrap();
         let root = typst::syntax::parse(source);
         let mut inserts = Vec::new();
-        collect(&LinkedNode::new(&root), &names, source, &mut inserts);
+        collect(&root, 0, &names, &mut inserts);
         crate::render::typst::rewrite::apply(source, inserts)
     }
 

@@ -4,16 +4,14 @@
 
 use super::names::Names;
 use super::tables::Metrics;
-use typst::syntax::LinkedNode;
 
 /// `source` with the table measures and name protections added.
 pub fn rewrite(source: &str, metrics: &Metrics, names: Option<&Names>) -> String {
     let root = typst::syntax::parse(source);
-    let linked = LinkedNode::new(&root);
     let mut inserts = Vec::new();
-    super::tables::collect(&linked, metrics, &mut inserts);
+    super::tables::collect(&root, 0, metrics, &mut inserts);
     if let Some(names) = names {
-        super::names::collect(&linked, names, source, &mut inserts);
+        super::names::collect(&root, 0, names, &mut inserts);
     }
     apply(source, inserts)
 }

@@ -21,7 +21,7 @@
 
 use typst::layout::Abs;
 use typst::syntax::ast::AstNode;
-use typst::syntax::{ast, LinkedNode, SyntaxKind, SyntaxNode};
+use typst::syntax::{ast, SyntaxKind, SyntaxNode};
 use typst::text::{
     Font, FontBook, FontInstance, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight,
 };
@@ -83,21 +83,33 @@ impl Metrics {
 
 /// Insertions that add `masse:` and `lang:` to every `tabelle(…)` call below
 /// `node` whose cells can be read.
-pub fn collect(node: &LinkedNode, metrics: &Metrics, inserts: &mut Vec<(usize, String)>) {
+pub fn collect(
+    node: &SyntaxNode,
+    offset: usize,
+    metrics: &Metrics,
+    inserts: &mut Vec<(usize, String)>,
+) {
     if let Some(call) = node.cast::<ast::FuncCall>() {
         if let ast::Expr::Ident(name) = call.callee() {
             if name.as_str() == "tabelle" {
-                if let Some(args) = node.children().find(|c| c.kind() == SyntaxKind::Args) {
-                    if let Some(measures) = measure_call(call.args(), metrics) {
-                        // Right after the opening parenthesis.
-                        inserts.push((args.offset() + 1, measures));
+                let mut at = offset;
+                for child in node.children() {
+                    if child.kind() == SyntaxKind::Args {
+                        if let Some(measures) = measure_call(call.args(), metrics) {
+                            // Right after the opening parenthesis.
+                            inserts.push((at + 1, measures));
+                        }
+                        break;
                     }
+                    at += child.len();
                 }
             }
         }
     }
+    let mut at = offset;
     for child in node.children() {
-        collect(&child, metrics, inserts);
+        collect(child, at, metrics, inserts);
+        at += child.len();
     }
 }
 
