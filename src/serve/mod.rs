@@ -62,6 +62,11 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{token}/ausgabe/{datei}", get(pages::output))
         .route("/{token}/sachstand/mappe", get(round::workbook))
         .route("/{token}/sachstand/mappe/{kurz}", get(round::workbook_for))
+        .route("/{token}/sachstand/kommentiert", get(round::annotated))
+        .route(
+            "/{token}/sachstand/kommentiert/{kurz}",
+            get(round::annotated_for),
+        )
         .route("/{token}/vorschau/{datei}", get(pages::preview))
         .route("/{token}/erneuern/{kurz}", post(actions::renew))
         .layer(DefaultBodyLimit::max(64 * 1024))

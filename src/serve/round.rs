@@ -73,6 +73,65 @@ async fn workbook_impl(State(app): Shared, token: String, kurz: Option<String>) 
     }
 }
 
+pub async fn annotated(state: Shared, UrlPath(token): UrlPath<String>) -> Response {
+    annotated_impl(state, token, None).await
+}
+
+pub async fn annotated_for(
+    state: Shared,
+    UrlPath((token, kurz)): UrlPath<(String, String)>,
+) -> Response {
+    annotated_impl(state, token, Some(kurz)).await
+}
+
+/// The field's status workbook with its problems marked, as `konzept check
+/// --annotate` marks a concept workbook.
+async fn annotated_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
+    let role = match who(&app, &token) {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    let field = match field_of(&app, &role, kurz.as_deref()) {
+        Ok(f) => f.clone(),
+        Err(r) => return r,
+    };
+    let Some(jahr) = year(&app) else {
+        return not_found_page();
+    };
+    let root = app.root.clone();
+    let made = blocking(move || {
+        let round = report::check(&root, jahr);
+        let file = shown(jahr, &field.kurz);
+        let mut only = Diagnostics::new();
+        for d in round
+            .diagnostics
+            .iter()
+            .filter(|d| d.location.file.as_deref() == Some(file.as_str()))
+        {
+            only.push(d.clone());
+        }
+        let dir = tempfile::tempdir().ok()?;
+        let done = crate::annotate::annotate(&root, None, &only, dir.path());
+        let copy = done.written.first()?.copy.clone();
+        let name = copy.file_name()?.to_string_lossy().into_owned();
+        Some((name, std::fs::read(&copy).ok()?))
+    })
+    .await;
+    match made {
+        Ok(Some((name, bytes))) => download(bytes, &name, XLSX),
+        Ok(None) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(views::notice(
+                "Das ging nicht",
+                "Zu dieser Sachstandsmappe gibt es keine Meldungen – oder noch keine Mappe –, also auch keine kommentierte Kopie.",
+                Some(&format!("/{token}/")),
+            )),
+        )
+            .into_response(),
+        Err(r) => r,
+    }
+}
+
 // ------------------------------------------------------------------ uploads
 
 pub async fn upload(
@@ -112,7 +171,7 @@ async fn upload_impl(
     let Some(jahr) = year(&app) else {
         return not_found_page();
     };
-    let action = upload_action(jahr);
+    let action = upload_action(jahr, &role, &field.kurz);
     if !guard::same_site(&headers) {
         let why = "abgelehnt: Anfrage von einer fremden Seite";
         store::log(&app.root, &role, &action, "", None, why);
@@ -184,7 +243,7 @@ fn reject_return(
     store::log(
         &app.root,
         &u.role,
-        &upload_action(u.jahr),
+        &upload_action(u.jahr, &u.role, &u.field.kurz),
         &u.name,
         Some(bytes),
         &ergebnis_log,
@@ -244,7 +303,17 @@ fn store_return(app: &App, u: &Upload, bytes: &[u8]) -> Response {
     if let Err(d) = crate::input::workbook::read_workbook_bytes(bytes.to_vec(), &ext, &u.name) {
         return reject_return(app, u, bytes, d.message.clone(), d.hint.clone());
     }
-    if !in_round(&report::check(&app.root, u.jahr), &u.field.kurz) {
+    let round = report::check(&app.root, u.jahr);
+    if round.concept.is_none() {
+        return reject_return(
+            app,
+            u,
+            bytes,
+            format!("die Sachstandsmappen {} können gerade nicht angenommen werden, weil das beschlossene Konzept ({}/{}) fehlt oder nicht gelesen werden kann", u.jahr, report::FOLDER, report::SNAPSHOT_FILE),
+            Some("bitte der Koordination Bescheid geben; `konzept report check` zeigt ihr den Grund".into()),
+        );
+    }
+    if !in_round(&round, &u.field.kurz) {
         return reject_return(
             app,
             u,
@@ -275,7 +344,7 @@ fn store_return(app: &App, u: &Upload, bytes: &[u8]) -> Response {
     }
     let counts =
         crate::annotate::counts(mine.count(Severity::Error), mine.count(Severity::Warning));
-    let action = upload_action(u.jahr);
+    let action = upload_action(u.jahr, &u.role, &u.field.kurz);
     store::log(
         &app.root,
         &u.role,

@@ -850,6 +850,9 @@ async fn a_group_returns_its_status_workbook() {
             && page.contains("mit Fehlern"),
         "{page}"
     );
+    let annotated = get(&app, &format!("/{b}/sachstand/kommentiert")).await;
+    assert_eq!(annotated.status, StatusCode::OK, "{}", annotated.text());
+    assert!(annotated.body.starts_with(b"PK"));
 
     // The corrected return; a path-like name only shows.
     let mut good = upload_request(
@@ -979,6 +982,13 @@ async fn the_coordination_builds_the_report() {
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert!(audit_log(dir.path()).contains("\"zugang\":\"koordination\""));
+    // The group sees it in its history.
+    let w = token(&app, &Role::Feld("W".into()));
+    let page = get(&app, &format!("/{w}/")).await.text();
+    assert!(
+        page.contains("wohnen.xlsx (von der Koordination)"),
+        "{page}"
+    );
 
     let r = send(
         &app,

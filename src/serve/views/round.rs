@@ -30,8 +30,13 @@ pub fn shown(jahr: i32, kurz: &str) -> String {
 }
 
 /// The audit log's action of a return in the round of `jahr`.
-pub fn upload_action(jahr: i32) -> String {
-    format!("hochladen (Sachstand {jahr})")
+/// The audit log's action of a return in the round of `jahr`; uploaded by
+/// the Koordination, it names the field it was for.
+pub fn upload_action(jahr: i32, role: &Role, kurz: &str) -> String {
+    match role {
+        Role::Koordination => format!("hochladen (Sachstand {jahr}, für {kurz})"),
+        Role::Feld(_) => format!("hochladen (Sachstand {jahr})"),
+    }
 }
 
 pub fn build_action(jahr: i32) -> String {
@@ -107,15 +112,24 @@ fn line(app: &App, round: &Round, name: &str, kurz: &str) -> Value {
 }
 
 /// The returns of a field in the round (audit log), newest first.
-fn history(app: &App, role: &Role, jahr: i32) -> Vec<Value> {
-    let action = upload_action(jahr);
-    let mut list: Vec<Value> = store::history(&app.root, Some(role))
+fn history(app: &App, field: &Field, jahr: i32) -> Vec<Value> {
+    let own = (
+        field.role().label(),
+        upload_action(jahr, &field.role(), &field.kurz),
+    );
+    let office = Role::Koordination;
+    let behalf = (office.label(), upload_action(jahr, &office, &field.kurz));
+    let mut list: Vec<Value> = store::history(&app.root, None)
         .into_iter()
-        .filter(|e| e.aktion == action)
+        .filter(|e| {
+            let key = (e.zugang.clone(), e.aktion.clone());
+            key == own || key == behalf
+        })
         .map(|e| {
+            let by_office = e.zugang == behalf.0;
             json!({
                 "zeit": e.zeit.replace('T', " ").trim_end_matches('Z'),
-                "datei": e.datei,
+                "datei": if by_office { format!("{} (von der Koordination)", e.datei) } else { e.datei },
                 "groesse": size_text(e.groesse),
                 "ergebnis": e.ergebnis,
             })
@@ -147,17 +161,22 @@ fn general(round: &Round, app: &App) -> Vec<String> {
 pub fn group_section(app: &App, field: &Field) -> Option<Value> {
     let jahr = year(app)?;
     let round = report::check(&app.root, jahr);
+    if round.concept.is_none() {
+        let text = format!("Die Sachstandsmappen {jahr} können gerade nicht angenommen werden, weil das beschlossene Konzept im Projekt fehlt oder nicht gelesen werden kann. Bitte geben Sie der Koordination Bescheid.");
+        return Some(json!({ "jahr": jahr, "ohne": text }));
+    }
     if !in_round(&round, &field.kurz) {
-        return Some(json!({ "jahr": jahr, "ohne": true }));
+        let text = format!("Ihr Handlungsfeld gehört nicht zum beschlossenen Konzept und hat deshalb im Sachstandsbericht {jahr} keine Sachstandsmappe. Fragen dazu beantwortet die Koordination.");
+        return Some(json!({ "jahr": jahr, "ohne": text }));
     }
     let datei = shown(jahr, &field.kurz);
     Some(json!({
         "jahr": jahr,
-        "ohne": false,
+        "ohne": null,
         "name": report::workbook_name(&field.kurz),
         "zeile": line(app, &round, &field.name, &field.kurz),
         "liste": problems(&round.diagnostics, &datei),
-        "verlauf": history(app, &field.role(), jahr),
+        "verlauf": history(app, field, jahr),
     }))
 }
 
@@ -177,7 +196,7 @@ pub fn board(app: &App, refresh: bool) -> Option<Value> {
                 .trim_end_matches(".xlsx")
                 .to_string();
             l["meldungen"] = json!(problems(&round.diagnostics, &datei));
-            l["verlauf"] = json!(history(app, &f.role(), jahr));
+            l["verlauf"] = json!(history(app, f, jahr));
             l["versionen"] = json!(store::versions(&folder, &stem)
                 .into_iter()
                 .map(|(n, _)| n)
