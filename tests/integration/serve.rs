@@ -1022,6 +1022,34 @@ async fn the_coordination_builds_the_report() {
         "{page}"
     );
     assert!(audit_log(dir.path()).contains("erstellen (Sachstand 2028)"));
+
+    // One build at a time: while the concept is built, the report waits.
+    let one = app.building.clone().lock_owned().await;
+    let r = send(
+        &app,
+        Request::post(format!("/{k}/sachstand/build"))
+            .header(header::HOST, "intranet:8080")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.text().contains("Gerade wird das Konzept erstellt"),
+        "{}",
+        r.text()
+    );
+    // While the report is built, the page says so and reloads itself.
+    *app.report_build.lock().unwrap() = konzept::serve::state::BuildState::Laeuft {
+        seit: std::time::Instant::now(),
+    };
+    let page = get(&app, &format!("/{k}/")).await.text();
+    assert!(
+        page.contains("Der Sachstandsbericht wird erstellt")
+            && page.contains("http-equiv=\"refresh\""),
+        "{page}"
+    );
+    drop(one);
 }
 
 #[tokio::test]
