@@ -1086,3 +1086,41 @@ async fn without_a_report_round_nothing_of_it_shows() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn a_round_without_the_adopted_concept_takes_no_returns() {
+    let dir = copy_to_temp(&repo().join("examples/musterstadt"));
+    std::fs::remove_file(dir.path().join("sachstand/beschluss.json")).unwrap();
+    let app = Arc::new(App::open(dir.path(), Options::default()).unwrap());
+    let b = token(&app, &bildung());
+    let k = token(&app, &Role::Koordination);
+    let page = get(&app, &format!("/{b}/")).await.text();
+    assert!(
+        page.contains("können gerade nicht angenommen werden"),
+        "{page}"
+    );
+    let office = get(&app, &format!("/{k}/")).await.text();
+    assert!(
+        office.contains("Die Runde 2028 kann nicht gelesen werden")
+            && office.contains("beschluss.json")
+            && !office.contains("Sachstandsbericht erstellen</button>"),
+        "{office}"
+    );
+    let before = std::fs::read(status_file(dir.path(), "b")).unwrap();
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{b}/sachstand/upload"),
+            "sachstand-b.xlsx",
+            &before,
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.json()[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("beschluss.json"));
+    assert!(status_versions(dir.path()).is_empty());
+}

@@ -140,8 +140,8 @@ fn history(app: &App, field: &Field, jahr: i32) -> Vec<Value> {
 }
 
 /// The problems of the round that belong to no field's workbook
-/// (the snapshot, `bericht.toml`), as the CLI prints them.
-fn general(round: &Round, app: &App) -> Vec<String> {
+/// (the snapshot, `bericht.toml`).
+fn general(round: &Round, app: &App) -> Vec<crate::diag::Diagnostic> {
     let files: Vec<String> = app
         .fields
         .iter()
@@ -153,8 +153,23 @@ fn general(round: &Round, app: &App) -> Vec<String> {
         .into_iter()
         .filter(|d| d.severity != Severity::Note)
         .filter(|d| d.location.file.as_ref().is_none_or(|f| !files.contains(f)))
-        .map(ToString::to_string)
+        .cloned()
         .collect()
+}
+
+/// A problem of the round as the page lists it: where, what, what to do.
+fn general_item(d: &crate::diag::Diagnostic) -> Value {
+    let (klasse, art) = match d.severity {
+        Severity::Error => ("fehler", "Fehler"),
+        _ => ("warnung", "Warnung"),
+    };
+    json!({
+        "klasse": klasse,
+        "art": art,
+        "ort": d.location.to_string(),
+        "meldung": d.message,
+        "hinweis": d.hint,
+    })
 }
 
 /// The report section of a group's page; `None` without a round.
@@ -220,7 +235,7 @@ pub fn board(app: &App, refresh: bool) -> Option<Value> {
         "versionen_ordner": format!("{}/{jahr}/{}", report::FOLDER, store::VERSIONS_DIR),
         "zusammenfassung": zusammenfassung,
         "felder": felder,
-        "allgemein": general(&round, app),
+        "allgemein": general(&round, app).iter().map(general_item).collect::<Vec<_>>(),
         "laeuft": laeuft.is_some(),
         "sekunden": laeuft.unwrap_or(0),
         "still": !refresh,
