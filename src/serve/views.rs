@@ -275,8 +275,9 @@ fn earlier_outputs(app: &App) -> Value {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let ext = name.rsplit_once('.')?.1.to_lowercase();
-            let keep =
-                !name.starts_with('.') && ["pdf", "docx", "odt", "json"].contains(&ext.as_str());
+            let keep = !name.starts_with('.')
+                && !round::is_report_output(&name)
+                && ["pdf", "docx", "odt", "json"].contains(&ext.as_str());
             if !keep {
                 return None;
             }

@@ -1022,6 +1022,21 @@ async fn the_coordination_builds_the_report() {
         "{page}"
     );
     assert!(audit_log(dir.path()).contains("erstellen (Sachstand 2028)"));
+    // After a restart the documents are offered from the output folder, each
+    // in its own section.
+    let again = Arc::new(App::open(dir.path(), Options::default()).unwrap());
+    let page = get(&again, &format!("/{k}/")).await.text();
+    let concept = &page[page.find("id=\"konzept\"").unwrap()..page.find("id=\"felder\"").unwrap()];
+    let round =
+        &page[page.find("id=\"sachstand\"").unwrap()..page.find("id=\"ruecklauf\"").unwrap()];
+    assert!(
+        round.contains("ausgabe/Sachstandsbericht-Musterstadt-2028.pdf"),
+        "{round}"
+    );
+    assert!(
+        !concept.contains("Sachstandsbericht-Musterstadt"),
+        "{concept}"
+    );
 
     // One build at a time: while the concept is built, the report waits.
     let one = app.building.clone().lock_owned().await;

@@ -284,6 +284,12 @@ pub fn status_json(app: &App, role: &Role) -> Option<Value> {
 
 /// Documents of the round already in the output folder (from `konzept
 /// report build` or before a restart of the server).
+/// Whether a file of the output folder is a report round's document
+/// (listed in the report's section, not the concept's).
+pub fn is_report_output(name: &str) -> bool {
+    name.starts_with("Sachstandsbericht-") || name.starts_with("Mitteilungsvorlage-")
+}
+
 fn earlier_outputs(app: &App, jahr: i32) -> Value {
     let suffix = format!("-{jahr}.");
     let mut names: Vec<String> = std::fs::read_dir(&app.output)
@@ -291,8 +297,7 @@ fn earlier_outputs(app: &App, jahr: i32) -> Value {
         .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("Sachstandsbericht-") || n.starts_with("Mitteilungsvorlage-"))
-        .filter(|n| n.contains(&suffix))
+        .filter(|n| is_report_output(n) && n.contains(&suffix))
         .filter(|n| {
             let ext = n.rsplit_once('.').map(|(_, e)| e.to_lowercase());
             ["pdf", "docx", "odt", "json"].contains(&ext.as_deref().unwrap_or(""))
