@@ -143,7 +143,7 @@ pub enum Command {
     #[command(
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}{after-help}",
         next_help_heading = "Optionen",
-        override_usage = "konzept serve [ORDNER] [--listen ADRESSE:PORT] [--url URL] [--links] [--renew ZUGANG]",
+        override_usage = "konzept serve [ORDNER] [--listen ADRESSE:PORT] [--url URL] [--jahr JAHR] [--links] [--renew ZUGANG]",
         after_help = "\nBeim Start steht je Zugang eine Zeile mit Name und Link auf der Standardausgabe (zuerst die Koordination). Die Links gelten, bis sie erneuert werden; ihre Prüfsummen und der Schlüssel liegen im Projektordner unter .konzept-serve/. Betrieb im Intranet (systemd, Reverse Proxy, Sicherung): docs/betrieb.md\n"
     )]
     Serve(ServeArgs),
@@ -236,6 +236,10 @@ pub struct ServeArgs {
     /// Gibt einem Zugang einen neuen Link (der alte gilt nicht mehr): „koordination“ oder ein Handlungsfeld (Name oder Kürzel)
     #[arg(long, value_name = "ZUGANG")]
     pub renew: Option<String>,
+
+    /// Das Jahr des Sachstandsberichts, dessen Mappen der Server annimmt (Standard: das neueste unter sachstand/)
+    #[arg(long, value_name = "JAHR", value_parser = parse_jahr)]
+    pub jahr: Option<i32>,
 
     /// Größte Datei beim Hochladen in MB (Standard: 20)
     #[arg(

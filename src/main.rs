@@ -350,6 +350,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
         options: konzept::serve::state::Options {
             upload_limit: args.max_upload.max(1) * 1024 * 1024,
             time_limit: time_limit(),
+            jahr: args.jahr,
             ..Default::default()
         },
     };

@@ -16,19 +16,25 @@ use std::sync::Arc;
 
 type Shared = State<Arc<App>>;
 
-fn wants_json(headers: &HeaderMap) -> bool {
+pub(super) fn wants_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("application/json"))
 }
 
-fn json_response(status: StatusCode, body: String) -> Response {
+pub(super) fn json_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// The answer to a refused request, as a page or as JSON (one diagnostic).
-fn refuse(status: StatusCode, json: bool, titel: &str, text: &str, back: Option<&str>) -> Response {
+pub(super) fn refuse(
+    status: StatusCode,
+    json: bool,
+    titel: &str,
+    text: &str,
+    back: Option<&str>,
+) -> Response {
     if json {
         let d = Diagnostic::new(Severity::Error, Location::default(), text.to_string());
         let body = serde_json::to_string_pretty(&[d]).unwrap_or_default() + "\n";
@@ -37,7 +43,7 @@ fn refuse(status: StatusCode, json: bool, titel: &str, text: &str, back: Option<
     (status, Html(views::notice(titel, text, back))).into_response()
 }
 
-fn cross_site(json: bool) -> Response {
+pub(super) fn cross_site(json: bool) -> Response {
     refuse(
         StatusCode::FORBIDDEN,
         json,
@@ -79,7 +85,7 @@ pub fn shown_name(name: &str) -> String {
 
 /// Reads the field `datei` of the form: (shown name, bytes), or the German
 /// reason and status why not.
-async fn read_file(
+pub(super) async fn read_file(
     multipart: Result<Multipart, MultipartRejection>,
     limit_mb: usize,
 ) -> Result<(String, Vec<u8>), (StatusCode, String)> {
@@ -303,7 +309,7 @@ fn store_upload(
     Html(html).into_response()
 }
 
-fn capitalised(s: &str) -> String {
+pub(super) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => {
@@ -435,7 +441,7 @@ pub async fn build(
     Redirect::to(&format!("/{token}/")).into_response()
 }
 
-fn build_summary(state: &BuildState) -> String {
+pub(super) fn build_summary(state: &BuildState) -> String {
     match state {
         BuildState::Fertig {
             dateien,

@@ -10,12 +10,15 @@
 //! handlers share, `guard.rs` the security headers and the same-site check
 //! of POSTs, `store.rs` the atomic replace with `.versionen/` and the audit
 //! log, `views.rs` the pages, `pages.rs` the GET handlers and downloads,
-//! `actions.rs` upload, build and renewing a link.
+//! `actions.rs` upload, build and renewing a link, `round.rs` the report
+//! round's downloads, returns and build (its page values in
+//! `views/round.rs`).
 
 pub mod access;
 mod actions;
 pub mod guard;
 mod pages;
+mod round;
 pub mod state;
 pub mod store;
 pub mod views;
@@ -40,6 +43,8 @@ pub fn router(app: Arc<App>) -> Router {
     let uploads = Router::new()
         .route("/{token}/upload", post(actions::upload))
         .route("/{token}/upload/{kurz}", post(actions::upload_for))
+        .route("/{token}/sachstand/upload", post(round::upload))
+        .route("/{token}/sachstand/upload/{kurz}", post(round::upload_for))
         .layer(DefaultBodyLimit::max(limit))
         .layer(timeout);
     let rest = Router::new()
@@ -55,6 +60,13 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{token}/kommentiert", get(pages::annotated))
         .route("/{token}/kommentiert/{kurz}", get(pages::annotated_for))
         .route("/{token}/ausgabe/{datei}", get(pages::output))
+        .route("/{token}/sachstand/mappe", get(round::workbook))
+        .route("/{token}/sachstand/mappe/{kurz}", get(round::workbook_for))
+        .route("/{token}/sachstand/kommentiert", get(round::annotated))
+        .route(
+            "/{token}/sachstand/kommentiert/{kurz}",
+            get(round::annotated_for),
+        )
         .route("/{token}/vorschau/{datei}", get(pages::preview))
         .route("/{token}/erneuern/{kurz}", post(actions::renew))
         .layer(DefaultBodyLimit::max(64 * 1024))
@@ -62,6 +74,7 @@ pub fn router(app: Arc<App>) -> Router {
     // Builds may take minutes: no time limit of their own (Typst has one).
     let build = Router::new()
         .route("/{token}/build", post(actions::build))
+        .route("/{token}/sachstand/build", post(round::build))
         .layer(DefaultBodyLimit::max(64 * 1024));
     uploads
         .merge(rest)

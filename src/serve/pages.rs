@@ -139,13 +139,23 @@ pub async fn status_json(State(app): Shared, UrlPath(token): UrlPath<String>) ->
     let json = blocking(move || {
         let checked = crate::pipeline::check(&app.root);
         let overview = crate::status::overview(&checked)?;
-        Some(match role {
+        let round = views::round::status_json(&app, &role);
+        let text = match &role {
             Role::Koordination => crate::status::render_json(&overview),
             // A group sees only its own line.
             Role::Feld(k) => {
-                let line = overview.felder.iter().find(|z| z.kurz == k);
+                let line = overview.felder.iter().find(|z| z.kurz == *k);
                 serde_json::to_string_pretty(&line).unwrap_or_default()
             }
+        };
+        // The report round, when there is one, under `sachstand`.
+        Some(match round {
+            Some(r) => {
+                let mut v: serde_json::Value = serde_json::from_str(&text).ok()?;
+                v["sachstand"] = r;
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            }
+            None => text,
         })
     })
     .await;

@@ -18,6 +18,8 @@ pub struct Options {
     pub time_limit: Duration,
     /// `https` when the server itself speaks TLS.
     pub tls: bool,
+    /// The report round shown (`--jahr`); none: the newest under `sachstand/`.
+    pub jahr: Option<i32>,
 }
 
 impl Default for Options {
@@ -27,6 +29,7 @@ impl Default for Options {
             uploads_per_minute: 10,
             time_limit: Duration::from_secs(300),
             tls: false,
+            jahr: None,
         }
     }
 }
@@ -85,6 +88,8 @@ pub struct App {
     /// Builds run one at a time.
     pub building: std::sync::Arc<tokio::sync::Mutex<()>>,
     pub build: Mutex<BuildState>,
+    /// The state of „Sachstandsbericht erstellen“ (same lock `building`).
+    pub report_build: Mutex<BuildState>,
     /// The first pages of the last concept as PNG.
     pub preview: Mutex<Vec<Vec<u8>>>,
     uploads: Mutex<HashMap<Role, VecDeque<Instant>>>,
@@ -122,6 +127,9 @@ impl App {
         let workbooks = root.join(crate::new::pattern_folder(&pattern));
         let output = crate::project::project_path(root, &config.ausgabe.verzeichnis)
             .map_err(|e| format!("`ausgabe.verzeichnis` in konzept.toml: {e}"))?;
+        if let Some(jahr) = options.jahr {
+            check_year(root, jahr)?;
+        }
         let mut roles = vec![Role::Koordination];
         roles.extend(fields.iter().map(Field::role));
         let access = Access::open(root, &roles)?;
@@ -135,6 +143,7 @@ impl App {
             writing: tokio::sync::Mutex::new(()),
             building: std::sync::Arc::new(tokio::sync::Mutex::new(())),
             build: Mutex::new(BuildState::Nie),
+            report_build: Mutex::new(BuildState::Nie),
             preview: Mutex::new(Vec::new()),
             uploads: Mutex::new(HashMap::new()),
         })
@@ -195,4 +204,42 @@ impl App {
         times.push_back(now);
         true
     }
+}
+
+/// The report years of the project, oldest first.
+fn years(root: &Path) -> Vec<i32> {
+    let mut out: Vec<i32> = std::fs::read_dir(root.join(crate::report::FOLDER))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// `konzept serve --jahr J`: the round must exist.
+fn check_year(root: &Path, jahr: i32) -> Result<(), String> {
+    if root
+        .join(crate::report::FOLDER)
+        .join(jahr.to_string())
+        .is_dir()
+    {
+        return Ok(());
+    }
+    let known = years(root);
+    let hint = if known.is_empty() {
+        format!("die Runde mit `konzept report new --jahr {jahr}` beginnen oder --jahr weglassen")
+    } else {
+        let list: Vec<String> = known.iter().map(ToString::to_string).collect();
+        format!(
+            "die Runde mit `konzept report new --jahr {jahr}` beginnen oder ein vorhandenes Jahr angeben: {}",
+            list.join(", ")
+        )
+    };
+    Err(format!(
+        "--jahr {jahr}: für {jahr} gibt es keinen Sachstandsbericht (der Ordner „{}/{jahr}“ fehlt)\n  hinweis: {hint}",
+        crate::report::FOLDER
+    ))
 }

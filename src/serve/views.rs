@@ -1,5 +1,8 @@
 //! The pages of `konzept serve`: the templates of `templates/web/` (built in)
-//! and the values they show, computed from a fresh check of the project.
+//! and the values they show, computed from a fresh check of the project;
+//! `views/round.rs` those of the report round.
+
+pub mod round;
 
 use super::access::Role;
 use super::state::{App, BuildState, Field};
@@ -38,6 +41,10 @@ fn env() -> &'static Environment<'static> {
             (
                 "hinweis.html",
                 include_str!("../../templates/web/hinweis.html"),
+            ),
+            (
+                "sachstand.html",
+                include_str!("../../templates/web/sachstand.html"),
             ),
         ];
         for (name, source) in templates {
@@ -236,6 +243,7 @@ pub fn group_page(
             "liste": liste,
             "zeile": zeile,
             "verlauf_liste": history(app, &field.role()),
+            "sachstand": round::group_section(app, field),
         }),
     )
 }
@@ -267,8 +275,9 @@ fn earlier_outputs(app: &App) -> Value {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let ext = name.rsplit_once('.')?.1.to_lowercase();
-            let keep =
-                !name.starts_with('.') && ["pdf", "docx", "odt", "json"].contains(&ext.as_str());
+            let keep = !name.starts_with('.')
+                && !round::is_report_output(&name)
+                && ["pdf", "docx", "odt", "json"].contains(&ext.as_str());
             if !keep {
                 return None;
             }
@@ -370,13 +379,15 @@ pub fn coordination_page_with(
         })
         .collect();
     let (laeuft, fertig) = build_values(app);
+    let sachstand = round::board(app, refresh);
+    let reload = laeuft.is_some() || round::running(app);
     let pages = app.preview.lock().map(|p| p.len()).unwrap_or(0);
     render(
         "koordination.html",
         &json!({
             "kommune": kommune(checked),
             "basis": base,
-            "neu_laden": laeuft.filter(|_| refresh).map(|_| 3),
+            "neu_laden": (reload && refresh).then_some(3),
             "still": !refresh,
             "laeuft": laeuft.is_some(),
             "sekunden": laeuft.unwrap_or(0),
@@ -389,6 +400,7 @@ pub fn coordination_page_with(
             "links": links,
             "grenze": app.options.upload_limit / 1024 / 1024,
             "versionen_ordner": format!("{}/{}", relative(&app.root, &app.workbooks), store::VERSIONS_DIR),
+            "sachstand": sachstand,
         }),
     )
 }

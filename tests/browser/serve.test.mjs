@@ -1,7 +1,8 @@
 // `konzept serve` end to end in a real browser (Debian's chromium, driven by
 // playwright-core): a working group uploads a broken and then a good
 // workbook and sees the problems; the Koordination builds the concept and
-// downloads the PDF. Every page gets an axe-core scan (BITV 2.0 / WCAG):
+// downloads the PDF; the same for the report round (status workbook,
+// Sachstandsbericht). Every page gets an axe-core scan (BITV 2.0 / WCAG):
 // no serious or critical finding. Run by tests/integration/browser.rs with
 // KONZEPT_BIN set to the binary under test.
 import { test, before, after } from 'node:test';
@@ -20,6 +21,7 @@ const bin = process.env.KONZEPT_BIN || join(repo, 'target', 'debug', 'konzept');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const broken = join(repo, 'tests/fixtures/failing/broken/arbeitsgruppen/ag-bildung.xlsx');
 const good = join(repo, 'examples/musterstadt/arbeitsgruppen/ag-bildung.xlsx');
+const goodStatus = join(repo, 'examples/musterstadt/sachstand/2028/sachstand-b.xlsx');
 
 let dir, server, browser, links = {};
 
@@ -55,12 +57,14 @@ async function newPage() {
   return page;
 }
 
-/** Submits the upload form with `file` and waits for the answer page. */
-async function upload(page, file) {
-  await page.getByLabel(/Arbeitsmappe auswählen/).setInputFiles(file);
+/** Submits the upload form whose label matches `label` with `file` and
+ * waits for the answer page. */
+async function upload(page, file, label = /Arbeitsmappe auswählen/) {
+  const form = page.locator('form.hochladen', { has: page.getByLabel(label) });
+  await form.getByLabel(label).setInputFiles(file);
   await Promise.all([
     page.waitForURL(/\/upload$/),
-    page.getByRole('button', { name: 'Hochladen und prüfen' }).click(),
+    form.getByRole('button', { name: 'Hochladen und prüfen' }).click(),
   ]);
 }
 
@@ -161,6 +165,39 @@ test('die Koordination erstellt das Konzept und lädt das PDF herunter', async (
   await page.locator('#feld-B summary').click();
   assert.ok(await page.locator('#feld-B form.hochladen').isVisible());
   await accessible(page, 'Koordination mit geöffnetem Handlungsfeld');
+});
+
+test('der Sachstandsbericht: Mappe zurück, Bericht erstellen', async () => {
+  const page = await newPage();
+  await page.goto(links['Arbeitsgruppe Bildung und Sprachförderung']);
+  const section = page.locator('#sachstand');
+  assert.match(await section.locator('h2').innerText(), /Sachstandsbericht 2028/);
+  const [form] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: /Sachstandsmappe/ }).click()]);
+  assert.equal(form.suggestedFilename(), 'sachstand-b.xlsx');
+  // The concept workbook by mistake: the status columns are missing.
+  await upload(page, good, /Sachstandsmappe \(\.xlsx\) auswählen/);
+  assert.match(await page.getByRole('status').innerText(), /Fehler/);
+  assert.ok((await page.locator('table:has(caption:text("Meldungen zu Ihrer Sachstandsmappe")) tbody tr').count()) > 0);
+  await accessible(page, 'Sachstandsmappe mit Fehlern');
+  await upload(page, goodStatus, /Sachstandsmappe \(\.xlsx\) auswählen/);
+  assert.doesNotMatch(await page.getByRole('status').innerText(), /Fehler/);
+  await accessible(page, 'Sachstandsmappe ohne Fehler');
+
+  const office = await newPage();
+  await office.goto(links['Koordination']);
+  assert.equal(await office.locator('#sachstand table:has(caption:text("Rücklauf der Sachstandsmappen")) tbody tr').count(), 7);
+  await accessible(office, 'Koordination mit Sachstandsbericht');
+  await Promise.all([office.waitForURL(/\/$/), office.getByRole('button', { name: 'Sachstandsbericht erstellen' }).click()]);
+  const pdfLink = office.locator('a[href*="/ausgabe/Sachstandsbericht"][href$=".pdf"]');
+  await pdfLink.waitFor({ timeout: 300000 }).catch(async (e) => {
+    throw new Error(`${e.message}\n${await office.locator('#sachstand').innerText()}`);
+  });
+  assert.ok(await office.locator('a[href*="/ausgabe/Mitteilungsvorlage"][href$=".oparl.json"]').count());
+  const [download] = await Promise.all([office.waitForEvent('download'), pdfLink.click()]);
+  assert.equal(readFileSync(await download.path()).subarray(0, 4).toString(), '%PDF');
+  await office.locator('#sachstand-B summary').click();
+  assert.ok(await office.locator('#sachstand-B form.hochladen').isVisible());
+  await accessible(office, 'Koordination nach dem Sachstandsbericht');
 });
 
 test('ein falscher Link zeigt eine barrierefreie 404-Seite', async () => {

@@ -33,7 +33,7 @@ fn browser_round_and_accessibility() {
     );
     assert!(out.status.success(), "Browsertests fehlgeschlagen:\n{text}");
     assert!(
-        text.contains("# pass 3") && text.contains("# fail 0"),
+        text.contains("# pass 4") && text.contains("# fail 0"),
         "{text}"
     );
 }

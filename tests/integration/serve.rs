@@ -755,3 +755,387 @@ fn tls_needs_a_readable_certificate() {
         out.stdout
     );
 }
+
+// ------------------------------------------------- the report round (issue 20)
+
+const RETURN_ACTION: &str = "hochladen (Sachstand 2028)";
+
+fn status_file(dir: &Path, kurz: &str) -> std::path::PathBuf {
+    dir.join(format!("sachstand/2028/sachstand-{kurz}.xlsx"))
+}
+
+/// The group's status workbook with cells changed (sheet, A1, text).
+fn edited_status_workbook(dir: &Path, kurz: &str, cells: &[(&str, &str)]) -> Vec<u8> {
+    let mut book = umya_spreadsheet::reader::xlsx::read(status_file(dir, kurz)).unwrap();
+    let ws = book.sheet_by_name_mut("Maßnahmen").unwrap();
+    for (at, value) in cells {
+        ws.cell_mut(*at).set_value_string(*value);
+    }
+    let out = tempfile::NamedTempFile::with_suffix(".xlsx").unwrap();
+    umya_spreadsheet::writer::xlsx::write(&book, out.path()).unwrap();
+    std::fs::read(out.path()).unwrap()
+}
+
+fn status_versions(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir.join("sachstand/2028/.versionen"))
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[tokio::test]
+async fn a_group_returns_its_status_workbook() {
+    let (dir, app) = app();
+    let b = token(&app, &bildung());
+    let page = get(&app, &format!("/{b}/")).await.text();
+    assert!(
+        page.contains("Sachstandsbericht 2028") && page.contains("sachstand/mappe"),
+        "{page}"
+    );
+    // The status workbook as `konzept report new` wrote it.
+    let original = std::fs::read(status_file(dir.path(), "b")).unwrap();
+    let form = get(&app, &format!("/{b}/sachstand/mappe")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(form.body, original);
+    assert!(form.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("sachstand-b.xlsx"));
+
+    // A return with a measure the adopted concept does not have.
+    let broken = edited_status_workbook(dir.path(), "b", &[("A3", "B99")]);
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{b}/sachstand/upload"),
+            "Sachstand Bildung.xlsx",
+            &broken,
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let list = r.json();
+    let error = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap_or_else(|| panic!("an error: {list}"));
+    assert_eq!(error["file"], "sachstand/2028/sachstand-b.xlsx");
+    assert_eq!(error["sheet"], "Maßnahmen");
+    assert_eq!(error["cell"], "A3");
+    assert!(
+        error["message"].as_str().unwrap().contains("„B99“"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(status_file(dir.path(), "b")).unwrap(), broken);
+    let kept = status_versions(dir.path());
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read(dir.path().join("sachstand/2028/.versionen").join(&kept[0])).unwrap(),
+        original
+    );
+    // The page names the cell and the file in the history.
+    let page = get(&app, &format!("/{b}/")).await.text();
+    assert!(
+        page.contains("Meldungen zu Ihrer Sachstandsmappe")
+            && page.contains("<td>A3</td>")
+            && page.contains("Sachstand Bildung.xlsx")
+            && page.contains("mit Fehlern"),
+        "{page}"
+    );
+    let annotated = get(&app, &format!("/{b}/sachstand/kommentiert")).await;
+    assert_eq!(annotated.status, StatusCode::OK, "{}", annotated.text());
+    assert!(annotated.body.starts_with(b"PK"));
+
+    // The corrected return; a path-like name only shows.
+    let mut good = upload_request(
+        &format!("/{b}/sachstand/upload"),
+        "../../konzept.toml.xlsx",
+        &original,
+        &[],
+    );
+    good.headers_mut().remove(header::ACCEPT);
+    let r = send(&app, good).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text().contains("ist angekommen"), "{}", r.text());
+    assert_eq!(
+        std::fs::read(status_file(dir.path(), "b")).unwrap(),
+        original
+    );
+    assert!(!dir.path().join("konzept.toml.xlsx").exists());
+    assert_eq!(status_versions(dir.path()).len(), 2);
+    let status = get(&app, &format!("/{b}/status.json")).await.json();
+    let line = &status["sachstand"]["feld"];
+    assert_eq!(line["kurz"], "B", "{status}");
+    assert_eq!(
+        (line["fehler"].as_u64(), line["abgegeben"].as_bool()),
+        (Some(0), Some(true))
+    );
+
+    // Only .xlsx: the status workbook keeps its name and format.
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{b}/sachstand/upload"),
+            "sachstand.ods",
+            &original,
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.json()[0]["hint"].as_str().unwrap().contains(".xlsx"));
+    let log: Vec<serde_json::Value> = audit_log(dir.path())
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(log.len(), 3);
+    assert!(log
+        .iter()
+        .all(|e| e["aktion"] == RETURN_ACTION && e["zugang"] == "feld:B"));
+    assert!(log[2]["ergebnis"]
+        .as_str()
+        .unwrap()
+        .starts_with("abgelehnt"));
+    // The concept workbooks were not touched.
+    assert!(versions(dir.path()).is_empty());
+}
+
+#[tokio::test]
+async fn a_group_cannot_reach_another_groups_status_workbook() {
+    let (dir, app) = app();
+    let b = token(&app, &bildung());
+    let wohnen = std::fs::read(status_file(dir.path(), "w")).unwrap();
+    let bytes = std::fs::read(status_file(dir.path(), "b")).unwrap();
+    for path in [
+        format!("/{b}/sachstand/upload/W"),
+        format!("/{b}/sachstand/upload/..%2F..%2Fkonzept.toml"),
+    ] {
+        let r = send(&app, upload_request(&path, "sachstand-w.xlsx", &bytes, &[])).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(
+        get(&app, &format!("/{b}/sachstand/mappe/W")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        send(
+            &app,
+            Request::post(format!("/{b}/sachstand/build"))
+                .header(header::HOST, "intranet:8080")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    // A return from another site changes nothing.
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{b}/sachstand/upload"),
+            "x.xlsx",
+            &wohnen,
+            &[("origin", "https://boese.example")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(std::fs::read(status_file(dir.path(), "w")).unwrap(), wohnen);
+    assert_eq!(std::fs::read(status_file(dir.path(), "b")).unwrap(), bytes);
+    assert!(status_versions(dir.path()).is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordination_builds_the_report() {
+    let (dir, app) = app();
+    let k = token(&app, &Role::Koordination);
+    let page = get(&app, &format!("/{k}/")).await.text();
+    assert!(
+        page.contains("Rücklauf der Sachstandsmappen 2028")
+            && page.contains("Sachstandsbericht erstellen")
+            && page.contains("id=\"datei-sachstand-w\""),
+        "{page}"
+    );
+    let status = get(&app, &format!("/{k}/status.json")).await.json();
+    assert_eq!(status["sachstand"]["jahr"], 2028);
+    assert_eq!(status["sachstand"]["felder"].as_array().unwrap().len(), 7);
+    // Upload on behalf of a group.
+    let wohnen = std::fs::read(status_file(dir.path(), "w")).unwrap();
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{k}/sachstand/upload/W"),
+            "wohnen.xlsx",
+            &wohnen,
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(audit_log(dir.path()).contains("\"zugang\":\"koordination\""));
+    // The group sees it in its history.
+    let w = token(&app, &Role::Feld("W".into()));
+    let page = get(&app, &format!("/{w}/")).await.text();
+    assert!(
+        page.contains("wohnen.xlsx (von der Koordination)"),
+        "{page}"
+    );
+
+    let r = send(
+        &app,
+        Request::post(format!("/{k}/sachstand/build"))
+            .header(header::HOST, "intranet:8080")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let files: Vec<String> = serde_json::from_slice(&r.body).unwrap();
+    for name in [
+        "Sachstandsbericht-Musterstadt-2028.pdf",
+        "Mitteilungsvorlage-Musterstadt-2028.pdf",
+        "Sachstandsbericht-Musterstadt-2028.docx",
+        "Mitteilungsvorlage-Musterstadt-2028.oparl.json",
+    ] {
+        assert!(files.iter().any(|f| f == name), "{name}: {files:?}");
+    }
+    let pdf = get(
+        &app,
+        &format!("/{k}/ausgabe/Sachstandsbericht-Musterstadt-2028.pdf"),
+    )
+    .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.body.starts_with(b"%PDF"));
+    let page = get(&app, &format!("/{k}/")).await.text();
+    assert!(
+        page.contains("ausgabe/Mitteilungsvorlage-Musterstadt-2028.pdf"),
+        "{page}"
+    );
+    assert!(audit_log(dir.path()).contains("erstellen (Sachstand 2028)"));
+    // After a restart the documents are offered from the output folder, each
+    // in its own section.
+    let again = Arc::new(App::open(dir.path(), Options::default()).unwrap());
+    let page = get(&again, &format!("/{k}/")).await.text();
+    let concept = &page[page.find("id=\"konzept\"").unwrap()..page.find("id=\"felder\"").unwrap()];
+    let round =
+        &page[page.find("id=\"sachstand\"").unwrap()..page.find("id=\"ruecklauf\"").unwrap()];
+    assert!(
+        round.contains("ausgabe/Sachstandsbericht-Musterstadt-2028.pdf"),
+        "{round}"
+    );
+    assert!(
+        !concept.contains("Sachstandsbericht-Musterstadt"),
+        "{concept}"
+    );
+
+    // One build at a time: while the concept is built, the report waits.
+    let one = app.building.clone().lock_owned().await;
+    let r = send(
+        &app,
+        Request::post(format!("/{k}/sachstand/build"))
+            .header(header::HOST, "intranet:8080")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.text().contains("Gerade wird das Konzept erstellt"),
+        "{}",
+        r.text()
+    );
+    // While the report is built, the page says so and reloads itself.
+    *app.report_build.lock().unwrap() = konzept::serve::state::BuildState::Laeuft {
+        seit: std::time::Instant::now(),
+    };
+    let page = get(&app, &format!("/{k}/")).await.text();
+    assert!(
+        page.contains("Der Sachstandsbericht wird erstellt")
+            && page.contains("http-equiv=\"refresh\""),
+        "{page}"
+    );
+    drop(one);
+}
+
+#[tokio::test]
+async fn without_a_report_round_nothing_of_it_shows() {
+    let dir = copy_to_temp(&repo().join("examples/musterstadt"));
+    std::fs::remove_dir_all(dir.path().join("sachstand")).unwrap();
+    let app = Arc::new(App::open(dir.path(), Options::default()).unwrap());
+    let k = token(&app, &Role::Koordination);
+    let b = token(&app, &bildung());
+    for path in [format!("/{k}/"), format!("/{b}/")] {
+        let page = get(&app, &path).await.text();
+        assert!(page.contains("<h1>"), "{page}");
+        assert!(!page.contains("Sachstand"), "{path}: {page}");
+    }
+    for path in [format!("/{k}/status.json"), format!("/{b}/status.json")] {
+        assert!(get(&app, &path).await.json().get("sachstand").is_none());
+    }
+    assert_eq!(
+        get(&app, &format!("/{b}/sachstand/mappe")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // `konzept serve --jahr` names a round that is not there.
+    let err = App::open(
+        dir.path(),
+        Options {
+            jahr: Some(2031),
+            ..Options::default()
+        },
+    )
+    .err()
+    .expect("no round 2031");
+    assert!(
+        err.contains("2031") && err.contains("konzept report new"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn a_round_without_the_adopted_concept_takes_no_returns() {
+    let dir = copy_to_temp(&repo().join("examples/musterstadt"));
+    std::fs::remove_file(dir.path().join("sachstand/beschluss.json")).unwrap();
+    let app = Arc::new(App::open(dir.path(), Options::default()).unwrap());
+    let b = token(&app, &bildung());
+    let k = token(&app, &Role::Koordination);
+    let page = get(&app, &format!("/{b}/")).await.text();
+    assert!(
+        page.contains("können gerade nicht angenommen werden"),
+        "{page}"
+    );
+    let office = get(&app, &format!("/{k}/")).await.text();
+    assert!(
+        office.contains("Die Runde 2028 kann nicht gelesen werden")
+            && office.contains("beschluss.json")
+            && !office.contains("Sachstandsbericht erstellen</button>"),
+        "{office}"
+    );
+    let before = std::fs::read(status_file(dir.path(), "b")).unwrap();
+    let r = send(
+        &app,
+        upload_request(
+            &format!("/{b}/sachstand/upload"),
+            "sachstand-b.xlsx",
+            &before,
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.json()[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("beschluss.json"));
+    assert!(status_versions(dir.path()).is_empty());
+}
