@@ -524,6 +524,21 @@ fn sachverhalt(round: &Round, concept: &Value, s: &Sachstand) -> Vec<String> {
         "Für die Jahre bis {} sah das Konzept Mittel von {} vor (insgesamt {}); bis zum Stichtag wurden {} verausgabt.",
         round.jahr, s.summe.geplant_bis.text, s.summe.geplant.text, s.summe.verausgabt.text
     ));
+    let st = &s.stellen;
+    if st.vorhanden {
+        let besetzt = if st.gemeldet {
+            format!(
+                "zum Stichtag sind {} besetzt ({})",
+                st.summe_besetzt, st.anteil
+            )
+        } else {
+            "besetzte Stellen hat keine Arbeitsgruppe gemeldet".into()
+        };
+        out.push(format!(
+            "Für {} sieht das Konzept {} Stellen (Vollzeitäquivalente, VZÄ) vor; {besetzt}.",
+            round.jahr, st.summe
+        ));
+    }
     let measured: Vec<_> = s
         .indikatoren
         .iter()

@@ -14,6 +14,7 @@ mod figures;
 mod forms;
 mod intake;
 mod snapshot;
+mod staff;
 
 pub use documents::{build, report_model};
 pub use forms::{new_round, NewRound};
@@ -105,19 +106,31 @@ pub const SHEET_MEASURES: &str = "Maßnahmen";
 pub const SHEET_INDICATORS: &str = "Indikatoren";
 
 /// The columns of the Maßnahmen sheet: five from the adopted concept
-/// (locked), five to fill in.
+/// (locked), five to fill in; where a field's measures plan Stellen for the
+/// report year, one more of each („Stellen geplant (VZÄ)“, „Stellen besetzt
+/// (VZÄ)“).
 pub const MEASURE_COLUMNS: &[Column] = &[
     Column::req("nr", "Nr", &["Nr.", "Nummer", "Maßnahme Nr"]),
     Column::opt("titel", "Maßnahme", &["Titel"]),
     Column::opt("federfuehrung", "Federführung", &["Federfuehrung"]),
     Column::opt("zeitraum", "Zeitraum", &["Laufzeit"]),
     Column::opt("kosten", "Kosten geplant", &["Kosten", "Geplante Kosten"]),
+    Column::opt(
+        "stellen_geplant",
+        "Stellen geplant (VZÄ)",
+        &["Stellen geplant", "Geplante Stellen", "Stellen (VZÄ)"],
+    ),
     Column::req("status", "Status", &["Sachstand"]),
     Column::opt("stand", "Stand", &["Stand am", "Datum"]),
     Column::opt(
         "verausgabt",
         "Mittel verausgabt",
         &["Verausgabt", "Ausgaben", "Mittel verausgabt (EUR)"],
+    ),
+    Column::opt(
+        "stellen_besetzt",
+        "Stellen besetzt (VZÄ)",
+        &["Stellen besetzt", "Besetzte Stellen", "Besetzt (VZÄ)"],
     ),
     Column::opt(
         "erlaeuterung",

@@ -147,9 +147,11 @@ fn report_new_freezes_the_concept_and_writes_guided_workbooks() {
             "Federführung",
             "Zeitraum",
             "Kosten geplant",
+            "Stellen geplant (VZÄ)",
             "Status",
             "Stand",
             "Mittel verausgabt",
+            "Stellen besetzt (VZÄ)",
             "Erläuterung",
             "Nächste Schritte"
         ]
@@ -158,6 +160,12 @@ fn report_new_freezes_the_concept_and_writes_guided_workbooks() {
     assert_eq!(m[1][1], "Rucksack KiTa und Griffbereit ausbauen");
     assert_eq!(m[1][4], "240000");
     assert_eq!(m.len(), 9, "eight measures of field B");
+    // Stellen: B2 plans one post in every year, B1 none.
+    assert_eq!((m[1][5].as_str(), m[2][5].as_str()), ("", "1"));
+    // A field whose measures plan no Stellen has no Stellen columns.
+    let w = rows(&dir.join("sachstand/2027/sachstand-w.xlsx"), "Maßnahmen");
+    assert_eq!(w[0].len(), 10, "{:?}", w[0]);
+    assert!(!w[0].iter().any(|h| h.starts_with("Stellen")));
     let ind = rows(&b, "Indikatoren");
     assert_eq!(
         &ind[0][..7],
@@ -181,6 +189,12 @@ fn report_new_freezes_the_concept_and_writes_guided_workbooks() {
         "{sheet}"
     );
     assert!(part(&b, "xl/comments1.xml").contains("Pflicht bei „verzögert“ und „entfallen“"));
+    // Stellen besetzt: a number validation with a German message.
+    assert!(sheet.contains(r#"type="decimal""#), "{sheet}");
+    assert!(sheet.contains("Bitte eine Zahl ab 0 eintragen"), "{sheet}");
+    assert!(rows(&b, "Anleitung")
+        .iter()
+        .any(|r| r[0] == "Stellen besetzt (VZÄ)"));
     // A second run keeps what is there.
     let again = report(&["new", s(dir), "--jahr", "2027"]);
     again.assert_code(0);
@@ -836,7 +850,7 @@ fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them()
     for t in [
         "Fortschritt je Oberziel",
         "Fortschritt je Querschnittsthema",
-        "Geplante Stellen",
+        "Stellen geplant",
     ] {
         assert!(!words.contains(t), "{t}");
         assert!(!part(&out_file(built(), BERICHT, "docx"), "word/document.xml").contains(t));
@@ -852,7 +866,7 @@ fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them()
     let snap = dir.join("sachstand/beschluss.json");
     let mut frozen: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&snap).unwrap()).unwrap();
-    for key in ["oberziele", "querschnittsthemen", "stellen"] {
+    for key in ["oberziele", "querschnittsthemen", "stellen", "felder"] {
         frozen["konzept"][key] = concept[key].clone();
     }
     std::fs::write(&snap, serde_json::to_vec(&frozen).unwrap()).unwrap();
@@ -933,8 +947,8 @@ fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them()
     for t in [
         "Fortschritt je Oberziel",
         "Fortschritt je Querschnittsthema",
-        "Geplante Stellen 2028",
-        "Besetzte Stellen erfassen",
+        "Stellen geplant / besetzt 2028",
+        "Besetzt: Meldungen der Arbeitsgruppen",
     ] {
         assert!(words.contains(t), "PDF: {t}");
         assert!(docx.contains(t), "DOCX: {t}");
