@@ -44,7 +44,14 @@ pub(super) fn planned(m: &Value, jahr: i32, laufzeit: (i32, i32)) -> Option<f64>
 /// Reads a cell of „Stellen besetzt (VZÄ)“: a number of full-time
 /// equivalents, not negative (the concept's rule for Stellen).
 pub(super) fn parse(cell: &CellValue) -> Result<f64, Rejected> {
-    crate::merge::parse_staff(cell).map(|z| z.wert)
+    crate::merge::parse_staff(cell)
+        .map(|z| z.wert)
+        .map_err(|_| {
+            Rejected::new(
+                "Vollzeitstellen (VZÄ) als Zahl wie 1 oder 0,5",
+                "die besetzten Stellen als Zahl eintragen, eine halbe Stelle als 0,5, ohne „VZÄ“ dahinter; keine besetzt: 0",
+            )
+        })
 }
 
 /// VZÄ as German text: „1,5“.
