@@ -163,8 +163,8 @@ pub enum ReportCommand {
     /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
     Check(ReportCheckArgs),
-    /// Erstellt Sachstandsbericht und Mitteilungsvorlage in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
-    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt] [--typst]")]
+    /// Erstellt den Sachstandsbericht in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) im Ausgabeordner und, wenn dort auch „vorlage“ steht, die Mitteilungsvorlage in denselben Formaten mit ihrem OParl-JSON; prüft vorher wie `report check`
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt,vorlage] [--typst]")]
     Build(ReportBuildArgs),
 }
 
@@ -203,8 +203,8 @@ pub struct ReportBuildArgs {
     #[command(flatten)]
     pub round: ReportRoundArgs,
 
-    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice); mehrere mit Komma, z. B. --format pdf,odt
-    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt"], hide_possible_values = true)]
+    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice), vorlage (dazu die Mitteilungsvorlage mit OParl-JSON); mehrere mit Komma, z. B. --format pdf,odt,vorlage
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt", "vorlage"], hide_possible_values = true)]
     pub format: Vec<String>,
 
     /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none

@@ -756,8 +756,10 @@ fn both_odt_are_valid_and_open_in_libreoffice_with_status_table_and_measures() {
     }
 }
 
-/// `[ausgabe] formate` decides the formats of both documents; the OParl
-/// paper comes with the Mitteilungsvorlage and names what was written.
+/// `[ausgabe] formate` decides the formats of both documents, and
+/// `vorlage` whether the Mitteilungsvorlage is written (as for the concept's
+/// Beschlussvorlage); the OParl paper comes with the Mitteilungsvorlage and
+/// names what was written.
 #[test]
 fn the_formats_of_konzept_toml_apply_to_the_report() {
     let tmp = musterstadt();
@@ -768,7 +770,36 @@ fn the_formats_of_konzept_toml_apply_to_the_report() {
         .lines()
         .find(|l| l.starts_with("formate"))
         .expect("formate in the example");
-    std::fs::write(&toml, text.replace(line, "formate = [\"odt\"]")).unwrap();
+    // Without „vorlage“: the report only, and a note saying why.
+    std::fs::write(&toml, text.replace(line, "formate = [\"pdf\"]")).unwrap();
+    let out = report(&["build", s(dir), "--jahr", "2028"]);
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("ohne Mitteilungsvorlage: „vorlage“ steht nicht unter den Formaten"),
+        "{}",
+        out.stderr
+    );
+    assert!(out_file(dir, BERICHT, "pdf").exists());
+    for e in ["pdf", "docx", "odt", "oparl.json"] {
+        assert!(!out_file(dir, MITTEILUNG, e).exists(), "{MITTEILUNG}.{e}");
+    }
+    // --format adds it for one run.
+    let out = report(&["build", s(dir), "--format", "pdf,vorlage"]);
+    out.assert_code(0);
+    assert!(
+        !out.stderr.contains("ohne Mitteilungsvorlage"),
+        "{}",
+        out.stderr
+    );
+    assert!(out_file(dir, MITTEILUNG, "pdf").exists());
+    assert!(out_file(dir, MITTEILUNG, "oparl.json").exists());
+    std::fs::remove_dir_all(dir.join("ausgabe")).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace(line, "formate = [\"odt\", \"vorlage\"]"),
+    )
+    .unwrap();
     report(&["build", s(dir), "--jahr", "2028"]).assert_code(0);
     for (n, e, there) in [
         (BERICHT, "odt", true),
