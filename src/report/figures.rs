@@ -25,7 +25,8 @@ pub struct Sachstand {
     pub anzahl: usize,
     pub anzahl_felder: usize,
     pub anteil_umgesetzt: String,
-    /// The status columns' headers: mark and word.
+    /// The status columns' headers: mark and word (before two words joined
+    /// to the first by a no-break space).
     pub status_kopf: Vec<String>,
     pub felder: Vec<FeldStand>,
     pub summe: Budget,
@@ -352,9 +353,14 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         titel: format!("Sachstandsbericht {jahr}"),
         dateiname: file_name(&format!("Sachstandsbericht-{kommune}-{jahr}")),
         anteil_umgesetzt: percent(totals[0], anzahl),
+        // A mark before two words stays with the first: a header wraps to
+        // at most two lines („► in“ / „Umsetzung“).
         status_kopf: status
             .iter()
-            .map(|z| format!("{} {}", z.zeichen, z.name))
+            .map(|z| match z.name.contains(' ') {
+                true => format!("{}\u{a0}{}", z.zeichen, z.name),
+                false => format!("{} {}", z.zeichen, z.name),
+            })
             .collect(),
         status,
         anzahl,

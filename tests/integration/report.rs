@@ -1080,3 +1080,46 @@ fn progress_per_oberziel_and_theme_and_staff_when_the_concept_has_them() {
         assert!(!part(&out_file(tmp.path(), BERICHT, "odt"), "content.xml").contains(t));
     }
 }
+
+/// Every table header of both documents wraps to at most two lines: no
+/// header has more than two words that may break apart (a mark stays with
+/// its word, „bis 2028“ is one; the 3-line „geplant 2028 (VZÄ)“ was a bug).
+#[test]
+fn the_table_headers_of_report_and_mitteilungsvorlage_have_at_most_two_words() {
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    report(&[
+        "build",
+        s(dir),
+        "--jahr",
+        "2028",
+        "--format",
+        "pdf,vorlage",
+        "--typst",
+    ])
+    .assert_code(0);
+    let mut headers = 0;
+    for name in [BERICHT, MITTEILUNG] {
+        let src = std::fs::read_to_string(out_file(dir, name, "typ")).unwrap();
+        for line in src
+            .lines()
+            .filter(|l| l.trim_start().starts_with("kopf: ("))
+        {
+            let cells = line
+                .trim()
+                .trim_start_matches("kopf: (")
+                .trim_end_matches("),");
+            for cell in cells.split("], [") {
+                let text = cell.trim_matches(|c| c == '[' || c == ']');
+                // `~` and U+00A0 keep words together; only spaces break.
+                let words = text.split(' ').filter(|w| !w.is_empty()).count();
+                assert!(
+                    words <= 2,
+                    "{name}: header „{text}“ can wrap to {words} lines"
+                );
+                headers += 1;
+            }
+        }
+    }
+    assert!(headers > 40, "{headers} headers checked");
+}
