@@ -136,7 +136,7 @@ pub enum Command {
         subcommand_help_heading = "Befehle",
         subcommand_value_name = "BEFEHL",
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model]\n       konzept report build [ORDNER] [--jahr JAHR]"
+        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model] [--annotate ORDNER]\n       konzept report build [ORDNER] [--jahr JAHR]"
     )]
     Report(ReportArgs),
     /// Startet den Server für Koordination und Arbeitsgruppen im Browser: je ein geheimer Link für die Koordination und jede Arbeitsgruppe
@@ -161,7 +161,7 @@ pub enum ReportCommand {
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report new [ORDNER] --jahr JAHR")]
     New(ReportNewArgs),
     /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
-    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model] [--annotate ORDNER]")]
     Check(ReportCheckArgs),
     /// Erstellt den Sachstandsbericht in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) im Ausgabeordner und, wenn dort auch „vorlage“ steht, die Mitteilungsvorlage in denselben Formaten mit ihrem OParl-JSON; prüft vorher wie `report check`
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt,vorlage] [--typst]")]
@@ -196,6 +196,10 @@ pub struct ReportCheckArgs {
     /// Gibt das Datenmodell des Berichts als JSON aus (das, was die Vorlagen sehen: das beschlossene Konzept mit „sachstand“ und „mitteilung“)
     #[arg(long)]
     pub model: bool,
+
+    /// Schreibt von jeder Sachstandsmappe mit Fehlern oder Warnungen eine Kopie „NAME-Meldungen.xlsx“ in diesen Ordner (er wird angelegt): jede betroffene Zelle markiert (rot: Fehler, gelb: Warnung) und kommentiert, vorn das Blatt „Meldungen“; zum Zurückschicken an die Arbeitsgruppe. Das Original bleibt unverändert; nicht der Ordner der Mappen
+    #[arg(long, value_name = "ORDNER")]
+    pub annotate: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -131,6 +131,10 @@ fn freeze(root: &Path, out: &mut NewRound) -> Option<Value> {
 }
 
 struct Styles {
+    /// The author of the headers' notes: the office responsible, as in the
+    /// concept's forms (not „konzept“: `check --annotate` replaces konzept's
+    /// own comments).
+    author: String,
     title: Format,
     para: Format,
     strong: Format,
@@ -143,7 +147,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn new() -> Self {
+    fn new(author: String) -> Self {
         let cell = |f: Format| {
             f.set_text_wrap()
                 .set_align(FormatAlign::Top)
@@ -156,6 +160,7 @@ impl Styles {
                 .set_unlocked(),
         );
         Styles {
+            author,
             title: Format::new()
                 .set_bold()
                 .set_font_size(16)
@@ -193,7 +198,7 @@ fn status_workbook(
     von: i32,
     carried: Option<&FieldInput>,
 ) -> Result<Vec<u8>, XlsxError> {
-    let st = Styles::new();
+    let st = Styles::new(text(&concept["meta"]["verantwortlich"]));
     let mut wb = Workbook::new();
     let kommune = text(&concept["meta"]["kommune"]["bezeichnung"]);
     let name = text(&field["name"]);
@@ -312,7 +317,7 @@ fn header(
     };
     ws.write_with_format(0, col, name, f)?;
     ws.set_column_width(col, width)?;
-    ws.insert_note(0, col, &Note::new(note).set_author("konzept"))?;
+    ws.insert_note(0, col, &Note::new(note).set_author(&st.author))?;
     Ok(())
 }
 

@@ -154,6 +154,30 @@ pub const INDICATOR_COLUMNS: &[Column] = &[
     Column::opt("zielwert", "Zielwert", &[]),
 ];
 
+/// `konzept report check --annotate ORDNER`: a copy of every status
+/// workbook of the round with errors or warnings, each problem cell filled
+/// and commented, in front the sheet „Meldungen“ (as `konzept check
+/// --annotate` writes them for the concept workbooks). A workbook that is
+/// missing gets no copy; its message stands in the check's output.
+pub fn annotate(round: &Round, folder: &std::path::Path) -> crate::annotate::Report {
+    let mut present = crate::diag::Diagnostics::new();
+    for d in round.diagnostics.sorted() {
+        let exists = d
+            .location
+            .file
+            .as_ref()
+            .is_some_and(|f| round.root.join(f).is_file());
+        if exists {
+            present.push(d.clone());
+        }
+    }
+    // konzept.toml only tells the folders that must not take the copies.
+    let config = std::fs::read_to_string(round.root.join(crate::config::FILE_NAME))
+        .ok()
+        .and_then(|src| crate::config::parse(&src, &mut crate::diag::Diagnostics::new()));
+    crate::annotate::annotate(&round.root, config.as_ref(), &present, folder)
+}
+
 /// The latest report year with a folder under `sachstand/`.
 pub fn latest_year(root: &std::path::Path) -> Option<i32> {
     std::fs::read_dir(root.join(FOLDER))

@@ -1123,3 +1123,93 @@ fn the_table_headers_of_report_and_mitteilungsvorlage_have_at_most_two_words() {
     }
     assert!(headers > 40, "{headers} headers checked");
 }
+
+/// `konzept report check --annotate`: the copies `konzept check --annotate`
+/// writes for the concept workbooks, for the status workbooks: each problem
+/// cell filled and commented, the sheet „Meldungen“ in front, the form's own
+/// notes kept, the original untouched; no copy of a missing or clean
+/// workbook, none into the round's folder.
+#[test]
+fn report_check_annotate_writes_commented_copies_of_the_status_workbooks() {
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    let b = dir.join("sachstand/2028/sachstand-b.xlsx");
+    edit(&b, "Maßnahmen", &[("G3", ""), ("J3", "zwei")]);
+    std::fs::remove_file(dir.join("sachstand/2028/sachstand-g.xlsx")).unwrap();
+    let before = std::fs::read(&b).unwrap();
+    let folder = dir.join("rueckmeldungen");
+    let out = report(&["check", s(dir), "--jahr", "2028", "--annotate", s(&folder)]);
+    out.assert_code(1);
+    assert!(
+        out.stderr.contains(
+            "sachstand-b-Meldungen.xlsx (zu sachstand/2028/sachstand-b.xlsx: 1 Fehler, 1 Warnung)"
+        ),
+        "{}",
+        out.stderr
+    );
+    let copies: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(copies, ["sachstand-b-Meldungen.xlsx"]);
+    assert_eq!(std::fs::read(&b).unwrap(), before, "the original stays");
+    let book =
+        umya_spreadsheet::reader::xlsx::read(folder.join("sachstand-b-Meldungen.xlsx")).unwrap();
+    assert_eq!(book.sheet_collection()[0].name(), "Meldungen");
+    let ws = book
+        .sheet_collection()
+        .iter()
+        .find(|s| s.name() == "Maßnahmen")
+        .unwrap();
+    let comment = |at: &str| {
+        let c = ws
+            .comments()
+            .iter()
+            .find(|c| c.coordinate().to_string() == at)
+            .unwrap_or_else(|| panic!("no comment at {at}"));
+        c.text()
+            .rich_text()
+            .map(|r| r.text().into_owned())
+            .or_else(|| c.text().text().map(|t| t.value().to_string()))
+            .unwrap_or_default()
+    };
+    let fill = |at: &str| {
+        ws.style(at)
+            .background_color()
+            .map(|c| c.argb_str().to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        comment("J3").starts_with("Fehler: Stellen besetzt (VZÄ): „zwei“ ist ungültig"),
+        "{}",
+        comment("J3")
+    );
+    assert_eq!(fill("J3"), "FFFFC7CE");
+    assert!(
+        comment("G3").starts_with("Warnung: Maßnahme B2"),
+        "{}",
+        comment("G3")
+    );
+    assert_eq!(fill("G3"), "FFFFEB9C");
+    // The form's notes at the headers stay.
+    assert!(comment("J1").contains("zum Stichtag besetzte Vollzeitstellen"));
+    let meldungen = rows(&folder.join("sachstand-b-Meldungen.xlsx"), "Meldungen");
+    assert!(
+        meldungen.iter().any(|r| r[1] == "J3" && r[2] == "Fehler"),
+        "{meldungen:?}"
+    );
+    // Not into the folder of the round itself.
+    let out = report(&[
+        "check",
+        s(dir),
+        "--annotate",
+        s(&dir.join("sachstand/2028")),
+    ]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("werden keine kommentierten Kopien geschrieben: dort liegt die Arbeitsmappe"),
+        "{}",
+        out.stderr
+    );
+}
