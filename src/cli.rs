@@ -136,7 +136,7 @@ pub enum Command {
         subcommand_help_heading = "Befehle",
         subcommand_value_name = "BEFEHL",
         help_template = "{about}\n\nAufruf: {usage}\n\n{all-args}",
-        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model]\n       konzept report build [ORDNER] [--jahr JAHR]"
+        override_usage = "konzept report new [ORDNER] --jahr JAHR\n       konzept report check [ORDNER] [--jahr JAHR] [--model] [--annotate ORDNER]\n       konzept report build [ORDNER] [--jahr JAHR]"
     )]
     Report(ReportArgs),
     /// Startet den Server für Koordination und Arbeitsgruppen im Browser: je ein geheimer Link für die Koordination und jede Arbeitsgruppe
@@ -161,10 +161,10 @@ pub enum ReportCommand {
     #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report new [ORDNER] --jahr JAHR")]
     New(ReportNewArgs),
     /// Prüft die Sachstandsmappen eines Berichtsjahres und meldet jedes Problem mit Datei, Blatt und Zelle
-    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model]")]
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report check [ORDNER] [--jahr JAHR] [--model] [--annotate ORDNER]")]
     Check(ReportCheckArgs),
-    /// Erstellt Sachstandsbericht und Mitteilungsvorlage in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) und das OParl-JSON der Mitteilungsvorlage im Ausgabeordner; prüft vorher wie `report check`
-    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt] [--typst]")]
+    /// Erstellt den Sachstandsbericht in den Formaten aus `[ausgabe] formate` (PDF, DOCX, ODT) im Ausgabeordner und, wenn dort auch „vorlage“ steht, die Mitteilungsvorlage in denselben Formaten mit ihrem OParl-JSON; prüft vorher wie `report check`
+    #[command(help_template = BEFEHL_HILFE, next_help_heading = "Optionen", override_usage = "konzept report build [ORDNER] [--jahr JAHR] [--format pdf,docx,odt,vorlage] [--typst]")]
     Build(ReportBuildArgs),
 }
 
@@ -196,6 +196,10 @@ pub struct ReportCheckArgs {
     /// Gibt das Datenmodell des Berichts als JSON aus (das, was die Vorlagen sehen: das beschlossene Konzept mit „sachstand“ und „mitteilung“)
     #[arg(long)]
     pub model: bool,
+
+    /// Schreibt von jeder Sachstandsmappe mit Fehlern oder Warnungen eine Kopie „NAME-Meldungen.xlsx“ in diesen Ordner (er wird angelegt): jede betroffene Zelle markiert (rot: Fehler, gelb: Warnung) und kommentiert, vorn das Blatt „Meldungen“; zum Zurückschicken an die Arbeitsgruppe. Das Original bleibt unverändert; nicht der Ordner der Mappen
+    #[arg(long, value_name = "ORDNER")]
+    pub annotate: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -203,8 +207,8 @@ pub struct ReportBuildArgs {
     #[command(flatten)]
     pub round: ReportRoundArgs,
 
-    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice); mehrere mit Komma, z. B. --format pdf,odt
-    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt"], hide_possible_values = true)]
+    /// Erstellt nur diese Formate statt der aus `[ausgabe] formate`: pdf, docx, odt (OpenDocument für LibreOffice), vorlage (dazu die Mitteilungsvorlage mit OParl-JSON); mehrere mit Komma, z. B. --format pdf,odt,vorlage
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', value_parser = ["pdf", "docx", "odt", "vorlage"], hide_possible_values = true)]
     pub format: Vec<String>,
 
     /// PDF-Standard: a-2a+ua-1 (Standard: archivierbar und barrierefrei), a-2b, a-2a, ua-1, a-2b+ua-1 oder none

@@ -45,10 +45,14 @@ fn main() -> ExitCode {
                     eprintln!("{problem}");
                 }
             }
-            let annotated = args
-                .annotate
-                .as_deref()
-                .map(|folder| annotate(&checked, folder));
+            let annotated = args.annotate.as_deref().map(|folder| {
+                annotated(konzept::annotate::annotate(
+                    &checked.root,
+                    checked.config.as_ref(),
+                    &checked.diagnostics,
+                    folder,
+                ))
+            });
             // The summary goes to stdout (`konzept check > meldungen.txt` is never
             // empty), the problems to stderr as a compiler's; JSON keeps stdout.
             if json {
@@ -162,15 +166,10 @@ fn new(args: cli::NewArgs) -> ExitCode {
     }
 }
 
-/// `konzept check --annotate ORDNER`: the annotated copies; false if the
-/// folder or a copy could not be written.
-fn annotate(checked: &konzept::pipeline::Checked, folder: &std::path::Path) -> bool {
-    let report = konzept::annotate::annotate(
-        &checked.root,
-        checked.config.as_ref(),
-        &checked.diagnostics,
-        folder,
-    );
+/// `konzept check --annotate ORDNER` (and `report check --annotate`): says
+/// which annotated copies were written; false if the folder or a copy could
+/// not be written.
+fn annotated(report: konzept::annotate::Report) -> bool {
     for d in report.diagnostics.sorted() {
         eprintln!("{d}");
     }
@@ -416,6 +415,8 @@ fn report(command: cli::ReportCommand) -> ExitCode {
         );
         return ExitCode::from(1);
     };
+    // `report check --annotate`: the annotated copies of the status workbooks.
+    let mut copies = None;
     let (diagnostics, written) = match command {
         cli::ReportCommand::New(_) => {
             let done = report::new_round(&dir, jahr);
@@ -445,6 +446,10 @@ fn report(command: cli::ReportCommand) -> ExitCode {
                     serde_json::to_string_pretty(&model).expect("JSON")
                 ));
             }
+            copies = a
+                .annotate
+                .as_deref()
+                .map(|folder| report::annotate(&round, folder));
             (round.diagnostics, Vec::new())
         }
         cli::ReportCommand::Build(a) => {
@@ -469,12 +474,13 @@ fn report(command: cli::ReportCommand) -> ExitCode {
     for (path, what) in &written {
         eprintln!("geschrieben: {} ({what})", path.display());
     }
+    let copies_ok = copies.is_none_or(annotated);
     if matches!(&command_model, Some(true)) {
         eprintln!("{}", diagnostics.summary());
     } else {
         println!("{}", diagnostics.summary());
     }
-    if diagnostics.has_errors() {
+    if diagnostics.has_errors() || !copies_ok {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

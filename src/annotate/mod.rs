@@ -327,7 +327,7 @@ fn check_folder(
             )
             .with_hint(
                 "einen eigenen Ordner für die Rückmeldungen angeben, z. B. \
-                 `konzept check --annotate rueckmeldungen`",
+                 `--annotate rueckmeldungen`",
             ),
         )
     };

@@ -41,6 +41,9 @@ use working_group::GroupData;
 
 pub use document::file_safe;
 pub use extract::extract;
+/// A Stellen (VZÄ) cell, read as the Maßnahmen sheet reads it (the report's
+/// „Stellen besetzt (VZÄ)“ too).
+pub use staff::parse_staff;
 
 /// Inputs to the merge, already read from disk.
 pub struct Inputs<'a> {

@@ -45,7 +45,7 @@ impl Merger<'_, '_> {
 }
 
 /// Stellen (VZÄ): a number of full-time equivalents, not negative.
-pub(super) fn parse_staff(cell: &CellValue) -> Result<Zahl, Rejected> {
+pub fn parse_staff(cell: &CellValue) -> Result<Zahl, Rejected> {
     let n = values::parse_number(cell)?;
     if n.percent || n.value < 0.0 || n.value > 10_000.0 {
         return Err(Rejected::new(

@@ -39,6 +39,17 @@ pub fn build(root: &Path, jahr: i32, opts: &BuildOptions) -> BuildReport {
     let Some(files) = project_files(root, &opts.formate, &mut r.diagnostics) else {
         return r;
     };
+    if !files.formats.vorlage {
+        r.diagnostics
+            .note(
+                Location::file(crate::config::FILE_NAME),
+                "ohne Mitteilungsvorlage: „vorlage“ steht nicht unter den Formaten ([ausgabe] formate bzw. --format)",
+            )
+            .hint = Some(
+            "für die Mitteilungsvorlage \"vorlage\" in formate der konzept.toml ergänzen oder z. B. --format pdf,vorlage angeben"
+                .into(),
+        );
+    }
     let mut model = report_model(&round, concept);
     if !files.formats.pdf {
         // The Anlage is the report in the first format that is written.
@@ -121,14 +132,15 @@ fn project_files(root: &Path, formate: &[String], diags: &mut Diagnostics) -> Op
 }
 
 /// Which formats `[ausgabe] formate` (or `konzept report build --format`)
-/// asks for; the
-/// Mitteilungsvorlage comes in the same formats as the report, with its
-/// OParl `Paper`. Neither of the three: the PDF.
+/// asks for; the Mitteilungsvorlage only with `vorlage` (as the concept's
+/// Beschlussvorlage), in the same formats as the report, with its OParl
+/// `Paper`. Neither of pdf, docx and odt: the PDF.
 #[derive(Clone, Copy)]
 struct Formats {
     pdf: bool,
     docx: bool,
     odt: bool,
+    vorlage: bool,
 }
 
 impl Formats {
@@ -139,6 +151,7 @@ impl Formats {
             pdf: wants("pdf") || !(docx || odt),
             docx,
             odt,
+            vorlage: wants("vorlage"),
         }
     }
 }
@@ -177,11 +190,11 @@ fn render(r: &mut BuildReport, model: &Value, files: &ProjectFiles, opts: &Build
     let mut bericht: Vec<Written> = Vec::new();
     let mut vorlage: Vec<Written> = Vec::new();
     if formats.pdf {
-        let Some((b, v)) = typeset(r, &hb, model, &data, assets, out_dir, opts) else {
+        let Some((b, v)) = typeset(r, &hb, model, &data, files, opts) else {
             return;
         };
         bericht.push(written("pdf", "PDF", oparl::PDF, b));
-        vorlage.push(written("pdf", "PDF", oparl::PDF, v));
+        vorlage.extend(v.map(|v| written("pdf", "PDF", oparl::PDF, v)));
     }
     let charts = if formats.docx || formats.odt {
         match charts(&hb, model, &data, assets) {
@@ -214,27 +227,33 @@ fn render(r: &mut BuildReport, model: &Value, files: &ProjectFiles, opts: &Build
             false,
             &charts,
         );
-        let v = docx(
-            &paper_model,
-            "mitteilung-document",
-            "vorlage-core",
-            true,
-            &[],
-        );
-        let (Some(b), Some(v)) = (rendered(r, b), rendered(r, v)) else {
-            return;
-        };
+        let v = formats.vorlage.then(|| {
+            docx(
+                &paper_model,
+                "mitteilung-document",
+                "vorlage-core",
+                true,
+                &[],
+            )
+        });
+        let Some(b) = rendered(r, b) else { return };
         bericht.push(written("docx", "DOCX", oparl::DOCX, b));
-        vorlage.push(written("docx", "DOCX", oparl::DOCX, v));
+        if let Some(v) = v {
+            let Some(v) = rendered(r, v) else { return };
+            vorlage.push(written("docx", "DOCX", oparl::DOCX, v));
+        }
     }
     if formats.odt {
         let b = odt::render(&odt::BERICHT, model, assets, &[], &charts);
-        let v = odt::render(&odt::MITTEILUNG, &paper_model, assets, &[], &[]);
-        let (Some(b), Some(v)) = (rendered(r, b), rendered(r, v)) else {
-            return;
-        };
+        let v = formats
+            .vorlage
+            .then(|| odt::render(&odt::MITTEILUNG, &paper_model, assets, &[], &[]));
+        let Some(b) = rendered(r, b) else { return };
         bericht.push(written("odt", "ODT", oparl::ODT, b));
-        vorlage.push(written("odt", "ODT", oparl::ODT, v));
+        if let Some(v) = v {
+            let Some(v) = rendered(r, v) else { return };
+            vorlage.push(written("odt", "ODT", oparl::ODT, v));
+        }
     }
     // The PDFs are written by `typeset` as soon as they are compiled.
     for (w, file, what) in bericht
@@ -249,9 +268,24 @@ fn render(r: &mut BuildReport, model: &Value, files: &ProjectFiles, opts: &Build
             format!("{what}, {}", w.label),
         );
     }
-    let m = &model["mitteilung"];
+    if formats.vorlage {
+        write_paper(r, &paper_model, &bericht, &vorlage, out_dir);
+    }
+}
+
+/// The OParl `Paper` of the Mitteilungsvorlage, naming the files written.
+fn write_paper(
+    r: &mut BuildReport,
+    paper_model: &Value,
+    bericht: &[Written],
+    vorlage: &[Written],
+    out_dir: &Path,
+) {
+    let name = text(&paper_model["sachstand"]["dateiname"]);
+    let vname = text(&paper_model["mitteilung"]["dateiname"]);
+    let m = &paper_model["mitteilung"];
     let titel = format!("{}: {}", text(&m["art"]), text(&m["betreff"]));
-    let anlage = format!("Anlage 1: {}", text(&model["sachstand"]["titel"]));
+    let anlage = format!("Anlage 1: {}", text(&paper_model["sachstand"]["titel"]));
     let mut list: Vec<Datei> = vorlage
         .iter()
         .map(|w| datei(w, &titel, &vname))
@@ -259,7 +293,7 @@ fn render(r: &mut BuildReport, model: &Value, files: &ProjectFiles, opts: &Build
         .collect();
     // The Mitteilungsvorlage itself is the main file; the rest is attached.
     let main = (!list.is_empty()).then(|| list.remove(0));
-    let json = oparl::paper(&paper_model, main.as_ref(), &list);
+    let json = oparl::paper(paper_model, main.as_ref(), &list);
     r.write(
         out_dir.join(format!("{vname}.oparl.json")),
         &json,
@@ -296,19 +330,25 @@ fn rendered(r: &mut BuildReport, doc: Result<Vec<u8>, TemplateError>) -> Option<
     }
 }
 
-/// Typesets both PDFs (at the same time) and writes them: (report,
+/// Typesets the report's PDF and, with `vorlage` in the formats, the
+/// Mitteilungsvorlage's (at the same time) and writes them: (report,
 /// Mitteilungsvorlage).
 fn typeset(
     r: &mut BuildReport,
     hb: &handlebars::Handlebars<'static>,
     model: &Value,
     data: &Value,
-    assets: &Assets,
-    out_dir: &Path,
+    files: &ProjectFiles,
     opts: &BuildOptions,
-) -> Option<(Vec<u8>, Vec<u8>)> {
-    let sources = pdf::source_of("sachstand", hb, data, assets)
-        .and_then(|b| Ok((b, pdf::source_of("mitteilung", hb, data, assets)?)));
+) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+    let (assets, out_dir) = (&files.assets, files.out_dir.as_path());
+    let paper = files.formats.vorlage;
+    let sources = pdf::source_of("sachstand", hb, data, assets).and_then(|b| {
+        let v = paper
+            .then(|| pdf::source_of("mitteilung", hb, data, assets))
+            .transpose()?;
+        Ok((b, v))
+    });
     let (bericht, vorlage) = match sources {
         Ok(s) => s,
         Err(e) => {
@@ -324,22 +364,28 @@ fn typeset(
             bericht.main.as_bytes(),
             "Typst-Quelltext des Berichts".into(),
         );
-        r.write(
-            out_dir.join(format!("{vname}.typ")),
-            vorlage.main.as_bytes(),
-            "Typst-Quelltext der Mitteilungsvorlage".into(),
-        );
+        if let Some(v) = &vorlage {
+            r.write(
+                out_dir.join(format!("{vname}.typ")),
+                v.main.as_bytes(),
+                "Typst-Quelltext der Mitteilungsvorlage".into(),
+            );
+        }
     }
     let fonts = assets.fonts.clone();
     let bericht = pdf::input(model, bericht, opts.standard, fonts.clone());
-    let vorlage = pdf::input(model, vorlage, opts.standard, fonts);
+    let vorlage = vorlage.map(|v| pdf::input(model, v, opts.standard, fonts));
     let (b, v) = std::thread::scope(|s| {
-        let v = s.spawn(|| compile_with_limit(&vorlage, opts.time_limit, None));
+        let v = vorlage
+            .as_ref()
+            .map(|v| s.spawn(|| compile_with_limit(v, opts.time_limit, None)));
         let b = compile_with_limit(&bericht, opts.time_limit, None);
-        let v = v.join().unwrap_or_else(|_| {
-            Err(Limit::Failed(vec![pdf::TypstMessage::internal(
-                "interner Fehler",
-            )]))
+        let v = v.map(|v| {
+            v.join().unwrap_or_else(|_| {
+                Err(Limit::Failed(vec![pdf::TypstMessage::internal(
+                    "interner Fehler",
+                )]))
+            })
         });
         (b, v)
     });
@@ -350,25 +396,30 @@ fn typeset(
         "des Sachstandsberichts",
         opts.time_limit,
     );
-    let v = typst_result(
-        r,
-        v,
-        &vorlage.main,
-        "der Mitteilungsvorlage",
-        opts.time_limit,
-    );
-    let (b, v) = (b?, v?);
+    let v = match (v, &vorlage) {
+        (Some(v), Some(input)) => Some(typst_result(
+            r,
+            v,
+            &input.main,
+            "der Mitteilungsvorlage",
+            opts.time_limit,
+        )?),
+        _ => None,
+    };
+    let b = b?;
     r.write(
         out_dir.join(format!("{name}.pdf")),
         &b.pdf,
         format!("Sachstandsbericht, PDF, {} Seiten", b.pages),
     );
-    r.write(
-        out_dir.join(format!("{vname}.pdf")),
-        &v.pdf,
-        format!("Mitteilungsvorlage, PDF, {} Seiten", v.pages),
-    );
-    Some((b.pdf, v.pdf))
+    if let Some(v) = &v {
+        r.write(
+            out_dir.join(format!("{vname}.pdf")),
+            &v.pdf,
+            format!("Mitteilungsvorlage, PDF, {} Seiten", v.pages),
+        );
+    }
+    Some((b.pdf, v.map(|v| v.pdf)))
 }
 
 /// The report's charts as PNG for the DOCX, drawn by Typst from the same
@@ -520,6 +571,21 @@ fn sachverhalt(round: &Round, concept: &Value, s: &Sachstand) -> Vec<String> {
         "Für die Jahre bis {} sah das Konzept Mittel von {} vor (insgesamt {}); bis zum Stichtag wurden {} verausgabt.",
         round.jahr, s.summe.geplant_bis.text, s.summe.geplant.text, s.summe.verausgabt.text
     ));
+    let st = &s.stellen;
+    if st.vorhanden {
+        let besetzt = if st.gemeldet {
+            format!(
+                "zum Stichtag sind {} besetzt ({})",
+                st.summe_besetzt, st.anteil
+            )
+        } else {
+            "besetzte Stellen hat keine Arbeitsgruppe gemeldet".into()
+        };
+        out.push(format!(
+            "Für {} sieht das Konzept {} Stellen (Vollzeitäquivalente, VZÄ) vor; {besetzt}.",
+            round.jahr, st.summe
+        ));
+    }
     let measured: Vec<_> = s
         .indikatoren
         .iter()

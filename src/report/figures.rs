@@ -4,6 +4,7 @@
 //! print, so that every document shows the same amounts to the cent.
 
 use super::intake::{text, FieldInput, MeasureInput, Round};
+use super::staff::{self, Stellen};
 use super::Status;
 use crate::input::values::{format_number, Money};
 use crate::model::{Geld, Tag};
@@ -24,7 +25,8 @@ pub struct Sachstand {
     pub anzahl: usize,
     pub anzahl_felder: usize,
     pub anteil_umgesetzt: String,
-    /// The status columns' headers: mark and word.
+    /// The status columns' headers: mark and word (before two words joined
+    /// to the first by a no-break space).
     pub status_kopf: Vec<String>,
     pub felder: Vec<FeldStand>,
     pub summe: Budget,
@@ -37,7 +39,7 @@ pub struct Sachstand {
     pub oberziele: Vec<Fortschritt>,
     /// „Fortschritt je Querschnittsthema“: empty without themes.
     pub querschnittsthemen: Vec<Fortschritt>,
-    /// The planned staff (VZÄ) per field for the report year.
+    /// „Stellen geplant / besetzt“ per field for the report year.
     pub stellen: Stellen,
 }
 
@@ -50,24 +52,6 @@ pub struct Fortschritt {
     pub zaehlung: Vec<usize>,
     pub anzahl: usize,
     pub anteil_umgesetzt: String,
-}
-
-/// Staff planned for the report year, from the measures' Stellen.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Stellen {
-    /// Whether some measure names staff for the report year.
-    pub vorhanden: bool,
-    pub felder: Vec<StellenFeld>,
-    /// The sum as text: „3,5“.
-    pub summe: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct StellenFeld {
-    pub name: String,
-    pub kurz: String,
-    /// Planned VZÄ as text.
-    pub geplant: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -112,6 +96,13 @@ pub struct Eintrag {
     pub zeichen: String,
     pub stand: String,
     pub verausgabt: Option<Geld>,
+    /// Stellen (VZÄ) planned for the report year, as text; empty: none.
+    pub stellen_geplant: String,
+    /// Stellen (VZÄ) reported as filled, as text; empty: none reported.
+    pub stellen_besetzt: String,
+    /// Both for the annex: „geplant 3, besetzt 2,5 (VZÄ)“; empty when the
+    /// measure plans none for the year and none were reported.
+    pub stellen: String,
     pub erlaeuterung: String,
     pub naechste_schritte: String,
     pub beschreibung: String,
@@ -193,9 +184,19 @@ fn status_of(inputs: &[FieldInput], nr: &str) -> Option<(Status, MeasureInput)> 
         .and_then(|m| m.status.map(|s| (s, m.clone())))
 }
 
-/// The measure's entry: plan from the concept, report from the workbook.
-fn entry(m: &Value, feld: &str, input: Option<&MeasureInput>) -> Eintrag {
+/// The measure's entry: plan from the concept, report from the workbook;
+/// `stellen`: the Stellen it plans for the report year.
+fn entry(m: &Value, feld: &str, input: Option<&MeasureInput>, stellen: Option<f64>) -> Eintrag {
     let status = input.and_then(|i| i.status);
+    let besetzt = input.and_then(|i| i.stellen_besetzt);
+    let stellen_text = match (stellen, besetzt) {
+        (None, None) => String::new(),
+        (p, b) => format!(
+            "geplant {}, besetzt {} (VZÄ)",
+            p.map_or("keine".into(), staff::vzae),
+            b.map_or("ohne Angabe".into(), staff::vzae)
+        ),
+    };
     Eintrag {
         nr: text(&m["nr"]),
         titel: text(&m["titel"]),
@@ -210,6 +211,9 @@ fn entry(m: &Value, feld: &str, input: Option<&MeasureInput>) -> Eintrag {
             .map(|d| d.display())
             .unwrap_or_default(),
         verausgabt: input.and_then(|i| i.verausgabt).map(Geld::of),
+        stellen_geplant: stellen.map(staff::vzae).unwrap_or_default(),
+        stellen_besetzt: besetzt.map(staff::vzae).unwrap_or_default(),
+        stellen: stellen_text,
         erlaeuterung: input
             .and_then(|i| i.erlaeuterung.clone())
             .unwrap_or_default(),
@@ -231,6 +235,7 @@ fn percent(part: usize, whole: usize) -> String {
 /// Computes the figures of a checked round (`round.concept` is set).
 pub fn figures(round: &Round, concept: &Value) -> Sachstand {
     let jahr = round.jahr;
+    let lz = staff::laufzeit(concept);
     let jahre: Vec<i64> = concept["meta"]["laufzeit"]["jahre"]
         .as_array()
         .into_iter()
@@ -254,7 +259,7 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         for m in f["massnahmen"].as_array().into_iter().flatten() {
             let nr = text(&m["nr"]);
             let mi = input.and_then(|i| i.massnahmen.iter().find(|x| x.nr == nr));
-            let e = entry(m, &name, mi);
+            let e = entry(m, &name, mi, staff::planned(m, jahr, lz));
             let idx = mi
                 .and_then(|i| i.status)
                 .map_or(5, |s| Status::ALL.iter().position(|x| *x == s).unwrap_or(5));
@@ -348,9 +353,14 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         titel: format!("Sachstandsbericht {jahr}"),
         dateiname: file_name(&format!("Sachstandsbericht-{kommune}-{jahr}")),
         anteil_umgesetzt: percent(totals[0], anzahl),
+        // A mark before two words stays with the first: a header wraps to
+        // at most two lines („► in“ / „Umsetzung“).
         status_kopf: status
             .iter()
-            .map(|z| format!("{} {}", z.zeichen, z.name))
+            .map(|z| match z.name.contains(' ') {
+                true => format!("{}\u{a0}{}", z.zeichen, z.name),
+                false => format!("{} {}", z.zeichen, z.name),
+            })
             .collect(),
         status,
         anzahl,
@@ -362,9 +372,24 @@ pub fn figures(round: &Round, concept: &Value) -> Sachstand {
         diagramme,
         oberziele,
         querschnittsthemen,
-        stellen: staff(concept, jahr),
+        stellen: staff::figures(concept, &reported_staff(&round.felder), jahr),
         felder,
     }
+}
+
+/// The Stellen besetzt each field's workbook reports.
+fn reported_staff(felder: &[FieldInput]) -> std::collections::BTreeMap<String, Vec<f64>> {
+    felder
+        .iter()
+        .map(|f| {
+            let v = f
+                .massnahmen
+                .iter()
+                .filter_map(|m| m.stellen_besetzt)
+                .collect();
+            (f.kurz.clone(), v)
+        })
+        .collect()
 }
 
 /// A group's counts by status from the numbers of its measures (each
@@ -431,37 +456,6 @@ fn theme_progress(
         out.push(progress(text(&t["name"]), &nrs, felder, status));
     }
     out
-}
-
-/// The planned staff per field for the report year, from the concept's
-/// staff plan (`stellen`).
-fn staff(concept: &Value, jahr: i32) -> Stellen {
-    let plan = &concept["stellen"];
-    let Some(idx) = plan["jahre"]
-        .as_array()
-        .and_then(|j| j.iter().position(|y| y.as_i64() == Some(i64::from(jahr))))
-    else {
-        return Stellen::default();
-    };
-    if plan["vorhanden"] != Value::Bool(true) {
-        return Stellen::default();
-    }
-    let felder: Vec<StellenFeld> = plan["felder"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|f| f["je_jahr"][idx]["wert"].as_f64().unwrap_or(0.0) > 0.0)
-        .map(|f| StellenFeld {
-            name: text(&f["name"]),
-            kurz: text(&f["kurz"]),
-            geplant: text(&f["je_jahr"][idx]["text"]),
-        })
-        .collect();
-    Stellen {
-        vorhanden: !felder.is_empty(),
-        felder,
-        summe: text(&plan["summe_je_jahr"][idx]["text"]),
-    }
 }
 
 /// A file name without characters that file systems refuse.

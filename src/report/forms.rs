@@ -5,14 +5,14 @@
 //! the values of the previous round. Existing workbooks stay as they are.
 
 use super::intake::{read_round, round_dir, shown, text, FieldInput};
-use super::{snapshot, Status, FOLDER, SHEET_INDICATORS, SHEET_MEASURES};
+use super::{snapshot, staff, Status, FOLDER, SHEET_INDICATORS, SHEET_MEASURES};
 use crate::diag::{Diagnostics, Location};
 use crate::new::{cell_lines, row_height};
 use crate::output::write_atomic;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, Format, FormatAlign, FormatBorder, Note, Workbook,
-    Worksheet, XlsxError,
+    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatAlign, FormatBorder,
+    Note, Workbook, Worksheet, XlsxError,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -131,6 +131,10 @@ fn freeze(root: &Path, out: &mut NewRound) -> Option<Value> {
 }
 
 struct Styles {
+    /// The author of the headers' notes: the office responsible, as in the
+    /// concept's forms (not „konzept“: `check --annotate` replaces konzept's
+    /// own comments).
+    author: String,
     title: Format,
     para: Format,
     strong: Format,
@@ -143,7 +147,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn new() -> Self {
+    fn new(author: String) -> Self {
         let cell = |f: Format| {
             f.set_text_wrap()
                 .set_align(FormatAlign::Top)
@@ -156,6 +160,7 @@ impl Styles {
                 .set_unlocked(),
         );
         Styles {
+            author,
             title: Format::new()
                 .set_bold()
                 .set_font_size(16)
@@ -177,6 +182,7 @@ impl Styles {
                     .set_background_color(Color::RGB(ACCENT)),
             ),
             locked: cell(Format::new().set_background_color(Color::RGB(LOCKED))),
+
             input_date: input.clone().set_num_format("dd.mm.yyyy"),
             input_money: input.clone().set_num_format("#,##0 \"€\""),
             input,
@@ -192,7 +198,7 @@ fn status_workbook(
     von: i32,
     carried: Option<&FieldInput>,
 ) -> Result<Vec<u8>, XlsxError> {
-    let st = Styles::new();
+    let st = Styles::new(text(&concept["meta"]["verantwortlich"]));
     let mut wb = Workbook::new();
     let kommune = text(&concept["meta"]["kommune"]["bezeichnung"]);
     let name = text(&field["name"]);
@@ -208,8 +214,16 @@ fn status_workbook(
                 1,
             )?),
     );
-    guide(wb.add_worksheet(), &st, concept, field, jahr)?;
-    measures_sheet(wb.add_worksheet(), &st, field)?;
+    let lz = staff::laufzeit(concept);
+    guide(
+        wb.add_worksheet(),
+        &st,
+        concept,
+        field,
+        jahr,
+        staffed(field, jahr, lz),
+    )?;
+    measures_sheet(wb.add_worksheet(), &st, field, (jahr, lz), carried)?;
     indicators_sheet(wb.add_worksheet(), &st, field, jahr, von, carried)?;
     wb.save_to_buffer()
 }
@@ -220,6 +234,7 @@ fn guide(
     concept: &Value,
     field: &Value,
     jahr: i32,
+    staffed: bool,
 ) -> Result<(), XlsxError> {
     ws.set_name("Anleitung")?;
     ws.set_landscape();
@@ -239,20 +254,31 @@ fn guide(
         .map(|s| format!("{} {}", s.symbol(), s.label()))
         .collect::<Vec<_>>()
         .join(" · ");
-    let rows: Vec<(&str, String)> = vec![
+    let locked = if staffed {
+        "Nr, Maßnahme, Federführung, Zeitraum, Kosten geplant, Stellen geplant (VZÄ)"
+    } else {
+        "Nr, Maßnahme, Federführung, Zeitraum, Kosten geplant"
+    };
+    let mut rows: Vec<(&str, String)> = vec![
         ("Wofür?", format!(
             "Der Rat hat das Integrationskonzept beschlossen. Einmal im Jahr berichtet die Verwaltung, wie weit die \
              Maßnahmen umgesetzt sind und wie sich die Indikatoren entwickeln. Bitte tragen Sie den Stand zum \
              31.12.{jahr} ein; konzept erstellt daraus den Sachstandsbericht und die Mitteilungsvorlage."
         )),
-        ("Blatt „Maßnahmen“", "Eine Zeile je Maßnahme des beschlossenen Konzepts. Die grauen Spalten (Nr, Maßnahme, \
-             Federführung, Zeitraum, Kosten geplant) stammen aus dem Beschluss und sind gesperrt. Gelb sind die Felder \
-             zum Ausfüllen; ein Kommentar an jeder Überschrift erklärt sie.".into()),
+        ("Blatt „Maßnahmen“", format!("Eine Zeile je Maßnahme des beschlossenen Konzepts. Die grauen Spalten ({locked}) \
+             stammen aus dem Beschluss und sind gesperrt. Gelb sind die Felder zum Ausfüllen; ein Kommentar an jeder \
+             Überschrift erklärt sie.")),
         ("Status", format!("Aus der Auswahlliste: {status}. Bei „verzögert“ und „entfallen“ ist eine Erläuterung Pflicht.")),
         ("Stand", "Datum, zu dem der Sachstand gilt, z. B. 30.11.2028, 11/2028 oder Q4 2028. Nicht nach dem Stichtag.".into()),
         ("Mittel verausgabt", "Bis zum Stand insgesamt ausgegebene Mittel, z. B. 12.500 €, 12,5 T€ oder 12500. \
              Liegt der Betrag mehr als 10 % über dem Plan, bitte in der Erläuterung begründen.".into()),
         ("Erläuterung", "Gründe für Verzögerung, Wegfall oder Mehrkosten; auch sonst willkommen.".into()),
+        ("Stellen besetzt (VZÄ)", format!(
+            "Nur bei Maßnahmen, für die das Konzept {jahr} Stellen vorsieht (Spalte „Stellen geplant (VZÄ)“): die zum \
+             Stichtag tatsächlich besetzten Vollzeitstellen, z. B. 1 oder 0,5 für eine halbe Stelle. Der Wert des \
+             Vorjahres ist übernommen; bitte prüfen. Sind mehr Stellen besetzt als geplant, bitte in der Erläuterung \
+             begründen."
+        )),
         ("Nächste Schritte", "Was bis zum nächsten Bericht geschehen soll.".into()),
         ("Blatt „Indikatoren“", format!(
             "Je Ziel der Indikator mit Ausgangs- und Zielwert. Für jedes Jahr bis {jahr} gibt es die Spalten „Ist“ \
@@ -262,6 +288,9 @@ fn guide(
         ("Rückgabe", "Die Datei unter ihrem Namen speichern und an die Geschäftsstelle der Steuerungsgruppe \
              zurückgeben. Blätter, Spalten und Zeilen bitte nicht umbenennen oder verschieben.".into()),
     ];
+    if !staffed {
+        rows.retain(|(k, _)| !k.starts_with("Stellen"));
+    }
     for (i, (k, v)) in rows.iter().enumerate() {
         let r = 3 + i as u32;
         ws.write_with_format(r, 0, *k, &st.strong)?;
@@ -288,15 +317,13 @@ fn header(
     };
     ws.write_with_format(0, col, name, f)?;
     ws.set_column_width(col, width)?;
-    ws.insert_note(0, col, &Note::new(note).set_author("konzept"))?;
+    ws.insert_note(0, col, &Note::new(note).set_author(&st.author))?;
     Ok(())
 }
 
-fn measures_sheet(ws: &mut Worksheet, st: &Styles, field: &Value) -> Result<(), XlsxError> {
-    ws.set_name(SHEET_MEASURES)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    let cols: [(&str, f64, bool, &str); 10] = [
+/// The columns of the Maßnahmen sheet: (header, width, to fill in, comment).
+fn measure_columns(staffed: bool) -> Vec<(&'static str, f64, bool, &'static str)> {
+    let mut cols = vec![
         ("Nr", 7.0, false, "Nummer der Maßnahme im beschlossenen Konzept (gesperrt)."),
         ("Maßnahme", 34.0, false, "Titel der Maßnahme (gesperrt)."),
         ("Federführung", 24.0, false, "Federführende Stelle laut Konzept (gesperrt)."),
@@ -308,9 +335,39 @@ fn measures_sheet(ws: &mut Worksheet, st: &Styles, field: &Value) -> Result<(), 
         ("Erläuterung", 40.0, true, "Pflicht bei „verzögert“ und „entfallen“; auch bei mehr als 10 % über Plan."),
         ("Nächste Schritte", 36.0, true, "Was bis zum nächsten Bericht geschieht."),
     ];
+    if staffed {
+        cols.insert(5, ("Stellen geplant (VZÄ)", 12.0, false, "Stellen, die das Konzept für die Maßnahme im Berichtsjahr vorsieht, in Vollzeitstellen (gesperrt)."));
+        cols.insert(9, ("Stellen besetzt (VZÄ)", 12.0, true, "Nur wo Stellen geplant sind: zum Stichtag besetzte Vollzeitstellen der Maßnahme, z. B. 1 oder 0,5. Der Wert des Vorjahres ist übernommen; bitte prüfen."));
+    }
+    cols
+}
+
+/// Whether some measure of the field plans Stellen for the report year
+/// (then the sheet has the two Stellen columns).
+fn staffed(field: &Value, jahr: i32, lz: (i32, i32)) -> bool {
+    field["massnahmen"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|m| staff::planned(m, jahr, lz).is_some())
+}
+
+fn measures_sheet(
+    ws: &mut Worksheet,
+    st: &Styles,
+    field: &Value,
+    (jahr, lz): (i32, (i32, i32)),
+    carried: Option<&FieldInput>,
+) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_MEASURES)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    let staffed = staffed(field, jahr, lz);
+    let cols = measure_columns(staffed);
     for (c, (name, w, input, note)) in cols.iter().enumerate() {
         header(ws, c as u16, name, *w, *input, note, st)?;
     }
+    let col = |name: &str| cols.iter().position(|c| c.0 == name).unwrap_or(0) as u16;
     ws.set_row_height(0, row_height(2))?;
     let measures = field["massnahmen"].as_array().cloned().unwrap_or_default();
     for (i, m) in measures.iter().enumerate() {
@@ -334,19 +391,31 @@ fn measures_sheet(ws: &mut Worksheet, st: &Styles, field: &Value) -> Result<(), 
             }
             None => ws.write_with_format(r, 4, text(&m["kosten"]["text"]), &st.locked)?,
         };
-        ws.write_blank(r, 5, &st.input)?;
-        ws.write_blank(r, 6, &st.input_date)?;
-        ws.write_blank(r, 7, &st.input_money)?;
-        ws.write_blank(r, 8, &st.input)?;
-        ws.write_blank(r, 9, &st.input)?;
+        ws.write_blank(r, col("Status"), &st.input)?;
+        ws.write_blank(r, col("Stand"), &st.input_date)?;
+        ws.write_blank(r, col("Mittel verausgabt"), &st.input_money)?;
+        ws.write_blank(r, col("Erläuterung"), &st.input)?;
+        ws.write_blank(r, col("Nächste Schritte"), &st.input)?;
+        if staffed {
+            staff_cells(
+                ws,
+                st,
+                r,
+                m,
+                (col("Stellen geplant (VZÄ)"), col("Stellen besetzt (VZÄ)")),
+                (jahr, lz),
+                carried,
+            )?;
+        }
     }
     let last = measures.len().max(1) as u32;
     let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+    let status = col("Status");
     ws.add_data_validation(
         1,
-        5,
+        status,
         last,
-        5,
+        status,
         &DataValidation::new()
             .allow_list_strings(&labels)?
             .set_input_title("Status")?
@@ -354,18 +423,63 @@ fn measures_sheet(ws: &mut Worksheet, st: &Styles, field: &Value) -> Result<(), 
             .set_error_title("Status")?
             .set_error_message("Bitte einen Eintrag aus der Liste wählen: umgesetzt, in Umsetzung, verzögert, nicht begonnen oder entfallen.")?,
     )?;
+    let money = col("Mittel verausgabt");
     ws.add_data_validation(
         1,
-        7,
+        money,
         last,
-        7,
+        money,
         &DataValidation::new()
             .allow_any_value()
             .set_input_title("Mittel verausgabt")?
             .set_input_message("Betrag in Euro, z. B. 12.500 € oder 12,5 T€.")?,
     )?;
+    if staffed {
+        let c = col("Stellen besetzt (VZÄ)");
+        ws.add_data_validation(
+            1,
+            c,
+            last,
+            c,
+            &DataValidation::new()
+                .allow_decimal_number(DataValidationRule::Between(0.0, 10_000.0))
+                .set_input_title("Stellen besetzt (VZÄ)")?
+                .set_input_message("Besetzte Vollzeitstellen als Zahl, z. B. 1 oder 0,5.")?
+                .set_error_title("Stellen besetzt (VZÄ)")?
+                .set_error_message("Bitte eine Zahl ab 0 eintragen, z. B. 1 oder 0,5 (eine halbe Stelle ist 0,5; ohne „VZÄ“).")?,
+        )?;
+    }
     ws.set_freeze_panes(1, 2)?;
     ws.protect();
+    Ok(())
+}
+
+/// The two Stellen cells of a measure's row: the Stellen planned for the
+/// year (locked) and, only where some are planned, the yellow cell for the
+/// filled ones, pre-filled with last year's value.
+fn staff_cells(
+    ws: &mut Worksheet,
+    st: &Styles,
+    r: u32,
+    m: &Value,
+    (geplant, besetzt): (u16, u16),
+    (jahr, lz): (i32, (i32, i32)),
+    carried: Option<&FieldInput>,
+) -> Result<(), XlsxError> {
+    let Some(plan) = staff::planned(m, jahr, lz) else {
+        ws.write_blank(r, geplant, &st.locked)?;
+        ws.write_blank(r, besetzt, &st.locked)?;
+        return Ok(());
+    };
+    ws.write_with_format(r, geplant, plan, &st.locked)?;
+    let nr = text(&m["nr"]);
+    let before = carried
+        .and_then(|f| f.massnahmen.iter().find(|x| x.nr == nr))
+        .and_then(|x| x.stellen_besetzt);
+    match before {
+        Some(v) => ws.write_with_format(r, besetzt, v, &st.input)?,
+        None => ws.write_blank(r, besetzt, &st.input)?,
+    };
     Ok(())
 }
 

@@ -21,6 +21,8 @@ pub struct MeasureInput {
     pub status: Option<Status>,
     pub stand: Option<DateValue>,
     pub verausgabt: Option<Money>,
+    /// „Stellen besetzt (VZÄ)“.
+    pub stellen_besetzt: Option<f64>,
     pub erlaeuterung: Option<String>,
     pub naechste_schritte: Option<String>,
 }
@@ -158,22 +160,26 @@ pub(super) fn read_round(
     diags: &mut Diagnostics,
 ) -> Vec<FieldInput> {
     let all = measure_fields(concept);
+    let lz = super::staff::laufzeit(concept);
     concept["felder"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|field| read_field(root, jahr, field, &all, stichtag, diags))
+        .map(|field| read_field(root, (jahr, lz), field, &all, stichtag, diags))
         .collect()
 }
 
+/// `year`: the report year and the concept's Laufzeit (for the Stellen a
+/// measure plans in the year).
 fn read_field(
     root: &Path,
-    jahr: i32,
+    year: (i32, (i32, i32)),
     field: &Value,
     all: &BTreeMap<String, String>,
     stichtag: NaiveDate,
     diags: &mut Diagnostics,
 ) -> FieldInput {
+    let (jahr, lz) = year;
     let kurz = text(&field["kurz"]);
     let name = super::workbook_name(&kurz);
     let datei = shown(jahr, &name);
@@ -206,7 +212,20 @@ fn read_field(
     };
     out.vorhanden = true;
     if let Some(sheet) = wb.required_sheet(&[super::SHEET_MEASURES], diags) {
-        out.massnahmen = read_measures(&datei, sheet, field, all, stichtag, diags);
+        let staff: BTreeMap<String, f64> = field["massnahmen"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| Some((text(&m["nr"]), super::staff::planned(m, jahr, lz)?)))
+            .collect();
+        let plan = Plan {
+            field,
+            all,
+            staff: &staff,
+            jahr,
+            stichtag,
+        };
+        out.massnahmen = read_measures(&datei, sheet, &plan, diags);
     }
     if let Some(sheet) = wb.sheet(&[super::SHEET_INDICATORS]) {
         out.indikatoren = read_indicators(&datei, sheet, field, jahr, diags);
@@ -214,17 +233,27 @@ fn read_field(
     out
 }
 
+/// What a field's Maßnahmen sheet is checked against.
+struct Plan<'a> {
+    field: &'a Value,
+    /// Every measure of the concept: Nr → field letter.
+    all: &'a BTreeMap<String, String>,
+    /// The Stellen each measure of the field plans for the report year.
+    staff: &'a BTreeMap<String, f64>,
+    jahr: i32,
+    stichtag: NaiveDate,
+}
+
 fn read_measures(
     datei: &str,
     sheet: &Sheet,
-    field: &Value,
-    all: &BTreeMap<String, String>,
-    stichtag: NaiveDate,
+    plan: &Plan,
     diags: &mut Diagnostics,
 ) -> Vec<MeasureInput> {
     let Some(table) = Table::read(datei, sheet, MEASURE_COLUMNS, diags) else {
         return Vec::new();
     };
+    let (field, all) = (plan.field, plan.all);
     let kurz = text(&field["kurz"]);
     let planned: BTreeMap<String, (String, Option<i64>)> = field["massnahmen"]
         .as_array()
@@ -274,7 +303,10 @@ fn read_measures(
             continue;
         }
         let (titel, kosten) = &planned[&key];
-        out.push(measure_row(&row, key, titel, *kosten, stichtag, diags));
+        let stellen = plan.staff.get(&key).copied();
+        let mut m = measure_row(&row, key, titel, *kosten, plan.stichtag, diags);
+        m.stellen_besetzt = staff_cell(&row, &m, stellen, plan.jahr, diags);
+        out.push(m);
     }
     for (nr, (titel, _)) in planned.iter().filter(|(k, _)| !seen.contains(*k)) {
         diags
@@ -285,6 +317,56 @@ fn read_measures(
             .hint = Some(format!("die Zeile der Maßnahme {nr} wiederherstellen (konzept report new schreibt ein neues Formular) und ihren Stand eintragen"));
     }
     out
+}
+
+/// „Stellen besetzt (VZÄ)“ of a measure's row: a number (else an error at
+/// the cell); more than the measure plans for the year, without an
+/// Erläuterung, is a warning at the cell.
+fn staff_cell(
+    row: &Row,
+    m: &MeasureInput,
+    planned: Option<f64>,
+    jahr: i32,
+    diags: &mut Diagnostics,
+) -> Option<f64> {
+    let cell = row.get("stellen_besetzt");
+    if cell.is_empty() {
+        return None;
+    }
+    let filled = match super::staff::parse(cell) {
+        Ok(v) => v,
+        Err(e) => {
+            diags
+                .error(
+                    row.loc("stellen_besetzt"),
+                    invalid("Stellen besetzt (VZÄ)", cell, &e.expected),
+                )
+                .hint = e.hint;
+            return None;
+        }
+    };
+    let plan = planned.unwrap_or(0.0);
+    if filled > plan + 1e-9 && m.erlaeuterung.is_none() {
+        let vzae = super::staff::vzae;
+        let msg = if plan > 0.0 {
+            format!(
+                "Maßnahme {}: {} Stellen (VZÄ) besetzt, geplant sind für {jahr} {}",
+                m.nr,
+                vzae(filled),
+                vzae(plan)
+            )
+        } else {
+            format!(
+                "Maßnahme {}: {} Stellen (VZÄ) besetzt, das Konzept plant für {jahr} keine Stellen für sie",
+                m.nr,
+                vzae(filled)
+            )
+        };
+        diags.warning(row.loc("stellen_besetzt"), msg).hint = Some(
+            "den Wert prüfen (die zum Stichtag besetzten Vollzeitstellen der Maßnahme) oder in der Spalte „Erläuterung“ begründen".into(),
+        );
+    }
+    Some(filled)
 }
 
 /// The values of one measure's row: Status, Stand, Mittel verausgabt,
@@ -394,6 +476,7 @@ fn measure_row(
         status,
         stand,
         verausgabt,
+        stellen_besetzt: None,
         erlaeuterung,
         naechste_schritte: row.text("naechste_schritte"),
     }

@@ -14,6 +14,7 @@ mod figures;
 mod forms;
 mod intake;
 mod snapshot;
+mod staff;
 
 pub use documents::{build, report_model};
 pub use forms::{new_round, NewRound};
@@ -105,19 +106,31 @@ pub const SHEET_MEASURES: &str = "Maßnahmen";
 pub const SHEET_INDICATORS: &str = "Indikatoren";
 
 /// The columns of the Maßnahmen sheet: five from the adopted concept
-/// (locked), five to fill in.
+/// (locked), five to fill in; where a field's measures plan Stellen for the
+/// report year, one more of each („Stellen geplant (VZÄ)“, „Stellen besetzt
+/// (VZÄ)“).
 pub const MEASURE_COLUMNS: &[Column] = &[
     Column::req("nr", "Nr", &["Nr.", "Nummer", "Maßnahme Nr"]),
     Column::opt("titel", "Maßnahme", &["Titel"]),
     Column::opt("federfuehrung", "Federführung", &["Federfuehrung"]),
     Column::opt("zeitraum", "Zeitraum", &["Laufzeit"]),
     Column::opt("kosten", "Kosten geplant", &["Kosten", "Geplante Kosten"]),
+    Column::opt(
+        "stellen_geplant",
+        "Stellen geplant (VZÄ)",
+        &["Stellen geplant", "Geplante Stellen", "Stellen (VZÄ)"],
+    ),
     Column::req("status", "Status", &["Sachstand"]),
     Column::opt("stand", "Stand", &["Stand am", "Datum"]),
     Column::opt(
         "verausgabt",
         "Mittel verausgabt",
         &["Verausgabt", "Ausgaben", "Mittel verausgabt (EUR)"],
+    ),
+    Column::opt(
+        "stellen_besetzt",
+        "Stellen besetzt (VZÄ)",
+        &["Stellen besetzt", "Besetzte Stellen", "Besetzt (VZÄ)"],
     ),
     Column::opt(
         "erlaeuterung",
@@ -140,6 +153,30 @@ pub const INDICATOR_COLUMNS: &[Column] = &[
     Column::opt("ausgangswert", "Ausgangswert", &[]),
     Column::opt("zielwert", "Zielwert", &[]),
 ];
+
+/// `konzept report check --annotate ORDNER`: a copy of every status
+/// workbook of the round with errors or warnings, each problem cell filled
+/// and commented, in front the sheet „Meldungen“ (as `konzept check
+/// --annotate` writes them for the concept workbooks). A workbook that is
+/// missing gets no copy; its message stands in the check's output.
+pub fn annotate(round: &Round, folder: &std::path::Path) -> crate::annotate::Report {
+    let mut present = crate::diag::Diagnostics::new();
+    for d in round.diagnostics.sorted() {
+        let exists = d
+            .location
+            .file
+            .as_ref()
+            .is_some_and(|f| round.root.join(f).is_file());
+        if exists {
+            present.push(d.clone());
+        }
+    }
+    // konzept.toml only tells the folders that must not take the copies.
+    let config = std::fs::read_to_string(round.root.join(crate::config::FILE_NAME))
+        .ok()
+        .and_then(|src| crate::config::parse(&src, &mut crate::diag::Diagnostics::new()));
+    crate::annotate::annotate(&round.root, config.as_ref(), &present, folder)
+}
 
 /// The latest report year with a folder under `sachstand/`.
 pub fn latest_year(root: &std::path::Path) -> Option<i32> {

@@ -147,9 +147,11 @@ fn report_new_freezes_the_concept_and_writes_guided_workbooks() {
             "Federführung",
             "Zeitraum",
             "Kosten geplant",
+            "Stellen geplant (VZÄ)",
             "Status",
             "Stand",
             "Mittel verausgabt",
+            "Stellen besetzt (VZÄ)",
             "Erläuterung",
             "Nächste Schritte"
         ]
@@ -158,6 +160,12 @@ fn report_new_freezes_the_concept_and_writes_guided_workbooks() {
     assert_eq!(m[1][1], "Rucksack KiTa und Griffbereit ausbauen");
     assert_eq!(m[1][4], "240000");
     assert_eq!(m.len(), 9, "eight measures of field B");
+    // Stellen: B2 plans one post in every year, B1 none.
+    assert_eq!((m[1][5].as_str(), m[2][5].as_str()), ("", "1"));
+    // A field whose measures plan no Stellen has no Stellen columns.
+    let w = rows(&dir.join("sachstand/2027/sachstand-w.xlsx"), "Maßnahmen");
+    assert_eq!(w[0].len(), 10, "{:?}", w[0]);
+    assert!(!w[0].iter().any(|h| h.starts_with("Stellen")));
     let ind = rows(&b, "Indikatoren");
     assert_eq!(
         &ind[0][..7],
@@ -181,6 +189,12 @@ fn report_new_freezes_the_concept_and_writes_guided_workbooks() {
         "{sheet}"
     );
     assert!(part(&b, "xl/comments1.xml").contains("Pflicht bei „verzögert“ und „entfallen“"));
+    // Stellen besetzt: a number validation with a German message.
+    assert!(sheet.contains(r#"type="decimal""#), "{sheet}");
+    assert!(sheet.contains("Bitte eine Zahl ab 0 eintragen"), "{sheet}");
+    assert!(rows(&b, "Anleitung")
+        .iter()
+        .any(|r| r[0] == "Stellen besetzt (VZÄ)"));
     // A second run keeps what is there.
     let again = report(&["new", s(dir), "--jahr", "2027"]);
     again.assert_code(0);
@@ -205,6 +219,16 @@ fn the_next_round_carries_the_indicator_values_over() {
     assert_eq!(b1[col("Ist 2027")], "16.8");
     assert_eq!(b1[col("Quelle 2027")], "Schulstatistik IT.NRW");
     assert_eq!(b1[col("Ist 2028")], "", "the new year is empty");
+    // Stellen besetzt: last year's value, to be checked by the group.
+    let a = rows(&dir.join("sachstand/2028/sachstand-a.xlsx"), "Maßnahmen");
+    let c = a[0]
+        .iter()
+        .position(|h| h == "Stellen besetzt (VZÄ)")
+        .unwrap();
+    let a5 = a.iter().find(|r| r[0] == "A5").unwrap();
+    assert_eq!(a5[c], "4.5", "2027's value");
+    let a1 = a.iter().find(|r| r[0] == "A1").unwrap();
+    assert_eq!(a1[c], "", "A1 plans no Stellen");
 }
 
 #[test]
@@ -245,15 +269,18 @@ fn intake_errors_are_reported_at_their_cells() {
         "Maßnahmen",
         &[
             ("A2", "B99"),        // unknown measure
-            ("F3", ""),           // no status
-            ("G4", "15.03.2029"), // after the Stichtag
-            ("H5", "60.000 €"),   // B4: plan 40.000 €, no Erläuterung
-            ("I5", ""),
-            ("F6", "verzögert"), // without Erläuterung
-            ("I6", ""),
+            ("G3", ""),           // no status
+            ("J3", "zwei"),       // B2: not a number of Stellen
+            ("H4", "15.03.2029"), // after the Stichtag
+            ("I5", "60.000 €"),   // B4: plan 40.000 €, no Erläuterung
+            ("K5", ""),
+            ("J5", "1"),         // B4 plans no Stellen
+            ("G6", "verzögert"), // without Erläuterung
+            ("K6", ""),
             ("A7", "A1"),   // a measure of another field
-            ("H8", "viel"), // not an amount
-            ("F9", "bald"), // not a status
+            ("I8", "viel"), // not an amount
+            ("J8", "4"),    // B7: 3 Stellen planned
+            ("G9", "bald"), // not a status
         ],
     );
     edit(&b, "Indikatoren", &[("J2", "hoch"), ("A3", "B9")]);
@@ -264,19 +291,22 @@ fn intake_errors_are_reported_at_their_cells() {
     let f = "sachstand/2028/sachstand-b.xlsx";
     for expected in [
         format!("{f} › Maßnahmen › A2: eine Maßnahme „B99“ hat das beschlossene Konzept nicht"),
-        format!("{f} › Maßnahmen › G4: Stand „15.03.2029“ liegt nach dem Stichtag des Berichts (31.12.2028)"),
-        format!("{f} › Maßnahmen › I6: Maßnahme B5 ist „verzögert“, aber die Erläuterung fehlt"),
+        format!("{f} › Maßnahmen › J3: Stellen besetzt (VZÄ): „zwei“ ist ungültig; erwartet: Vollzeitstellen (VZÄ) als Zahl wie 1 oder 0,5"),
+        format!("{f} › Maßnahmen › H4: Stand „15.03.2029“ liegt nach dem Stichtag des Berichts (31.12.2028)"),
+        format!("{f} › Maßnahmen › K6: Maßnahme B5 ist „verzögert“, aber die Erläuterung fehlt"),
         format!("{f} › Maßnahmen › A7: die Maßnahme „A1“ gehört zum Handlungsfeld A, nicht zu B"),
-        format!("{f} › Maßnahmen › H8: Mittel verausgabt: „viel“ ist ungültig"),
-        format!("{f} › Maßnahmen › F9: Status: „bald“ ist ungültig; erwartet: umgesetzt, in Umsetzung"),
+        format!("{f} › Maßnahmen › I8: Mittel verausgabt: „viel“ ist ungültig"),
+        format!("{f} › Maßnahmen › G9: Status: „bald“ ist ungültig; erwartet: umgesetzt, in Umsetzung"),
         format!("{f} › Indikatoren › J2: Ist 2028: „hoch“ ist ungültig"),
         format!("{f} › Indikatoren › A3: ein Ziel „B9“ hat dieses Handlungsfeld"),
     ] {
         assert!(err.contains(&expected), "missing error „{expected}“ in:\n{err}");
     }
     for expected in [
-        format!("{f} › Maßnahmen › F3: Maßnahme B2 „Clearingstelle für neu zugewanderte Schulkinder“ hat keinen Status"),
-        format!("{f} › Maßnahmen › H5: Maßnahme B4: verausgabt 60.000 € liegt mehr als 10 % über den geplanten 40.000 €"),
+        format!("{f} › Maßnahmen › G3: Maßnahme B2 „Clearingstelle für neu zugewanderte Schulkinder“ hat keinen Status"),
+        format!("{f} › Maßnahmen › I5: Maßnahme B4: verausgabt 60.000 € liegt mehr als 10 % über den geplanten 40.000 €"),
+        format!("{f} › Maßnahmen › J5: Maßnahme B4: 1 Stellen (VZÄ) besetzt, das Konzept plant für 2028 keine Stellen für sie"),
+        format!("{f} › Maßnahmen › J8: Maßnahme B7: 4 Stellen (VZÄ) besetzt, geplant sind für 2028 3"),
         format!("{f} › Maßnahmen: Maßnahme B1 „Rucksack KiTa und Griffbereit ausbauen“ fehlt in der Mappe"),
     ] {
         assert!(warn.contains(&expected), "missing warning „{expected}“ in:\n{warn}");
@@ -344,21 +374,34 @@ fn cents(cell: &Data) -> i64 {
     }
 }
 
+/// Every measure row of the example's 2028 workbooks, by column header.
+fn measure_rows(dir: &Path) -> Vec<BTreeMap<String, Data>> {
+    let mut out = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("sachstand/2028"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .collect();
+    files.sort();
+    for p in files {
+        let mut wb = calamine::open_workbook_auto(&p).unwrap();
+        let range = wb.worksheet_range("Maßnahmen").unwrap();
+        let mut rows = range.rows();
+        let head: Vec<String> = rows.next().unwrap().iter().map(|c| c.to_string()).collect();
+        for row in rows {
+            out.push(head.iter().cloned().zip(row.iter().cloned()).collect());
+        }
+    }
+    out
+}
+
 /// Status counts and the spent sum straight from the example's workbooks.
 fn from_workbooks(dir: &Path) -> (BTreeMap<String, usize>, i64) {
     let mut counts = BTreeMap::new();
     let mut spent = 0;
-    for e in std::fs::read_dir(dir.join("sachstand/2028")).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_none_or(|x| x != "xlsx") {
-            continue;
-        }
-        let mut wb = calamine::open_workbook_auto(&p).unwrap();
-        let range = wb.worksheet_range("Maßnahmen").unwrap();
-        for row in range.rows().skip(1) {
-            *counts.entry(row[5].to_string()).or_default() += 1;
-            spent += cents(&row[7]);
-        }
+    for row in measure_rows(dir) {
+        *counts.entry(row["Status"].to_string()).or_default() += 1;
+        spent += cents(&row["Mittel verausgabt"]);
     }
     (counts, spent)
 }
@@ -713,8 +756,10 @@ fn both_odt_are_valid_and_open_in_libreoffice_with_status_table_and_measures() {
     }
 }
 
-/// `[ausgabe] formate` decides the formats of both documents; the OParl
-/// paper comes with the Mitteilungsvorlage and names what was written.
+/// `[ausgabe] formate` decides the formats of both documents, and
+/// `vorlage` whether the Mitteilungsvorlage is written (as for the concept's
+/// Beschlussvorlage); the OParl paper comes with the Mitteilungsvorlage and
+/// names what was written.
 #[test]
 fn the_formats_of_konzept_toml_apply_to_the_report() {
     let tmp = musterstadt();
@@ -725,7 +770,36 @@ fn the_formats_of_konzept_toml_apply_to_the_report() {
         .lines()
         .find(|l| l.starts_with("formate"))
         .expect("formate in the example");
-    std::fs::write(&toml, text.replace(line, "formate = [\"odt\"]")).unwrap();
+    // Without „vorlage“: the report only, and a note saying why.
+    std::fs::write(&toml, text.replace(line, "formate = [\"pdf\"]")).unwrap();
+    let out = report(&["build", s(dir), "--jahr", "2028"]);
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("ohne Mitteilungsvorlage: „vorlage“ steht nicht unter den Formaten"),
+        "{}",
+        out.stderr
+    );
+    assert!(out_file(dir, BERICHT, "pdf").exists());
+    for e in ["pdf", "docx", "odt", "oparl.json"] {
+        assert!(!out_file(dir, MITTEILUNG, e).exists(), "{MITTEILUNG}.{e}");
+    }
+    // --format adds it for one run.
+    let out = report(&["build", s(dir), "--format", "pdf,vorlage"]);
+    out.assert_code(0);
+    assert!(
+        !out.stderr.contains("ohne Mitteilungsvorlage"),
+        "{}",
+        out.stderr
+    );
+    assert!(out_file(dir, MITTEILUNG, "pdf").exists());
+    assert!(out_file(dir, MITTEILUNG, "oparl.json").exists());
+    std::fs::remove_dir_all(dir.join("ausgabe")).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace(line, "formate = [\"odt\", \"vorlage\"]"),
+    )
+    .unwrap();
     report(&["build", s(dir), "--jahr", "2028"]).assert_code(0);
     for (n, e, there) in [
         (BERICHT, "odt", true),
@@ -807,56 +881,31 @@ fn bericht_toml_sets_the_dates_and_a_draft_watermark() {
 
 /// Each measure's status as the example's 2028 workbooks give it.
 fn statuses(dir: &Path) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for e in std::fs::read_dir(dir.join("sachstand/2028")).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_none_or(|x| x != "xlsx") {
-            continue;
-        }
-        let mut wb = calamine::open_workbook_auto(&p).unwrap();
-        let range = wb.worksheet_range("Maßnahmen").unwrap();
-        for row in range.rows().skip(1) {
-            out.insert(row[0].to_string(), row[5].to_string());
-        }
-    }
-    out
+    measure_rows(dir)
+        .into_iter()
+        .map(|r| (r["Nr"].to_string(), r["Status"].to_string()))
+        .collect()
+}
+
+/// A number as German text with at most `d` decimals: „4,5“, „5“.
+fn de(x: f64, d: usize) -> String {
+    let t = format!("{x:.d$}");
+    let t = if t.contains('.') {
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        t
+    };
+    t.replace('.', ",")
 }
 
 #[test]
-fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them() {
-    // The example's snapshot predates the goal hierarchy: without it, no such table.
-    let plain = model(built());
-    assert_eq!(plain["sachstand"]["oberziele"], serde_json::json!([]));
-    assert_eq!(
-        plain["sachstand"]["querschnittsthemen"],
-        serde_json::json!([])
-    );
-    assert_eq!(plain["sachstand"]["stellen"]["vorhanden"], false);
-    let words = pdf_words(&out_file(built(), BERICHT, "pdf"));
-    for t in [
-        "Fortschritt je Oberziel",
-        "Fortschritt je Querschnittsthema",
-        "Geplante Stellen",
-    ] {
-        assert!(!words.contains(t), "{t}");
-        assert!(!part(&out_file(built(), BERICHT, "docx"), "word/document.xml").contains(t));
-        assert!(!part(&out_file(built(), BERICHT, "odt"), "content.xml").contains(t));
-    }
-    // The same snapshot (its model under „konzept“) with the concept's
-    // hierarchy, themes and staff plan.
-    let tmp = musterstadt();
-    let dir = tmp.path();
-    let concept = konzept(&["check", s(dir), "--model"]);
-    concept.assert_code(0);
-    let concept = concept.json();
-    let snap = dir.join("sachstand/beschluss.json");
-    let mut frozen: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&snap).unwrap()).unwrap();
-    for key in ["oberziele", "querschnittsthemen", "stellen"] {
-        frozen["konzept"][key] = concept[key].clone();
-    }
-    std::fs::write(&snap, serde_json::to_vec(&frozen).unwrap()).unwrap();
+fn progress_per_oberziel_and_theme_and_staff_when_the_concept_has_them() {
+    let dir = built();
     let st = model(dir)["sachstand"].clone();
+    let snap: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("sachstand/beschluss.json")).unwrap())
+            .unwrap();
+    let concept = &snap["konzept"];
     let status = statuses(dir);
     let names: Vec<String> = st["status"]
         .as_array()
@@ -871,8 +920,19 @@ fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them()
             .map(|n| nrs.iter().filter(|nr| &status[*nr] == n).count() as u64)
             .collect()
     };
+    let counts = |v: &serde_json::Value| -> Vec<u64> {
+        v["zaehlung"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect()
+    };
     let oberziele = concept["oberziele"].as_array().unwrap();
-    assert!(!oberziele.is_empty());
+    assert!(
+        !oberziele.is_empty(),
+        "the example's snapshot has Oberziele"
+    );
     assert_eq!(st["oberziele"].as_array().unwrap().len(), oberziele.len());
     for (o, got) in oberziele.iter().zip(st["oberziele"].as_array().unwrap()) {
         let nrs = o["ziele"]
@@ -883,17 +943,14 @@ fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them()
             .map(|m| m.as_str().unwrap().to_string())
             .collect();
         let want = expect(nrs);
-        let got_counts: Vec<u64> = got["zaehlung"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n.as_u64().unwrap())
-            .collect();
-        assert_eq!(got_counts, want, "{}", o["nr"]);
+        assert_eq!(counts(got), want, "{}", o["nr"]);
         assert_eq!(got["anzahl"].as_u64().unwrap(), want.iter().sum::<u64>());
     }
     let themen = concept["querschnittsthemen"].as_array().unwrap();
-    assert!(!themen.is_empty());
+    assert!(
+        !themen.is_empty(),
+        "the example's snapshot has Querschnittsthemen"
+    );
     for (t, got) in themen
         .iter()
         .zip(st["querschnittsthemen"].as_array().unwrap())
@@ -905,39 +962,254 @@ fn progress_per_oberziel_and_theme_and_planned_staff_when_the_concept_has_them()
             .iter()
             .map(|m| m["nr"].as_str().unwrap().to_string())
             .collect();
-        let want = expect(nrs);
-        let got_counts: Vec<u64> = got["zaehlung"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n.as_u64().unwrap())
-            .collect();
-        assert_eq!(got_counts, want, "{}", t["name"]);
+        assert_eq!(counts(got), expect(nrs), "{}", t["name"]);
     }
-    // Staff: the concept's plan for 2028, field by field.
-    let jahr = concept["stellen"]["jahre"]
+    // Stellen: planned per field as the snapshot's staff plan gives 2028,
+    // filled as the sum of the workbooks' cells of the field's measures.
+    let plan = &concept["stellen"];
+    let idx = plan["jahre"]
         .as_array()
         .unwrap()
         .iter()
         .position(|y| y == 2028)
         .unwrap();
-    assert_eq!(st["stellen"]["vorhanden"], true);
-    assert_eq!(
-        st["stellen"]["summe"],
-        concept["stellen"]["summe_je_jahr"][jahr]["text"]
-    );
-    report(&["build", s(dir), "--jahr", "2028"]).assert_code(0);
-    let words = pdf_words(&out_file(dir, BERICHT, "pdf"));
+    let field_of: BTreeMap<String, String> = concept["felder"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            f["massnahmen"].as_array().unwrap().iter().map(|m| {
+                (
+                    m["nr"].as_str().unwrap().to_string(),
+                    f["kurz"].as_str().unwrap().to_string(),
+                )
+            })
+        })
+        .collect();
+    let mut filled: BTreeMap<String, f64> = BTreeMap::new();
+    for row in measure_rows(dir) {
+        let v = match row.get("Stellen besetzt (VZÄ)") {
+            Some(Data::Float(f)) => *f,
+            Some(Data::Int(i)) => *i as f64,
+            _ => continue,
+        };
+        *filled
+            .entry(field_of[&row["Nr"].to_string()].clone())
+            .or_default() += v;
+    }
+    let planned: Vec<(String, f64)> = plan["felder"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kurz"].as_str().unwrap().to_string(),
+                f["je_jahr"][idx]["wert"].as_f64().unwrap(),
+            )
+        })
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    let got = st["stellen"]["felder"].as_array().unwrap();
+    assert_eq!(got.len(), planned.len(), "{got:?}");
+    for ((kurz, p), g) in planned.iter().zip(got) {
+        assert_eq!(&g["kurz"], kurz);
+        assert_eq!(g["geplant"], de(*p, 2), "{kurz}");
+        assert_eq!(g["besetzt"], de(filled[kurz], 2), "{kurz}");
+        assert_eq!(
+            g["anteil"],
+            format!("{} %", de(filled[kurz] * 100.0 / p, 1)),
+            "{kurz}"
+        );
+    }
+    let (sum_p, sum_f): (f64, f64) = (planned.iter().map(|(_, p)| p).sum(), filled.values().sum());
+    assert_eq!(st["stellen"]["summe"], plan["summe_je_jahr"][idx]["text"]);
+    assert_eq!(st["stellen"]["summe"], de(sum_p, 2));
+    assert_eq!(st["stellen"]["summe_besetzt"], de(sum_f, 2));
+    let anteil = format!("{} %", de(sum_f * 100.0 / sum_p, 1));
+    assert_eq!(st["stellen"]["anteil"], anteil);
+    // The same figures in the documents.
+    let sum_row = format!("Alle Felder {} {} {anteil}", de(sum_p, 2), de(sum_f, 2));
+    let words = pdf_words(&out_file(dir, BERICHT, "pdf")).replace('\u{a0}', " ");
     let docx = part(&out_file(dir, BERICHT, "docx"), "word/document.xml");
     let odt = part(&out_file(dir, BERICHT, "odt"), "content.xml");
     for t in [
         "Fortschritt je Oberziel",
         "Fortschritt je Querschnittsthema",
-        "Geplante Stellen 2028",
-        "Besetzte Stellen erfassen",
+        "Stellen geplant / besetzt 2028",
+        "Besetzt: Meldungen der Arbeitsgruppen",
     ] {
         assert!(words.contains(t), "PDF: {t}");
         assert!(docx.contains(t), "DOCX: {t}");
         assert!(odt.contains(t), "ODT: {t}");
     }
+    assert!(words.contains(&sum_row), "PDF: {sum_row}");
+    let vorlage = pdf_words(&out_file(dir, MITTEILUNG, "pdf")).replace('\u{a0}', " ");
+    let sentence = format!(
+        "Für 2028 sieht das Konzept {} Stellen (Vollzeitäquivalente, VZÄ) vor; zum Stichtag sind {} besetzt ({anteil})",
+        de(sum_p, 2),
+        de(sum_f, 2)
+    );
+    assert!(vorlage.contains(&sentence), "{sentence}\n{vorlage}");
+
+    // A concept without hierarchy, themes and Stellen: no such tables.
+    let tmp = musterstadt();
+    let snap_file = tmp.path().join("sachstand/beschluss.json");
+    let mut plain = snap.clone();
+    for key in ["oberziele", "querschnittsthemen"] {
+        plain["konzept"][key] = serde_json::json!([]);
+    }
+    for f in plain["konzept"]["felder"].as_array_mut().unwrap() {
+        for m in f["massnahmen"].as_array_mut().unwrap() {
+            m["stellen"] = serde_json::Value::Null;
+        }
+    }
+    std::fs::write(&snap_file, serde_json::to_vec(&plain).unwrap()).unwrap();
+    let st = model(tmp.path())["sachstand"].clone();
+    assert_eq!(st["oberziele"], serde_json::json!([]));
+    assert_eq!(st["querschnittsthemen"], serde_json::json!([]));
+    assert_eq!(st["stellen"]["vorhanden"], false);
+    report(&["build", s(tmp.path()), "--jahr", "2028"]).assert_code(0);
+    let words = pdf_words(&out_file(tmp.path(), BERICHT, "pdf"));
+    for t in [
+        "Fortschritt je Oberziel",
+        "Fortschritt je Querschnittsthema",
+        "Stellen geplant",
+    ] {
+        assert!(!words.contains(t), "{t}");
+        assert!(!part(&out_file(tmp.path(), BERICHT, "docx"), "word/document.xml").contains(t));
+        assert!(!part(&out_file(tmp.path(), BERICHT, "odt"), "content.xml").contains(t));
+    }
+}
+
+/// Every table header of both documents wraps to at most two lines: no
+/// header has more than two words that may break apart (a mark stays with
+/// its word, „bis 2028“ is one; the 3-line „geplant 2028 (VZÄ)“ was a bug).
+#[test]
+fn the_table_headers_of_report_and_mitteilungsvorlage_have_at_most_two_words() {
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    report(&[
+        "build",
+        s(dir),
+        "--jahr",
+        "2028",
+        "--format",
+        "pdf,vorlage",
+        "--typst",
+    ])
+    .assert_code(0);
+    let mut headers = 0;
+    for name in [BERICHT, MITTEILUNG] {
+        let src = std::fs::read_to_string(out_file(dir, name, "typ")).unwrap();
+        for line in src
+            .lines()
+            .filter(|l| l.trim_start().starts_with("kopf: ("))
+        {
+            let cells = line
+                .trim()
+                .trim_start_matches("kopf: (")
+                .trim_end_matches("),");
+            for cell in cells.split("], [") {
+                let text = cell.trim_matches(|c| c == '[' || c == ']');
+                // `~` and U+00A0 keep words together; only spaces break.
+                let words = text.split(' ').filter(|w| !w.is_empty()).count();
+                assert!(
+                    words <= 2,
+                    "{name}: header „{text}“ can wrap to {words} lines"
+                );
+                headers += 1;
+            }
+        }
+    }
+    assert!(headers > 40, "{headers} headers checked");
+}
+
+/// `konzept report check --annotate`: the copies `konzept check --annotate`
+/// writes for the concept workbooks, for the status workbooks: each problem
+/// cell filled and commented, the sheet „Meldungen“ in front, the form's own
+/// notes kept, the original untouched; no copy of a missing or clean
+/// workbook, none into the round's folder.
+#[test]
+fn report_check_annotate_writes_commented_copies_of_the_status_workbooks() {
+    let tmp = musterstadt();
+    let dir = tmp.path();
+    let b = dir.join("sachstand/2028/sachstand-b.xlsx");
+    edit(&b, "Maßnahmen", &[("G3", ""), ("J3", "zwei")]);
+    std::fs::remove_file(dir.join("sachstand/2028/sachstand-g.xlsx")).unwrap();
+    let before = std::fs::read(&b).unwrap();
+    let folder = dir.join("rueckmeldungen");
+    let out = report(&["check", s(dir), "--jahr", "2028", "--annotate", s(&folder)]);
+    out.assert_code(1);
+    assert!(
+        out.stderr.contains(
+            "sachstand-b-Meldungen.xlsx (zu sachstand/2028/sachstand-b.xlsx: 1 Fehler, 1 Warnung)"
+        ),
+        "{}",
+        out.stderr
+    );
+    let copies: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(copies, ["sachstand-b-Meldungen.xlsx"]);
+    assert_eq!(std::fs::read(&b).unwrap(), before, "the original stays");
+    let book =
+        umya_spreadsheet::reader::xlsx::read(folder.join("sachstand-b-Meldungen.xlsx")).unwrap();
+    assert_eq!(book.sheet_collection()[0].name(), "Meldungen");
+    let ws = book
+        .sheet_collection()
+        .iter()
+        .find(|s| s.name() == "Maßnahmen")
+        .unwrap();
+    let comment = |at: &str| {
+        let c = ws
+            .comments()
+            .iter()
+            .find(|c| c.coordinate().to_string() == at)
+            .unwrap_or_else(|| panic!("no comment at {at}"));
+        c.text()
+            .rich_text()
+            .map(|r| r.text().into_owned())
+            .or_else(|| c.text().text().map(|t| t.value().to_string()))
+            .unwrap_or_default()
+    };
+    let fill = |at: &str| {
+        ws.style(at)
+            .background_color()
+            .map(|c| c.argb_str().to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        comment("J3").starts_with("Fehler: Stellen besetzt (VZÄ): „zwei“ ist ungültig"),
+        "{}",
+        comment("J3")
+    );
+    assert_eq!(fill("J3"), "FFFFC7CE");
+    assert!(
+        comment("G3").starts_with("Warnung: Maßnahme B2"),
+        "{}",
+        comment("G3")
+    );
+    assert_eq!(fill("G3"), "FFFFEB9C");
+    // The form's notes at the headers stay.
+    assert!(comment("J1").contains("zum Stichtag besetzte Vollzeitstellen"));
+    let meldungen = rows(&folder.join("sachstand-b-Meldungen.xlsx"), "Meldungen");
+    assert!(
+        meldungen.iter().any(|r| r[1] == "J3" && r[2] == "Fehler"),
+        "{meldungen:?}"
+    );
+    // Not into the folder of the round itself.
+    let out = report(&[
+        "check",
+        s(dir),
+        "--annotate",
+        s(&dir.join("sachstand/2028")),
+    ]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("werden keine kommentierten Kopien geschrieben: dort liegt die Arbeitsmappe"),
+        "{}",
+        out.stderr
+    );
 }

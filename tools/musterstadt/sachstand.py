@@ -4,7 +4,8 @@
 The workbooks themselves come from konzept (pre-filled from the adopted
 concept, indicator values carried over); this script only types what the
 working groups would: status, Stand, Mittel verausgabt, Erläuterung, Nächste
-Schritte and the measured indicator values of the year.
+Schritte, the Stellen besetzt (VZÄ) where the concept plans Stellen, and the
+measured indicator values of the year.
 
     konzept report new examples/musterstadt --jahr 2027
     python3 tools/musterstadt/sachstand.py examples/musterstadt 2027
@@ -36,6 +37,16 @@ NEXT = {
     "in Umsetzung": "Fortführung wie geplant; Zwischenbilanz im nächsten Bericht.",
     "nicht begonnen": "Start wie im Konzept vorgesehen.",
     "umgesetzt": "Abschluss dokumentiert; Erfahrungen fließen in die Fortschreibung ein.",
+}
+# Nr -> Stellen besetzt (VZÄ) where the concept plans Stellen. 2028 names only
+# what changed; the other values stay as konzept carried them over from 2027.
+STAFF = {
+    2027: {"B2": 1, "B6": 0.5, "B7": 2, "A2": 0.5, "A4": 0.5, "A5": 4.5, "J5": 0.5, "V5": 2, "V6": 0},
+    2028: {"B7": 3, "A5": 4, "V6": 0.5},
+}
+# Nr -> Erläuterung of a measure that runs as planned but has something to say.
+NOTES = {
+    2028: {"A5": "Eine der fünf Stellen ist seit 09/2028 unbesetzt; die Nachbesetzung ist ausgeschrieben."},
 }
 # Goal Nr -> measured value per year (the indicator values of the example).
 INDICATORS = {
@@ -91,7 +102,9 @@ def fill(path, year):
         share = {"umgesetzt": 1.0, "in Umsetzung": 0.25 if year == 2027 else 0.5,
                  "verzögert": 0.05, "entfallen": 0.0, "nicht begonnen": 0.0}[status]
         ws.cell(row, h["Mittel verausgabt"]).value = money(plan, share, i)
-        ws.cell(row, h["Erläuterung"]).value = why
+        ws.cell(row, h["Erläuterung"]).value = why or NOTES.get(year, {}).get(nr)
+        if "Stellen besetzt (VZÄ)" in h and nr in STAFF[year]:
+            ws.cell(row, h["Stellen besetzt (VZÄ)"]).value = STAFF[year][nr]
         ws.cell(row, h["Nächste Schritte"]).value = nxt
     ws = wb["Indikatoren"]
     h = headers(ws)
