@@ -67,11 +67,12 @@ impl handlebars::HelperDef for BlockHelper {
             .into_string()
             .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
         let close = (self.f)(h, &mut lock(&self.state), Some(inner.clone())).map_err(err)?;
-        let (mut open, mut inner) = (open, inner);
-        for (marker, text) in std::mem::take(&mut lock(&self.state).ersetzen) {
-            open = open.replace(&marker, &text);
-            inner = inner.replace(&marker, &text);
-        }
+        let markers: std::collections::HashMap<String, String> =
+            std::mem::take(&mut lock(&self.state).ersetzen)
+                .into_iter()
+                .collect();
+        let open = crate::render::shared::markers::fill_markers(&open, &markers);
+        let inner = crate::render::shared::markers::fill_markers(&inner, &markers);
         out.write(&open)?;
         out.write(&inner)?;
         out.write(&close)?;

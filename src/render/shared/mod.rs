@@ -11,6 +11,7 @@
 pub mod charts;
 mod error;
 pub mod helpers;
+pub mod markers;
 mod overrides;
 pub mod registry;
 pub mod rich_text;
