@@ -285,8 +285,11 @@ fn guide(
              (gemessener Wert als Zahl, ohne Einheit) und „Quelle“. Werte früherer Jahre sind übernommen; \
              tragen Sie nur das neue Jahr ein."
         )),
-        ("Rückgabe", "Die Datei unter ihrem Namen speichern und an die Geschäftsstelle der Steuerungsgruppe \
-             zurückgeben. Blätter, Spalten und Zeilen bitte nicht umbenennen oder verschieben.".into()),
+        ("Rückgabe", "Die Datei unter ihrem Namen (im Format .xlsx) speichern und an die Geschäftsstelle der \
+             Steuerungsgruppe zurückgeben – per E-Mail oder, wenn Sie von der Koordination einen Link \
+             bekommen haben, auf der Seite Ihrer Arbeitsgruppe unter „Sachstandsbericht“ hochladen; \
+             dort sehen Sie sofort, ob etwas fehlt. Blätter, Spalten und Zeilen bitte nicht umbenennen \
+             oder verschieben.".into()),
     ];
     if !staffed {
         rows.retain(|(k, _)| !k.starts_with("Stellen"));
