@@ -103,6 +103,33 @@ fn watch_rebuilds_after_a_changed_cell() {
     let before = std::fs::read(&pdf).expect("erster Build schreibt das PDF");
     let t = werkzeuge::pdf_words(&pdf);
     assert!(t.contains("Rucksack KiTa und Griffbereit ausbauen"), "{t}");
+    // The PDF is written first, each file with its own time, then the
+    // time until the last file.
+    let ms_of = |ext: &str| -> u64 {
+        let line = log
+            .iter()
+            .find(|l| {
+                l.starts_with("geschrieben: ") && l.contains(&format!("Musterstadt-1.0.{ext} ("))
+            })
+            .unwrap_or_else(|| panic!("keine Zeile für .{ext}:\n{}", log.join("\n")));
+        let ms = line.rsplit(", ").next().unwrap().trim_end_matches(" ms)");
+        ms.parse()
+            .unwrap_or_else(|_| panic!("keine Zeit in „{line}“"))
+    };
+    let written: Vec<&String> = log
+        .iter()
+        .filter(|l| l.starts_with("geschrieben: "))
+        .collect();
+    assert!(
+        written[0].contains("Integrationskonzept-Musterstadt-1.0.pdf"),
+        "{written:?}"
+    );
+    assert!(ms_of("pdf") <= ms_of("docx"), "{}", log.join("\n"));
+    assert!(
+        log.iter().any(|l| l.starts_with("fertig nach ")),
+        "{}",
+        log.join("\n")
+    );
 
     // One cell of a working group's workbook.
     change_cell(
