@@ -32,7 +32,6 @@ pub(crate) mod svg;
 mod tables;
 mod toc;
 mod values;
-mod widths;
 mod word_template;
 
 use std::sync::{Arc, Mutex};

@@ -34,7 +34,7 @@ pub(super) struct Tabelle {
     /// The columns with right-aligned cells: their headers align right too.
     pub rechts: std::collections::BTreeSet<usize>,
     /// What each column's cells hold, for the widths ([`super::widths`]).
-    pub texte: Vec<super::widths::ColumnText>,
+    pub texte: Vec<crate::render::shared::widths::ColumnText>,
 }
 
 impl Tabelle {

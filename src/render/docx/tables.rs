@@ -38,8 +38,8 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<String>) -> Result
     if inner.is_some() {
         // Headers of columns with right-aligned cells align right too.
         if let Some(t) = st.tabellen.pop() {
-            let char_w = super::widths::unit_twips(&st.values.schrift, t.klein);
-            let widths = super::widths::content_widths(&t.widths, &t.texte, char_w);
+            let char_w = crate::render::shared::widths::unit_twips(&st.values.schrift, t.klein);
+            let widths = crate::render::shared::widths::content_widths(&t.widths, &t.texte, char_w);
             // The header keeps with the first row, the first row with the
             // second, the last but one with the last: no row alone on a page.
             for r in 1..=t.row {
@@ -128,7 +128,7 @@ fn keep_marker(nr: usize, r: usize) -> String {
 }
 
 /// What column `i` of the current table holds.
-fn column(t: &mut Tabelle, i: usize) -> &mut super::widths::ColumnText {
+fn column(t: &mut Tabelle, i: usize) -> &mut crate::render::shared::widths::ColumnText {
     if t.texte.len() <= i {
         t.texte.resize_with(i + 1, Default::default);
     }
@@ -220,7 +220,7 @@ pub(super) fn header_row(h: &Helper, st: &mut State) -> Result<String, String> {
     let mut out = String::from("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
     for (i, l) in labels.iter().enumerate() {
         let w = width_marker(t.nr, i);
-        column(t, i).header = super::widths::longest_word(l);
+        column(t, i).header = crate::render::shared::widths::longest_word(l);
         out.push_str(&format!(
             "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{farbe}\"/><w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{stil}\"/><w:keepNext/>{}</w:pPr>{}</w:p></w:tc>",
             header_marker(t.nr, i),

@@ -29,10 +29,10 @@ pub(super) struct Tabelle {
     pub rechts: std::collections::BTreeSet<usize>,
     /// 8 pt instead of 9 pt (the appendix tables, as in the PDF).
     pub klein: bool,
-    /// The columns' widths (cm) from their weights; the width each column
-    /// needs so that its longest word does not break inside.
+    /// The columns' widths (cm) from their weights, and what their cells
+    /// hold (for the widths from the content, as in the DOCX and the PDF).
     pub breiten: Vec<f64>,
-    pub mindestens: Vec<f64>,
+    pub texte: Vec<crate::render::shared::widths::ColumnText>,
 }
 
 /// What the helpers collect while the body renders.

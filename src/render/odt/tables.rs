@@ -7,6 +7,7 @@ use super::escape::spans;
 use super::params::{first, hash_bool, hash_str, run_style, value_text};
 use super::state::{State, Tabelle};
 use crate::render::docx::RunStyle;
+use crate::render::shared::widths;
 use handlebars::Helper;
 use serde_json::Value;
 
@@ -45,8 +46,7 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
                 let stil = para_style(true, t.klein, t.rechts.contains(&i));
                 st.ersetzen.push((header_marker(t.nr, i), stil));
             }
-            let least = &t.mindestens;
-            for (i, w) in fit_columns(&t.breiten, least).iter().enumerate() {
+            for (i, w) in column_widths(&st.values.schrift, &t).iter().enumerate() {
                 st.stile.push_str(&format!(
                     "<style:style style:name=\"Tab{}.{i}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{w:.3}cm\"/></style:style>",
                     t.nr
@@ -97,65 +97,41 @@ pub(super) fn table(h: &Helper, st: &mut State, inner: Option<&str>) -> Result<S
         rechts: Default::default(),
         klein: hash_bool(h, "klein"),
         breiten: weights.iter().map(|w| w / total * breite).collect(),
-        mindestens: Vec::new(),
+        texte: Vec::new(),
     });
     Ok(format!(
         "<table:table table:name=\"Tabelle{nr}\" table:style-name=\"Tab{nr}\">{columns}"
     ))
 }
 
-/// Notes the width column `i` needs for the longest word of `text`: about
-/// 0.7 em per character for bold header text (wide fonts such as DejaVu
-/// Sans), 0.62 em for the cells, plus the padding; at most 3.5 cm, so that
-/// one long word does not take the table.
-fn needs(t: &mut Tabelle, i: usize, text: &str, kopf: bool) {
-    let em = if t.klein { 8.0 } else { 9.0 } * 2.54 / 72.0;
-    let per_char = if kopf { 0.7 } else { 0.62 } * em;
-    let longest = text
-        // Not at non-breaking spaces: „240.000 €“ is one word.
-        .split(|c: char| {
-            (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
-                || matches!(c, '\u{ad}' | '-' | '/')
-        })
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0);
-    let cm = (longest as f64 * per_char + 0.35).min(3.5);
-    if t.mindestens.len() <= i {
-        t.mindestens.resize(i + 1, 0.0);
+/// Notes what column `i` holds: a header's longest word, or a cell's text.
+pub(super) fn needs(t: &mut Tabelle, i: usize, text: &str, kopf: bool) {
+    if t.texte.len() <= i {
+        t.texte.resize_with(i + 1, Default::default);
     }
-    t.mindestens[i] = t.mindestens[i].max(cm);
+    if kopf {
+        t.texte[i].header = widths::longest_word(text);
+    } else {
+        t.texte[i].add_cell(text);
+    }
 }
 
-/// Column widths that give each column at least its `least` width (the
-/// longest header word), taken from the columns that have more than they
-/// need, in proportion to what they have over; the total stays.
-pub(super) fn fit_columns(widths: &[f64], least: &[f64]) -> Vec<f64> {
-    let need: f64 = widths
+/// Twips per centimetre.
+const TWIPS_PER_CM: f64 = 1440.0 / 2.54;
+
+/// The column widths (cm) of a closed table: the rule of the DOCX
+/// ([`widths::content_widths`]: amounts and dates never break, longest
+/// words first, then the headers, the rest by the text's length).
+pub(super) fn column_widths(schrift: &str, t: &Tabelle) -> Vec<f64> {
+    let given: Vec<u32> = t
+        .breiten
         .iter()
-        .zip(least)
-        .map(|(w, l)| (l - w).max(0.0))
-        .sum();
-    let spare: f64 = widths
+        .map(|cm| (cm * TWIPS_PER_CM).round() as u32)
+        .collect();
+    let char_w = widths::unit_twips(schrift, t.klein);
+    widths::content_widths(&given, &t.texte, char_w)
         .iter()
-        .zip(least)
-        .map(|(w, l)| (w - l).max(0.0))
-        .sum();
-    if need <= 0.0 || spare <= need {
-        return widths.to_vec();
-    }
-    widths
-        .iter()
-        .zip(least)
-        .map(
-            |(&w, &l)| {
-                if w < l {
-                    l
-                } else {
-                    w - (w - l) / spare * need
-                }
-            },
-        )
+        .map(|&tw| f64::from(tw) / TWIPS_PER_CM)
         .collect()
 }
 

@@ -128,14 +128,35 @@ fn headings_match_the_pdf() {
 }
 
 #[test]
-fn narrow_columns_get_the_width_of_their_header_word() {
-    let w = tables::fit_columns(&[1.0, 5.0, 4.0], &[2.0, 1.0, 1.0]);
-    assert!((w[0] - 2.0).abs() < 1e-9, "{w:?}");
-    assert!((w.iter().sum::<f64>() - 10.0).abs() < 1e-9, "{w:?}");
-    assert!(w[1] > w[2], "{w:?}");
-    // Not enough room: the weights stay.
-    assert_eq!(
-        tables::fit_columns(&[1.0, 1.0], &[3.0, 1.0]),
-        vec![1.0, 1.0]
-    );
+fn columns_follow_their_content_and_amounts_stay_whole() {
+    // Weights that give the amount column far too little room.
+    let mut t = super::state::Tabelle {
+        nr: 1,
+        spalten: 3,
+        col: 0,
+        row: 0,
+        summe: false,
+        rechts: Default::default(),
+        klein: false,
+        breiten: vec![2.0, 12.0, 2.0],
+        texte: Vec::new(),
+    };
+    tables::needs(&mut t, 0, "Nr", true);
+    tables::needs(&mut t, 1, "Maßnahme", true);
+    tables::needs(&mut t, 2, "Eigenmittel", true);
+    for _ in 0..5 {
+        tables::needs(&mut t, 0, "B12", false);
+        tables::needs(
+            &mut t,
+            1,
+            "Eine Maßnahme mit einem langen Titel, der umbrechen darf",
+            false,
+        );
+        tables::needs(&mut t, 2, "1.200.000\u{a0}€", false);
+    }
+    let w = tables::column_widths("Arial", &t);
+    assert!((w.iter().sum::<f64>() - 16.0).abs() < 0.01, "{w:?}");
+    // „1.200.000 €“: 11 characters of about 0.11 cm at 9 pt bold, plus the padding.
+    assert!(w[2] > 2.2, "{w:?}");
+    assert!(w[1] > w[0] && w[1] > w[2], "{w:?}");
 }

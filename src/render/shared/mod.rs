@@ -16,6 +16,7 @@ mod overrides;
 pub mod registry;
 pub mod rich_text;
 pub mod spacing;
+pub mod widths;
 
 pub use charts::{ChartImage, CHART_PPP, EMU_PER_PX};
 pub use error::TemplateError;

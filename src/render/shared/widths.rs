@@ -1,5 +1,6 @@
-//! Column widths of a DOCX table from its cells' text, as the PDF's
-//! `breiten` in `stil.typ` computes them: each column gets at least its
+//! Column widths of a DOCX or ODT table from its cells' text, as the PDF's
+//! `breiten` in `stil.typ` computes them (one rule for both word-processor
+//! formats, in twips; the ODT converts to cm): each column gets at least its
 //! longest word (amounts and dates whole; words up to [`WORD_MAX`] letters,
 //! longer ones hyphenate), then its longest header word, and the rest of the
 //! width goes by the mean text length. A column without text cells (the time
@@ -16,7 +17,7 @@ const PAD: f64 = 200.0;
 
 /// What the cells of one column hold.
 #[derive(Debug, Clone, Default)]
-pub(super) struct ColumnText {
+pub struct ColumnText {
     /// Width of the longest word of a body cell, in units ([`char_units`]).
     pub longest: f64,
     /// Width of the longest word with a digit (an amount, a date): it never
@@ -54,7 +55,7 @@ fn word_units(w: &str) -> f64 {
 
 /// The width of the longest word of `text` in units (words split at
 /// spaces; a non-breaking space joins).
-pub(super) fn longest_word(text: &str) -> f64 {
+pub fn longest_word(text: &str) -> f64 {
     text.split([' ', '\n', '\t'])
         .map(word_units)
         .fold(0.0, f64::max)
@@ -76,7 +77,7 @@ impl ColumnText {
 /// digit of 9 pt (8 pt for small tables) Arial or its metric twins, wider
 /// for the wide sans-serifs (DejaVu Sans, Verdana), with some air for a
 /// font substituted by the reader's word processor.
-pub(super) fn unit_twips(font: &str, small: bool) -> f64 {
+pub fn unit_twips(font: &str, small: bool) -> f64 {
     let size = if small { 8.0 } else { 9.0 };
     let f = font.to_lowercase();
     let em = if f.contains("dejavu") || f.contains("verdana") || f.contains("tahoma") {
@@ -90,7 +91,7 @@ pub(super) fn unit_twips(font: &str, small: bool) -> f64 {
 /// The widths in twips: `given` (the template's, summing to the table
 /// width) for columns without text, the content's for the others.
 /// `char_w`: the width of a unit ([`char_units`]) in bold, in twips.
-pub(super) fn content_widths(given: &[u32], cols: &[ColumnText], char_w: f64) -> Vec<u32> {
+pub fn content_widths(given: &[u32], cols: &[ColumnText], char_w: f64) -> Vec<u32> {
     let total: f64 = given.iter().map(|&w| f64::from(w)).sum();
     let measured: Vec<usize> = (0..given.len())
         .filter(|&j| cols.get(j).is_some_and(|c| c.cells > 0))
