@@ -314,7 +314,7 @@ fn read_measures(
                 Location::sheet(datei, &sheet.name),
                 format!("Maßnahme {nr} „{titel}“ fehlt in der Mappe; sie erscheint im Bericht ohne Sachstand"),
             )
-            .hint = Some(format!("die Zeile der Maßnahme {nr} wiederherstellen (konzept report new schreibt ein neues Formular) und ihren Stand eintragen"));
+            .hint = Some(format!("die Zeile der Maßnahme {nr} wieder einfügen (aus einer frischen Sachstandsmappe: bei der Koordination erhältlich oder von ihr mit `konzept report new` erstellt) und ihren Stand eintragen"));
     }
     out
 }
@@ -530,7 +530,7 @@ fn read_indicators(
                 "im Blatt fehlt die Kopfzeile mit der Spalte „Ziel“",
             )
             .hint = Some(
-            "die Kopfzeile des Formulars wiederherstellen (konzept report new schreibt sie)".into(),
+            "die Kopfzeile aus einer frischen Sachstandsmappe übernehmen (bei der Koordination erhältlich oder von ihr mit `konzept report new` erstellt)".into(),
         );
         return Vec::new();
     };
