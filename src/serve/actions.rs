@@ -5,7 +5,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
 use crate::serve::access::Role;
-use crate::serve::pages::{blocking, field_of, not_found_page, render_page, who};
+use crate::serve::pages::{blocking, not_found_page, render_page, role_and_field};
 use crate::serve::state::{App, BuildState, Field};
 use crate::serve::{guard, store, views};
 use axum::extract::multipart::{Multipart, MultipartRejection};
@@ -149,12 +149,8 @@ async fn upload_impl(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let json = wants_json(&headers);
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (role, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     if !guard::same_site(&headers) {

@@ -65,6 +65,18 @@ pub fn field_of<'a>(app: &'a App, role: &Role, kurz: Option<&str>) -> Result<&'a
     }
 }
 
+/// Who `token` is and the field the request is about: a group's own, or
+/// the one `kurz` names for the Koordination; the 404 page otherwise.
+pub fn role_and_field(
+    app: &App,
+    token: &str,
+    kurz: Option<&str>,
+) -> Result<(Role, Field), Response> {
+    let role = who(app, token)?;
+    let field = field_of(app, &role, kurz)?.clone();
+    Ok((role, field))
+}
+
 /// Runs blocking work (reading workbooks, Typst) off the async threads.
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> T + Send + 'static,
@@ -226,12 +238,8 @@ pub async fn form_for(
 
 /// The field's blank form, made as `konzept workbooks --refresh` makes it.
 async fn form_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (_, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let root = app.root.clone();
@@ -274,12 +282,8 @@ pub async fn workbook_for(
 
 /// The field's current workbook as it was uploaded last.
 async fn workbook_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (_, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let file = blocking(move || {
@@ -322,12 +326,8 @@ pub async fn annotated_for(
 
 /// The field's workbook with its problems marked (`check --annotate`).
 async fn annotated_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (_, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let app2 = app.clone();

@@ -15,7 +15,7 @@ use crate::serve::access::Role;
 use crate::serve::actions::{
     build_summary, capitalised, cross_site, json_response, read_file, refuse, wants_json,
 };
-use crate::serve::pages::{blocking, download, field_of, not_found_page, render_page, who, XLSX};
+use crate::serve::pages::{blocking, download, not_found_page, render_page, role_and_field, XLSX};
 use crate::serve::state::{App, BuildState, Field};
 use crate::serve::views::round::{
     build_action, in_round, round_dir, running, shown, upload_action, year,
@@ -45,12 +45,8 @@ pub async fn workbook_for(
 /// The field's status workbook as it is now: the form of `konzept report
 /// new` or the last return.
 async fn workbook_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (_, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some(jahr) = year(&app) else {
@@ -87,12 +83,8 @@ pub async fn annotated_for(
 /// The field's status workbook with its problems marked, as `konzept check
 /// --annotate` marks a concept workbook.
 async fn annotated_impl(State(app): Shared, token: String, kurz: Option<String>) -> Response {
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (_, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some(jahr) = year(&app) else {
@@ -160,12 +152,8 @@ async fn upload_impl(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let json = wants_json(&headers);
-    let role = match who(&app, &token) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    let field = match field_of(&app, &role, kurz.as_deref()) {
-        Ok(f) => f.clone(),
+    let (role, field) = match role_and_field(&app, &token, kurz.as_deref()) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some(jahr) = year(&app) else {

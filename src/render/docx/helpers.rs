@@ -67,12 +67,8 @@ impl handlebars::HelperDef for BlockHelper {
             .into_string()
             .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
         let close = (self.f)(h, &mut lock(&self.state), Some(inner.clone())).map_err(err)?;
-        let markers: std::collections::HashMap<String, String> =
-            std::mem::take(&mut lock(&self.state).ersetzen)
-                .into_iter()
-                .collect();
-        let open = crate::render::shared::markers::fill_markers(&open, &markers);
-        let inner = crate::render::shared::markers::fill_markers(&inner, &markers);
+        let pairs = std::mem::take(&mut lock(&self.state).ersetzen);
+        let (open, inner) = crate::render::shared::markers::fill_block(pairs, &open, &inner);
         out.write(&open)?;
         out.write(&inner)?;
         out.write(&close)?;

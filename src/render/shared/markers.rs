@@ -41,6 +41,13 @@ pub fn fill_markers(text: &str, replacements: &HashMap<String, String>) -> Strin
     out
 }
 
+/// The opening markup and the content of a closing block with the markers
+/// `pairs` (marker, text) filled in.
+pub fn fill_block(pairs: Vec<(String, String)>, open: &str, inner: &str) -> (String, String) {
+    let map: HashMap<String, String> = pairs.into_iter().collect();
+    (fill_markers(open, &map), fill_markers(inner, &map))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
