@@ -377,24 +377,7 @@ pub async fn build(
             None,
             &build_summary(&state),
         );
-        return match state {
-            BuildState::Fertig {
-                dateien,
-                erfolg: true,
-                ..
-            } => {
-                let names: Vec<&String> = dateien.iter().map(|(n, _)| n).collect();
-                json_response(
-                    StatusCode::OK,
-                    serde_json::to_string_pretty(&names).unwrap_or_default() + "\n",
-                )
-            }
-            BuildState::Fertig { meldungen, .. } => json_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::to_string_pretty(&meldungen).unwrap_or_default() + "\n",
-            ),
-            _ => json_response(StatusCode::INTERNAL_SERVER_ERROR, "[]\n".into()),
-        };
+        return build_answer(state);
     }
     // In the browser: start the build and show the page, which reloads
     // itself while the build runs (no script needed).
@@ -496,5 +479,27 @@ pub async fn renew(
     {
         Ok(html) => Html(html).into_response(),
         Err(r) => r,
+    }
+}
+
+/// The JSON answer to a finished build: the files written, or the problems.
+pub(super) fn build_answer(state: BuildState) -> Response {
+    match state {
+        BuildState::Fertig {
+            dateien,
+            erfolg: true,
+            ..
+        } => {
+            let names: Vec<&String> = dateien.iter().map(|(n, _)| n).collect();
+            json_response(
+                StatusCode::OK,
+                serde_json::to_string_pretty(&names).unwrap_or_default() + "\n",
+            )
+        }
+        BuildState::Fertig { meldungen, .. } => json_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            serde_json::to_string_pretty(&meldungen).unwrap_or_default() + "\n",
+        ),
+        _ => json_response(StatusCode::INTERNAL_SERVER_ERROR, "[]\n".into()),
     }
 }

@@ -13,7 +13,8 @@ use crate::diag::{Diagnostics, Severity};
 use crate::report;
 use crate::serve::access::Role;
 use crate::serve::actions::{
-    build_summary, capitalised, cross_site, json_response, read_file, refuse, wants_json,
+    build_answer, build_summary, capitalised, cross_site, json_response, read_file, refuse,
+    wants_json,
 };
 use crate::serve::pages::{blocking, download, not_found_page, render_page, role_and_field, XLSX};
 use crate::serve::state::{App, BuildState, Field};
@@ -424,24 +425,7 @@ pub async fn build(
             None,
             &build_summary(&state),
         );
-        return match state {
-            BuildState::Fertig {
-                dateien,
-                erfolg: true,
-                ..
-            } => {
-                let names: Vec<&String> = dateien.iter().map(|(n, _)| n).collect();
-                json_response(
-                    StatusCode::OK,
-                    serde_json::to_string_pretty(&names).unwrap_or_default() + "\n",
-                )
-            }
-            BuildState::Fertig { meldungen, .. } => json_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::to_string_pretty(&meldungen).unwrap_or_default() + "\n",
-            ),
-            _ => json_response(StatusCode::INTERNAL_SERVER_ERROR, "[]\n".into()),
-        };
+        return build_answer(state);
     }
     let Ok(one) = app.building.clone().try_lock_owned() else {
         if running(&app) {
