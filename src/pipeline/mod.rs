@@ -647,7 +647,5 @@ pub fn preview_pages(root: &Path, opts: &BuildOptions, pages: usize) -> Option<V
         opts.standard,
         checked.assets.fonts.clone(),
     );
-    let mut png = pdf::render_png(&input, 1.2).ok()?;
-    png.truncate(pages);
-    Some(png)
+    pdf::render_png_pages(&input, 1.2, pages).ok()
 }

@@ -319,6 +319,16 @@ pub fn render_png(
     input: &TypstInput,
     pixels_per_pt: f32,
 ) -> Result<Vec<Vec<u8>>, Vec<TypstMessage>> {
+    render_png_pages(input, pixels_per_pt, usize::MAX)
+}
+
+/// [`render_png`] of the first `pages` pages only (the preview of `konzept
+/// serve` shows three of a hundred).
+pub fn render_png_pages(
+    input: &TypstInput,
+    pixels_per_pt: f32,
+    pages: usize,
+) -> Result<Vec<Vec<u8>>, Vec<TypstMessage>> {
     if !(pixels_per_pt.is_finite() && pixels_per_pt > 0.0 && pixels_per_pt <= 50.0) {
         return Err(vec![TypstMessage::error(format!(
             "ungültige Auflösung {pixels_per_pt} Pixel je Punkt (erlaubt: über 0 bis 50)"
@@ -337,6 +347,7 @@ pub fn render_png(
     let pngs = document
         .pages()
         .iter()
+        .take(pages)
         .enumerate()
         .map(|(i, page)| {
             // When incremental, a page that looks as before is not rastered again.

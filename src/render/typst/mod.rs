@@ -29,8 +29,8 @@ mod tables;
 mod world;
 
 pub use compile::{
-    compile_pdf, compile_pdf_notify, evict_cache, render_png, set_incremental, Compiled,
-    HeadingPos, PdfStandard, Severity, TypstInput, TypstMessage,
+    compile_pdf, compile_pdf_notify, evict_cache, render_png, render_png_pages, set_incremental,
+    Compiled, HeadingPos, PdfStandard, Severity, TypstInput, TypstMessage,
 };
 pub use escape::{clean_text, escape_markup, escape_str};
 pub use model::{for_typst, Uncovered};

@@ -265,6 +265,8 @@ fn png_pages_can_be_embedded_as_images_in_an_accessible_pdf() {
     let pngs = render_png(&chart, 2.0).unwrap();
     assert_eq!(pngs.len(), 2);
     assert!(pngs[0].starts_with(b"\x89PNG"));
+    // Only the first pages when asked (the preview of `konzept serve`).
+    assert_eq!(render_png_pages(&chart, 2.0, 1).unwrap(), pngs[..1]);
 
     let mut doc = input(&format!(
         "{ACCESSIBLE_DOC}\n#figure(image(\"/diagramm.png\", alt: \"Balkendiagramm\"), caption: [Ein Diagramm])\n"
