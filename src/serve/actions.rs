@@ -85,7 +85,7 @@ pub fn shown_name(name: &str) -> String {
 
 /// Reads the field `datei` of the form: (shown name, bytes), or the German
 /// reason and status why not.
-pub(super) async fn read_file(
+async fn read_file(
     multipart: Result<Multipart, MultipartRejection>,
     limit_mb: usize,
 ) -> Result<(String, Vec<u8>), (StatusCode, String)> {
@@ -141,6 +141,71 @@ pub(super) async fn read_file(
     }
 }
 
+/// An uploaded file that passed the guards every upload passes, with the
+/// link's page and the server's address for the answer.
+pub(super) struct Received {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub base: String,
+    pub origin: String,
+}
+
+/// The guards of every upload through `token`'s link: a request from the
+/// same site, at most `uploads_per_minute` per link, at most `upload_limit`
+/// bytes. A refusal is logged under `action` and answered (page or JSON).
+pub(super) async fn receive(
+    app: &App,
+    role: &Role,
+    action: &str,
+    token: &str,
+    headers: &HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Received, Response> {
+    let json = wants_json(headers);
+    if !guard::same_site(headers) {
+        let why = "abgelehnt: Anfrage von einer fremden Seite";
+        store::log(&app.root, role, action, "", None, why);
+        return Err(cross_site(json));
+    }
+    let base = format!("/{token}/");
+    if !app.allow_upload(role) {
+        return Err(refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            json,
+            "Zu viele Uploads",
+            &format!("Über diesen Link wurden in der letzten Minute schon {} Dateien hochgeladen. Bitte eine Minute warten und dann erneut hochladen.", app.options.uploads_per_minute),
+            Some(&base),
+        ));
+    }
+    let (name, bytes) = match read_file(multipart, app.options.upload_limit / 1024 / 1024).await {
+        Ok(f) => f,
+        Err((status, text)) => {
+            store::log(
+                &app.root,
+                role,
+                action,
+                "",
+                None,
+                &format!("abgelehnt: {text}"),
+            );
+            return Err(refuse(
+                status,
+                json,
+                "Nicht hochgeladen",
+                &text,
+                Some(&base),
+            ));
+        }
+    };
+    let origin = guard::base_url(headers, app.options.tls);
+    Ok(Received {
+        name,
+        bytes,
+        base,
+        origin,
+    })
+}
+
 async fn upload_impl(
     State(app): Shared,
     token: String,
@@ -153,42 +218,15 @@ async fn upload_impl(
         Ok(x) => x,
         Err(r) => return r,
     };
-    if !guard::same_site(&headers) {
-        store::log(
-            &app.root,
-            &role,
-            "hochladen",
-            "",
-            None,
-            "abgelehnt: Anfrage von einer fremden Seite",
-        );
-        return cross_site(json);
-    }
-    let base = format!("/{token}/");
-    if !app.allow_upload(&role) {
-        return refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            json,
-            "Zu viele Uploads",
-            &format!("Über diesen Link wurden in der letzten Minute schon {} Dateien hochgeladen. Bitte eine Minute warten und dann erneut hochladen.", app.options.uploads_per_minute),
-            Some(&base),
-        );
-    }
-    let (name, bytes) = match read_file(multipart, app.options.upload_limit / 1024 / 1024).await {
-        Ok(f) => f,
-        Err((status, text)) => {
-            store::log(
-                &app.root,
-                &role,
-                "hochladen",
-                "",
-                None,
-                &format!("abgelehnt: {text}"),
-            );
-            return refuse(status, json, "Nicht hochgeladen", &text, Some(&base));
-        }
+    let Received {
+        name,
+        bytes,
+        base,
+        origin,
+    } = match receive(&app, &role, "hochladen", &token, &headers, multipart).await {
+        Ok(r) => r,
+        Err(r) => return r,
     };
-    let origin = guard::base_url(&headers, app.options.tls);
     let _writing = app.writing.lock().await;
     let app2 = app.clone();
     let done =

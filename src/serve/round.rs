@@ -13,8 +13,8 @@ use crate::diag::{Diagnostics, Severity};
 use crate::report;
 use crate::serve::access::Role;
 use crate::serve::actions::{
-    build_answer, build_summary, capitalised, cross_site, json_response, read_file, refuse,
-    wants_json,
+    build_answer, build_summary, capitalised, cross_site, json_response, receive, wants_json,
+    Received,
 };
 use crate::serve::pages::{blocking, download, not_found_page, render_page, role_and_field, XLSX};
 use crate::serve::state::{App, BuildState, Field};
@@ -161,36 +161,15 @@ async fn upload_impl(
         return not_found_page();
     };
     let action = upload_action(jahr, &role, &field.kurz);
-    if !guard::same_site(&headers) {
-        let why = "abgelehnt: Anfrage von einer fremden Seite";
-        store::log(&app.root, &role, &action, "", None, why);
-        return cross_site(json);
-    }
-    let base = format!("/{token}/");
-    if !app.allow_upload(&role) {
-        return refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            json,
-            "Zu viele Uploads",
-            &format!("Über diesen Link wurden in der letzten Minute schon {} Dateien hochgeladen. Bitte eine Minute warten und dann erneut hochladen.", app.options.uploads_per_minute),
-            Some(&base),
-        );
-    }
-    let (name, bytes) = match read_file(multipart, app.options.upload_limit / 1024 / 1024).await {
-        Ok(f) => f,
-        Err((status, text)) => {
-            store::log(
-                &app.root,
-                &role,
-                &action,
-                "",
-                None,
-                &format!("abgelehnt: {text}"),
-            );
-            return refuse(status, json, "Nicht hochgeladen", &text, Some(&base));
-        }
+    let Received {
+        name,
+        bytes,
+        base,
+        origin,
+    } = match receive(&app, &role, &action, &token, &headers, multipart).await {
+        Ok(r) => r,
+        Err(r) => return r,
     };
-    let origin = guard::base_url(&headers, app.options.tls);
     let _writing = app.writing.lock().await;
     let app2 = app.clone();
     let upload = Upload {
