@@ -10,7 +10,7 @@ use crate::serve::{guard, views};
 use axum::extract::{Path as UrlPath, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 type Shared = State<Arc<App>>;
@@ -217,7 +217,7 @@ pub fn download(bytes: Vec<u8>, name: &str, mime: &'static str) -> Response {
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn failed(text: &str, back: &str) -> Response {
+pub fn failed(text: &str, back: &str) -> Response {
     (
         StatusCode::UNPROCESSABLE_ENTITY,
         Html(views::notice("Das ging nicht", text, Some(back))),
@@ -347,16 +347,32 @@ fn annotated_copy(app: &App, field: &Field) -> Option<(String, Vec<u8>)> {
     let file = views::current_files(app, field, Some(&checked))
         .first()
         .map(|p| views::relative(&app.root, p))?;
+    annotated_copy_of(
+        &app.root,
+        checked.config.as_ref(),
+        &checked.diagnostics,
+        &file,
+    )
+}
+
+/// The workbook `file` (relative to the project) with the problems of
+/// `diagnostics` that are in it marked, as `check --annotate` marks it: its
+/// name and bytes; `None` when it has no problems or cannot be read.
+pub fn annotated_copy_of(
+    root: &Path,
+    config: Option<&crate::config::Config>,
+    diagnostics: &crate::diag::Diagnostics,
+    file: &str,
+) -> Option<(String, Vec<u8>)> {
     let mut only = crate::diag::Diagnostics::new();
-    for d in checked
-        .diagnostics
+    for d in diagnostics
         .iter()
-        .filter(|d| d.location.file.as_deref() == Some(file.as_str()))
+        .filter(|d| d.location.file.as_deref() == Some(file))
     {
         only.push(d.clone());
     }
     let dir = tempfile::tempdir().ok()?;
-    let report = crate::annotate::annotate(&app.root, checked.config.as_ref(), &only, dir.path());
+    let report = crate::annotate::annotate(root, config, &only, dir.path());
     let copy = report.written.first()?.copy.clone();
     let name = copy.file_name()?.to_string_lossy().into_owned();
     Some((name, std::fs::read(&copy).ok()?))

@@ -16,7 +16,10 @@ use crate::serve::actions::{
     build_answer, build_summary, capitalised, cross_site, json_response, receive, wants_json,
     Received,
 };
-use crate::serve::pages::{blocking, download, not_found_page, render_page, role_and_field, XLSX};
+use crate::serve::pages::{
+    annotated_copy_of, blocking, download, failed, not_found_page, render_page, role_and_field,
+    XLSX,
+};
 use crate::serve::state::{App, BuildState, Field};
 use crate::serve::views::round::{
     build_action, in_round, round_dir, running, shown, upload_action, year,
@@ -95,32 +98,15 @@ async fn annotated_impl(State(app): Shared, token: String, kurz: Option<String>)
     let made = blocking(move || {
         let round = report::check(&root, jahr);
         let file = shown(jahr, &field.kurz);
-        let mut only = Diagnostics::new();
-        for d in round
-            .diagnostics
-            .iter()
-            .filter(|d| d.location.file.as_deref() == Some(file.as_str()))
-        {
-            only.push(d.clone());
-        }
-        let dir = tempfile::tempdir().ok()?;
-        let done = crate::annotate::annotate(&root, None, &only, dir.path());
-        let copy = done.written.first()?.copy.clone();
-        let name = copy.file_name()?.to_string_lossy().into_owned();
-        Some((name, std::fs::read(&copy).ok()?))
+        annotated_copy_of(&root, None, &round.diagnostics, &file)
     })
     .await;
     match made {
         Ok(Some((name, bytes))) => download(bytes, &name, XLSX),
-        Ok(None) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Html(views::notice(
-                "Das ging nicht",
-                "Zu dieser Sachstandsmappe gibt es keine Meldungen – oder noch keine Mappe –, also auch keine kommentierte Kopie.",
-                Some(&format!("/{token}/")),
-            )),
-        )
-            .into_response(),
+        Ok(None) => failed(
+            "Zu dieser Sachstandsmappe gibt es keine Meldungen – oder noch keine Mappe –, also auch keine kommentierte Kopie.",
+            &format!("/{token}/"),
+        ),
         Err(r) => r,
     }
 }
